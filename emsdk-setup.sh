@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# emsdk-setup.sh — everything rgv needs on a fresh Debian 12 machine, offline but for
+# Debian's archive and npm. Idempotent: a second run only checks and takes seconds.
+#
+# Steps (each says what it does; a failure names the step):
+#   1. system packages     compilers, SDL2/GL/json/doctest dev files, Xvfb, Chromium, a font
+#   2. emscripten          an activated emsdk on PATH if there is one, else Debian's emcc
+#   3. sources             SDL2 and Dear ImGui as Debian source packages, pinned and checked
+#   4. SDL2 for wasm       built once with emcc into the cache, reused afterwards
+#   5. npm packages        playwright-core from the committed lock file
+#
+# Output: $RGV_CACHE/env.sh, sourced by CMake presets' callers (tools/rgv-dev), which
+# exports NODE_PATH and the cache paths.
+#
+# Environment:
+#   RGV_CACHE        cache folder (default: <repo>/.cache, ignored by git)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+CACHE="${RGV_CACHE:-$ROOT/.cache}"
+
+# Pinned upstream versions: the build is tested against exactly these.
+SDL2_DEB_VERSION="2.26.5+dfsg-1"
+SDL2_UPSTREAM="2.26.5"
+SDL2_ORIG_SHA256="b3f2c822151804125d08db94c65852f711c2e5df2145a59da120748dc32eb9c3"
+IMGUI_DEB_VERSION="1.86+ds-1"
+IMGUI_UPSTREAM="1.86"
+IMGUI_ORIG_SHA256="0dace0e8e57d298eb6e93af12dc19420cb96330832f6495c733b90aeeef11f64"
+
+STEP="start"
+say()  { printf '\033[1m[rgv-setup]\033[0m %s\n' "$*"; }
+step() { STEP="$1"; say "step: $1"; }
+fail() { printf '\033[31m[rgv-setup] FAILED at step "%s": %s\033[0m\n' "$STEP" "$*" >&2; exit 1; }
+trap 'fail "command exited with status $? (line $LINENO): $BASH_COMMAND"' ERR
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+mkdir -p "$CACHE"
+
+# ---------------------------------------------------------------------------------
+step "1. system packages"
+PKGS=(build-essential cmake ninja-build pkg-config python3 dpkg-dev
+      libsdl2-dev libgl-dev nlohmann-json3-dev doctest-dev
+      xvfb xauth chromium fonts-dejavu-core nodejs npm)
+missing=()
+for p in "${PKGS[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# npm from the machine's own node install counts (Debian's npm would fight it).
+if command -v npm >/dev/null && command -v node >/dev/null; then
+    missing=("${missing[@]/nodejs}"); missing=("${missing[@]/npm}")
+fi
+want=()
+for p in "${missing[@]}"; do [ -n "$p" ] && want+=("$p"); done
+APT_UPDATED=0
+apt_update() { [ "$APT_UPDATED" = 1 ] || { as_root apt-get update -qq; APT_UPDATED=1; }; }
+if [ "${#want[@]}" -gt 0 ]; then
+    say "installing: ${want[*]}"
+    apt_update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${want[@]}" >/dev/null
+else
+    say "all present"
+fi
+
+# ---------------------------------------------------------------------------------
+step "2. emscripten"
+if command -v emcc >/dev/null && [ -n "${EMSDK:-}" ]; then
+    say "using the activated emsdk at $EMSDK"
+else
+    if ! command -v emcc >/dev/null; then
+        say "installing Debian's emscripten package"
+        apt_update
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq emscripten >/dev/null
+    fi
+    # Debian's emcc needs acorn & co. from Debian's node modules for its JS optimizer.
+    export NODE_PATH=/usr/share/nodejs
+fi
+EMCC_VERSION="$(emcc --version | head -1 | sed -E 's/.* ([0-9]+\.[0-9]+\.[0-9]+).*/\1/')"
+say "emcc $EMCC_VERSION"
+command -v emcmake >/dev/null || fail "emcmake not found next to emcc"
+EM_TOOLCHAIN="$(dirname "$(readlink -f "$(command -v emcc)")")/cmake/Modules/Platform/Emscripten.cmake"
+[ -f "$EM_TOOLCHAIN" ] || fail "Emscripten's CMake toolchain file not found at $EM_TOOLCHAIN"
+
+# ---------------------------------------------------------------------------------
+step "3. sources (SDL2 $SDL2_UPSTREAM, Dear ImGui $IMGUI_UPSTREAM from Debian source packages)"
+SRC="$CACHE/src"
+mkdir -p "$SRC"
+ensure_deb_src() {
+    # apt-get source needs deb-src lines; add them next to the existing deb ones.
+    if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ && ! grep -qs '^deb-src' /etc/apt/sources.list; then
+        say "adding deb-src entries"
+        if [ -f /etc/apt/sources.list.d/debian.sources ]; then
+            sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources \
+                | as_root tee /etc/apt/sources.list.d/rgv-deb-src.sources >/dev/null
+        else
+            grep '^deb ' /etc/apt/sources.list | sed 's/^deb /deb-src /' \
+                | as_root tee /etc/apt/sources.list.d/rgv-deb-src.list >/dev/null
+        fi
+        APT_UPDATED=0
+    fi
+    apt_update
+}
+fetch_source() { # name debversion upstream sha256 dir-glob
+    local name="$1" debver="$2" up="$3" sha="$4" dir="$5"
+    if [ -d "$SRC/$dir" ] && [ -f "$SRC/$dir/.rgv-ok" ]; then
+        say "$name $up: cached"
+        return
+    fi
+    ensure_deb_src
+    ( cd "$SRC" && apt-get source --download-only -qq "$name=$debver" ) \
+        || fail "apt-get source $name=$debver (is that version still in the archive?)"
+    local orig
+    orig="$(ls "$SRC"/"${name}"_"${up}"*.orig.tar.* 2>/dev/null | head -1)"
+    [ -n "$orig" ] || fail "no orig tarball for $name $up in $SRC"
+    local got
+    got="$(sha256sum "$orig" | cut -d' ' -f1)"
+    if [ "$got" != "$sha" ]; then
+        fail "checksum mismatch for $(basename "$orig"): expected $sha, got $got"
+    fi
+    rm -rf "${SRC:?}/$dir"
+    mkdir -p "$SRC/$dir"
+    tar -xf "$orig" -C "$SRC/$dir" --strip-components=1
+    touch "$SRC/$dir/.rgv-ok"
+    say "$name $up: unpacked into $SRC/$dir"
+}
+fetch_source libsdl2 "$SDL2_DEB_VERSION" "$SDL2_UPSTREAM" "$SDL2_ORIG_SHA256" "SDL2-$SDL2_UPSTREAM"
+fetch_source imgui "$IMGUI_DEB_VERSION" "$IMGUI_UPSTREAM" "$IMGUI_ORIG_SHA256" "imgui-$IMGUI_UPSTREAM"
+[ -f "$SRC/imgui-$IMGUI_UPSTREAM/backends/imgui_impl_sdl.cpp" ] || fail "imgui source has no backends/imgui_impl_sdl.cpp"
+
+# ---------------------------------------------------------------------------------
+step "4. SDL2 $SDL2_UPSTREAM for wasm"
+SDL2_WASM="$CACHE/sdl2-wasm-$SDL2_UPSTREAM-emcc$EMCC_VERSION"
+if [ -f "$SDL2_WASM/lib/libSDL2.a" ] && [ -f "$SDL2_WASM/.rgv-ok" ]; then
+    say "cached at $SDL2_WASM"
+else
+    say "building (about 6 minutes on 2 cores, once)"
+    rm -rf "$CACHE/sdl2-wasm-build"
+    emcmake cmake -S "$SRC/SDL2-$SDL2_UPSTREAM" -B "$CACHE/sdl2-wasm-build" -G Ninja \
+        -DCMAKE_BUILD_TYPE=Release -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF \
+        -DCMAKE_INSTALL_PREFIX="$SDL2_WASM" > "$CACHE/sdl2-wasm-configure.log" 2>&1 \
+        || fail "SDL2 wasm configure, see $CACHE/sdl2-wasm-configure.log"
+    cmake --build "$CACHE/sdl2-wasm-build" > "$CACHE/sdl2-wasm-build.log" 2>&1 \
+        || fail "SDL2 wasm build, see $CACHE/sdl2-wasm-build.log"
+    cmake --install "$CACHE/sdl2-wasm-build" > /dev/null \
+        || fail "SDL2 wasm install"
+    touch "$SDL2_WASM/.rgv-ok"
+    rm -rf "$CACHE/sdl2-wasm-build"
+fi
+
+# ---------------------------------------------------------------------------------
+step "5. npm packages"
+# npm ci only when the lock file changed since the last install (npm writes its own
+# copy into node_modules/.package-lock.json).
+if [ ! -f "$ROOT/node_modules/.package-lock.json" ] \
+   || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+    ( cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error ) || fail "npm ci"
+else
+    say "node_modules up to date"
+fi
+
+# ---------------------------------------------------------------------------------
+step "6. environment file"
+{
+    echo "# written by emsdk-setup.sh; source it before building"
+    echo "export RGV_CACHE='$CACHE'"
+    [ -n "${EMSDK:-}" ] || echo "export NODE_PATH='/usr/share/nodejs'"
+    echo "export RGV_SDL2_WASM='$SDL2_WASM'"
+    echo "export RGV_EMSCRIPTEN_TOOLCHAIN='$EM_TOOLCHAIN'"
+    echo "export RGV_IMGUI_DIR='$SRC/imgui-$IMGUI_UPSTREAM'"
+} > "$CACHE/env.sh"
+say "done; environment in $CACHE/env.sh"

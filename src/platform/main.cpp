@@ -1,0 +1,175 @@
+// main.cpp — the main loop shared by the native and the web build: SDL2 window + GL
+// context (OpenGL 3.3 core natively, WebGL2 / GLES 3.0 in the browser), Dear ImGui with
+// its SDL2 and OpenGL3 backends, and the App. What differs per platform is behind
+// Platform (platform.h).
+#include "platform/platform.h"
+#include "view/app.h"
+#include "view/gl.h"
+#include "view/theme.h"
+
+#include <SDL.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
+
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+struct Runtime {
+    SDL_Window* window = nullptr;
+    SDL_GLContext gl = nullptr;
+    std::unique_ptr<rgv::Platform> platform;
+    rgv::App app;
+    bool running = true;
+};
+
+Runtime* g_runtime = nullptr; // one per wasm instance / process
+
+void apply_style() {
+    ImGui::StyleColorsLight();
+    ImGuiStyle& s = ImGui::GetStyle();
+    s.WindowRounding = 0.0f;
+    s.FrameRounding = 4.0f;
+    s.WindowPadding = {16.0f, 14.0f};
+    s.ItemSpacing = {8.0f, 6.0f};
+    s.WindowBorderSize = 0.0f;
+    s.Colors[ImGuiCol_WindowBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
+    s.Colors[ImGuiCol_Text] = ImVec4(0.13f, 0.15f, 0.19f, 1.0f);
+    s.Colors[ImGuiCol_TextDisabled] = ImVec4(0.42f, 0.45f, 0.50f, 1.0f);
+    s.Colors[ImGuiCol_Separator] = ImVec4(0.88f, 0.89f, 0.91f, 1.0f);
+}
+
+void frame() {
+    Runtime& rt = *g_runtime;
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) {
+        ImGui_ImplSDL2_ProcessEvent(&event);
+        if (event.type == SDL_QUIT) rt.running = false;
+    }
+    int fb_w = 0, fb_h = 0, win_w = 0, win_h = 0;
+    SDL_GL_GetDrawableSize(rt.window, &fb_w, &fb_h);
+    SDL_GetWindowSize(rt.window, &win_w, &win_h);
+    const float scale = win_w > 0 ? static_cast<float>(fb_w) / static_cast<float>(win_w) : 1.0f;
+    if (rt.app.prepare_fonts(scale)) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    rt.app.update(static_cast<float>(win_w), static_cast<float>(win_h));
+    ImGui::Render();
+
+    glViewport(0, 0, fb_w, fb_h);
+    const std::uint32_t bg = rgv::theme::kBackground;
+    glClearColor(static_cast<float>(bg & 0xFF) / 255.0f, static_cast<float>((bg >> 8) & 0xFF) / 255.0f,
+                 static_cast<float>((bg >> 16) & 0xFF) / 255.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    rt.app.render_graph(fb_w, fb_h);
+    glViewport(0, 0, fb_w, fb_h);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (!rt.platform->after_frame(rt.app, fb_w, fb_h)) rt.running = false;
+    SDL_GL_SwapWindow(rt.window);
+
+#ifdef __EMSCRIPTEN__
+    if (!rt.running) emscripten_cancel_main_loop();
+#endif
+}
+
+#ifndef __EMSCRIPTEN__
+// The browser never leaves the main loop: closing the tab ends the instance.
+void shutdown() {
+    Runtime& rt = *g_runtime;
+    rt.app.shutdown_gl();
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext();
+    SDL_GL_DeleteContext(rt.gl);
+    SDL_DestroyWindow(rt.window);
+    SDL_Quit();
+}
+#endif
+
+} // namespace
+
+rgv::App* rgv::running_app() { return g_runtime ? &g_runtime->app : nullptr; }
+
+int main(int argc, char** argv) {
+    auto platform = rgv::make_platform(argc, argv);
+    if (!platform) return 2;
+
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        std::fprintf(stderr, "rgv: SDL_Init failed: %s\n", SDL_GetError());
+        return 1;
+    }
+#ifdef __EMSCRIPTEN__
+    const char* glsl_version = "#version 300 es";
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+#else
+    const char* glsl_version = "#version 330 core";
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
+#endif
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_MULTISAMPLESAMPLES, 0); // the shaders antialias themselves
+
+    int w = 0, h = 0;
+    platform->initial_size(w, h);
+    const auto window_flags =
+        static_cast<SDL_WindowFlags>(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    SDL_Window* window = SDL_CreateWindow(platform->title(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w,
+                                          h, window_flags);
+    if (!window) {
+        std::fprintf(stderr, "rgv: SDL_CreateWindow failed: %s\n", SDL_GetError());
+        return 1;
+    }
+    SDL_GLContext gl = SDL_GL_CreateContext(window);
+    if (!gl) {
+        std::fprintf(stderr, "rgv: cannot create a GL context: %s\n", SDL_GetError());
+        return 1;
+    }
+    SDL_GL_MakeCurrent(window, gl);
+    SDL_GL_SetSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr; // layout is the app's, not a file in the cwd
+    apply_style();
+    ImGui_ImplSDL2_InitForOpenGL(window, gl);
+    ImGui_ImplOpenGL3_Init(glsl_version);
+
+    static Runtime runtime; // lives for the whole program (and the wasm instance)
+    runtime.window = window;
+    runtime.gl = gl;
+    runtime.platform = std::move(platform);
+    g_runtime = &runtime;
+
+    std::string error;
+    if (!runtime.app.init_gl(error)) {
+        std::fprintf(stderr, "rgv: graph renderer: %s\n", error.c_str());
+        return 1;
+    }
+    if (!runtime.platform->start(runtime.app)) return runtime.platform->exit_code();
+
+#ifdef __EMSCRIPTEN__
+    // Returns to JavaScript at once; the browser calls frame() on every animation frame.
+    emscripten_set_main_loop(frame, 0, false);
+    return 0;
+#else
+    while (runtime.running) frame();
+    const int code = runtime.platform->exit_code();
+    shutdown();
+    return code;
+#endif
+}

@@ -1,0 +1,177 @@
+// platform_native.cpp — the desktop: command line, files, and a self-check mode for the
+// smoke test (run N frames under Xvfb, save a screenshot, verify the graph was drawn).
+#include "platform/platform.h"
+#include "view/app.h"
+#include "view/gl.h"
+#include "view/theme.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace rgv {
+namespace {
+
+bool read_file(const std::string& path, std::string& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    out = ss.str();
+    return true;
+}
+
+const char* kUsage =
+    "usage: rgv [options] [FILE]\n"
+    "  Opens the viewer on FILE (a graph slice; default: the bundled sample).\n"
+    "options:\n"
+    "  --frames N          quit after N frames (0 = run until closed)\n"
+    "  --screenshot FILE   with --frames: save the last frame as a binary PPM and check\n"
+    "                      that the graph was drawn (exit 3 if not)\n"
+    "  --font FILE         TTF font for the UI and labels\n"
+    "  --size WxH          initial window size in logical pixels (default 1280x800)\n"
+    "  -h, --help          this text\n";
+
+class NativePlatform final : public Platform {
+public:
+    std::string slice_path =
+#ifdef RGV_DEFAULT_SLICE
+        RGV_DEFAULT_SLICE;
+#else
+        "assets/sample-slice.json";
+#endif
+    std::string font_path =
+#ifdef RGV_DEFAULT_FONT
+        RGV_DEFAULT_FONT;
+#else
+        "";
+#endif
+    std::string screenshot_path;
+    long max_frames = 0;
+    int width = 1280, height = 800;
+    int frame = 0;
+    int code = 0;
+
+    bool start(App& app) override {
+        if (!font_path.empty()) {
+            std::string ttf;
+            if (read_file(font_path, ttf))
+                app.set_font(reinterpret_cast<const unsigned char*>(ttf.data()), ttf.size());
+            else
+                std::fprintf(stderr, "rgv: cannot read font %s; using imgui's built-in font\n", font_path.c_str());
+        }
+        app.begin_loading(slice_path);
+        std::string text;
+        if (!read_file(slice_path, text)) {
+            app.fail_loading(slice_path + ": cannot open the file");
+            std::fprintf(stderr, "rgv: %s: cannot open the file\n", slice_path.c_str());
+        } else if (!app.load_json(text, slice_path)) {
+            std::fprintf(stderr, "rgv: %s\n", app.error().c_str());
+        }
+        return true;
+    }
+
+    bool after_frame(App& app, int fb_w, int fb_h) override {
+        ++frame;
+        if (max_frames == 0 || frame < max_frames) return true;
+        if (!screenshot_path.empty()) code = save_and_check(app, fb_w, fb_h);
+        if (code == 0 && app.status() != AppStatus::Ready) {
+            std::fprintf(stderr, "rgv: no graph after %d frames: %s\n", frame, app.error().c_str());
+            code = 3;
+        }
+        std::printf("%s\n", app.state_json().c_str());
+        return false;
+    }
+
+    // Saves the back buffer (before the swap) and counts pixels that differ from the
+    // background in the graph area: a blank graph means the renderer drew nothing.
+    int save_and_check(App& app, int fb_w, int fb_h) {
+        std::vector<unsigned char> px(static_cast<std::size_t>(fb_w) * fb_h * 3);
+        glPixelStorei(GL_PACK_ALIGNMENT, 1);
+        glReadBuffer(GL_BACK);
+        glReadPixels(0, 0, fb_w, fb_h, GL_RGB, GL_UNSIGNED_BYTE, px.data());
+        if (FILE* f = std::fopen(screenshot_path.c_str(), "wb")) {
+            std::fprintf(f, "P6\n%d %d\n255\n", fb_w, fb_h);
+            for (int y = fb_h - 1; y >= 0; --y) std::fwrite(&px[static_cast<std::size_t>(y) * fb_w * 3], 1, static_cast<std::size_t>(fb_w) * 3, f);
+            std::fclose(f);
+        } else {
+            std::fprintf(stderr, "rgv: cannot write %s\n", screenshot_path.c_str());
+            return 1;
+        }
+        const std::uint32_t bg = theme::kBackground;
+        const int x0 = fb_w * 2 / 5; // right of the side panel
+        long drawn = 0;
+        for (int y = 0; y < fb_h; ++y)
+            for (int x = x0; x < fb_w; ++x) {
+                const unsigned char* p = &px[(static_cast<std::size_t>(y) * fb_w + x) * 3];
+                if (std::abs(p[0] - int(bg & 0xFF)) + std::abs(p[1] - int((bg >> 8) & 0xFF)) +
+                        std::abs(p[2] - int((bg >> 16) & 0xFF)) > 24)
+                    ++drawn;
+            }
+        std::fprintf(stderr, "rgv: %ld drawn pixels in the graph area, %zu nodes\n", drawn,
+                     app.slice().graph.node_count());
+        return drawn > 500 ? 0 : 3;
+    }
+
+    void initial_size(int& w, int& h) const override {
+        w = width;
+        h = height;
+    }
+    int exit_code() const override { return code; }
+};
+
+} // namespace
+
+std::unique_ptr<Platform> make_platform(int argc, char** argv) {
+    auto p = std::make_unique<NativePlatform>();
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto value = [&](const char* name) -> const char* {
+            if (i + 1 >= argc) {
+                std::fprintf(stderr, "rgv: %s needs a value\n%s", name, kUsage);
+                return nullptr;
+            }
+            return argv[++i];
+        };
+        if (arg == "-h" || arg == "--help") {
+            std::printf("%s", kUsage);
+            std::exit(0);
+        } else if (arg == "--frames") {
+            const char* v = value("--frames");
+            if (!v) return nullptr;
+            char* end = nullptr;
+            p->max_frames = std::strtol(v, &end, 10);
+            if (*end || p->max_frames < 0) {
+                std::fprintf(stderr, "rgv: --frames wants a whole number >= 0, got \"%s\"\n", v);
+                return nullptr;
+            }
+        } else if (arg == "--screenshot") {
+            const char* v = value("--screenshot");
+            if (!v) return nullptr;
+            p->screenshot_path = v;
+        } else if (arg == "--font") {
+            const char* v = value("--font");
+            if (!v) return nullptr;
+            p->font_path = v;
+        } else if (arg == "--size") {
+            const char* v = value("--size");
+            if (!v) return nullptr;
+            if (std::sscanf(v, "%dx%d", &p->width, &p->height) != 2 || p->width < 200 || p->height < 150) {
+                std::fprintf(stderr, "rgv: --size wants WxH (at least 200x150), got \"%s\"\n", v);
+                return nullptr;
+            }
+        } else if (!arg.empty() && arg[0] == '-') {
+            std::fprintf(stderr, "rgv: unknown option %s\n%s", arg.c_str(), kUsage);
+            return nullptr;
+        } else {
+            p->slice_path = arg;
+        }
+    }
+    return p;
+}
+
+} // namespace rgv

@@ -1,0 +1,75 @@
+// platform_web.cpp — the browser: JavaScript (web/rgv.js) fetches the slice and the font
+// and hands them over through the C API below; everything else is the shared main loop.
+// Each wasm module instance has its own memory, so several viewers on one page do not
+// share this state.
+#include "platform/platform.h"
+#include "view/app.h"
+
+#include <SDL.h>
+#include <emscripten.h>
+
+#include <string>
+
+namespace rgv {
+namespace {
+
+class WebPlatform final : public Platform {
+public:
+    bool start(App& app) override {
+        app.begin_loading("");
+        // Tell the JS wrapper that the C API is ready for the font and the slice.
+        EM_ASM({ if (Module.onRgvReady) Module.onRgvReady(); });
+        return true;
+    }
+    bool after_frame(App&, int, int) override { return true; }
+    void initial_size(int& w, int& h) const override {
+        double cw = 0, ch = 0;
+        emscripten_get_element_css_size("#canvas", &cw, &ch);
+        w = cw >= 1 ? static_cast<int>(cw) : 800;
+        h = ch >= 1 ? static_cast<int>(ch) : 600;
+    }
+};
+
+std::string g_state; // keeps rgv_state_json()'s string alive until the next call
+
+} // namespace
+
+std::unique_ptr<Platform> make_platform(int, char**) { return std::make_unique<WebPlatform>(); }
+
+} // namespace rgv
+
+// The C API for JavaScript. Strings are UTF-8, owned by the caller unless said otherwise.
+extern "C" {
+
+// Loads slice JSON text; returns 1 on success, 0 on failure (the message is in the state).
+EMSCRIPTEN_KEEPALIVE int rgv_load_json(const char* text, const char* source) {
+    rgv::App* app = rgv::running_app();
+    if (!app || !text) return 0;
+    return app->load_json(text, source ? source : "") ? 1 : 0;
+}
+
+// Reports a failure that happened before there was text to parse (network, HTTP status).
+EMSCRIPTEN_KEEPALIVE void rgv_fail_loading(const char* message) {
+    if (rgv::App* app = rgv::running_app()) app->fail_loading(message ? message : "unknown error");
+}
+
+// Hands over TTF bytes (copied).
+EMSCRIPTEN_KEEPALIVE void rgv_add_font(const unsigned char* data, int size) {
+    if (rgv::App* app = rgv::running_app(); app && data && size > 0)
+        app->set_font(data, static_cast<std::size_t>(size));
+}
+
+// The App's state as JSON; the pointer stays valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* rgv_state_json() {
+    rgv::App* app = rgv::running_app();
+    rgv::g_state = app ? app->state_json() : "{}";
+    return rgv::g_state.c_str();
+}
+
+// The canvas' CSS size changed (the host page resized the container).
+EMSCRIPTEN_KEEPALIVE void rgv_resize(int css_width, int css_height) {
+    if (SDL_Window* w = SDL_GL_GetCurrentWindow(); w && css_width > 0 && css_height > 0)
+        SDL_SetWindowSize(w, css_width, css_height);
+}
+
+} // extern "C"

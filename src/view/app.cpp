@@ -1,0 +1,408 @@
+// app.cpp — see app.h.
+//
+// Index
+//   1. GL and fonts
+//   2. loading          begin / load / fail; the previous graph survives a failed load
+//   3. per-frame update input, layout time slice, camera follow, panels
+//   4. graph input      hover (through the quadtree), click select, drag-pin, pan, zoom
+//   5. drawing          instances for the GL renderer, labels without overlap, overlays
+//   6. state report     JSON for the browser tests and the JS API
+#include "view/app.h"
+
+#include "core/label_placement.h"
+#include "view/gl.h"
+#include "view/theme.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace rgv {
+
+namespace {
+constexpr float kPanelWidth = 360.0f;   // logical px
+constexpr float kFitMargin = 48.0f;     // logical px kept free around the graph
+constexpr double kLayoutBudgetMs = 8.0; // per frame, so the UI never stalls
+constexpr float kLabelMaxChars = 42.0f;
+
+// Labels longer than this are cut with an ellipsis (work titles can be very long).
+std::string short_label(const std::string& s, std::size_t max_chars) {
+    if (s.size() <= max_chars) return s;
+    std::size_t cut = max_chars;
+    // Don't cut inside a UTF-8 sequence.
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    return s.substr(0, cut) + "\xE2\x80\xA6";
+}
+} // namespace
+
+// 1. GL and fonts --------------------------------------------------------------------------
+bool App::init_gl(std::string& error) { return renderer_.init(error); }
+
+void App::shutdown_gl() { renderer_.shutdown(); }
+
+void App::set_font(const unsigned char* data, std::size_t size) {
+    font_data_.assign(data, data + size);
+    font_scale_ = 0.0f;
+}
+
+bool App::prepare_fonts(float framebuffer_scale) {
+    const float scale = std::clamp(framebuffer_scale, 1.0f, 4.0f);
+    if (font_scale_ == scale) return false;
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    font_regular_ = font_large_ = font_small_ = nullptr;
+    if (font_data_.empty()) {
+        io.Fonts->AddFontDefault();
+        io.FontGlobalScale = 1.0f;
+    } else {
+        // Latin, Latin Extended, Greek and Cyrillic; anything else shows imgui's '?'
+        // fallback glyph rather than garbage.
+        static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x024F, 0x0370, 0x03FF,
+                                          0x0400, 0x052F, 0x2000, 0x206F, 0x2190, 0x21FF,
+                                          0x25A0, 0x25FF, 0};
+        ImFontConfig cfg;
+        cfg.FontDataOwnedByAtlas = false; // App keeps the bytes
+        cfg.OversampleH = 2;
+        cfg.OversampleV = 1;
+        auto* data = font_data_.data();
+        const int size = static_cast<int>(font_data_.size());
+        // Rasterise at size * scale and draw at 1/scale: one texel per device pixel.
+        font_regular_ = io.Fonts->AddFontFromMemoryTTF(data, size, 15.0f * scale, &cfg, kRanges);
+        font_small_ = io.Fonts->AddFontFromMemoryTTF(data, size, 12.5f * scale, &cfg, kRanges);
+        font_large_ = io.Fonts->AddFontFromMemoryTTF(data, size, 22.0f * scale, &cfg, kRanges);
+        io.FontGlobalScale = 1.0f / scale;
+    }
+    io.Fonts->Build();
+    font_scale_ = scale;
+    return true;
+}
+
+// 2. loading --------------------------------------------------------------------------------
+void App::begin_loading(std::string source) {
+    source_ = std::move(source);
+    if (status_ != AppStatus::Ready) status_ = AppStatus::Building;
+}
+
+bool App::load_json(std::string_view text, std::string source) {
+    Slice loaded;
+    const LoadResult result = parse_slice(text, loaded);
+    if (!result.ok) {
+        error_ = source + ": " + result.error;
+        if (status_ == AppStatus::Building) status_ = slice_.graph.node_count() ? AppStatus::Ready : AppStatus::Empty;
+        return false;
+    }
+    source_ = std::move(source);
+    error_.clear();
+    adopt_slice(std::move(loaded));
+    return true;
+}
+
+void App::fail_loading(std::string message) {
+    error_ = std::move(message);
+    if (status_ == AppStatus::Building) status_ = slice_.graph.node_count() ? AppStatus::Ready : AppStatus::Empty;
+}
+
+void App::adopt_slice(Slice&& slice) {
+    slice_ = std::move(slice);
+    Graph& g = slice_.graph;
+    status_ = AppStatus::Ready;
+    hovered_ = selected_ = dragged_ = kNoNode;
+    dragging_node_ = panning_ = false;
+    auto_fit_ = true;
+
+    g.adjacency(adj_offsets_, adj_targets_);
+    const auto degree = g.degrees();
+    radius_.resize(g.node_count());
+    for (std::size_t i = 0; i < g.node_count(); ++i) {
+        const float base = g.kind[i] == NodeKind::Work ? 5.0f : g.kind[i] == NodeKind::Person ? 4.5f : 6.0f;
+        radius_[i] = base + 1.6f * std::sqrt(static_cast<float>(degree[i]));
+    }
+    if (slice_.focus != kNoNode) radius_[slice_.focus] *= 1.6f;
+
+    // Label priority: the focal researcher, then by degree (ties: work titles last, since
+    // they are the longest), then by index for a stable order.
+    label_order_.resize(g.node_count());
+    std::iota(label_order_.begin(), label_order_.end(), 0u);
+    std::stable_sort(label_order_.begin(), label_order_.end(), [&](std::uint32_t a, std::uint32_t b) {
+        if ((a == slice_.focus) != (b == slice_.focus)) return a == slice_.focus;
+        return degree[a] > degree[b];
+    });
+
+    LayoutParams params;
+    params.link_distance = 42.0f;
+    params.charge = -60.0f;
+    layout_.reset(g, params);
+    if (slice_.focus != kNoNode && !g.has_position[slice_.focus]) layout_.pin(slice_.focus, 0.0f, 0.0f);
+    pick_index_dirty_ = true;
+}
+
+// 3. per-frame update ----------------------------------------------------------------------
+void App::update(float width, float height) {
+    ++frames_;
+    const ImGuiIO& io = ImGui::GetIO();
+    fb_scale_ = io.DisplayFramebufferScale.x > 0.0f ? io.DisplayFramebufferScale.x : 1.0f;
+
+    // The panel takes the left side when there is room; a narrow embed gets the whole
+    // width for the graph.
+    const bool show_panel = width >= 720.0f;
+    area_x_ = show_panel ? kPanelWidth : 0.0f;
+    area_y_ = 0.0f;
+    area_w_ = std::max(width - area_x_, 1.0f);
+    area_h_ = std::max(height, 1.0f);
+    camera_.set_viewport(area_w_, area_h_);
+
+    if (status_ == AppStatus::Ready && !layout_.converged()) {
+        if (layout_.run_for(kLayoutBudgetMs) > 0) pick_index_dirty_ = true;
+    }
+    if (status_ == AppStatus::Ready && auto_fit_) fit_camera(kFitMargin);
+
+    if (status_ == AppStatus::Ready) handle_graph_input();
+    if (show_panel) draw_side_panel();
+    if (status_ == AppStatus::Ready) draw_labels();
+    draw_status_overlay();
+}
+
+void App::fit_camera(float margin) {
+    const Graph& g = slice_.graph;
+    if (g.node_count() == 0) return;
+    float x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+    for (std::size_t i = 0; i < g.node_count(); ++i) {
+        x0 = std::min(x0, g.x[i] - radius_[i]);
+        y0 = std::min(y0, g.y[i] - radius_[i]);
+        x1 = std::max(x1, g.x[i] + radius_[i]);
+        y1 = std::max(y1, g.y[i] + radius_[i]);
+    }
+    camera_.fit(x0, y0, x1, y1, margin);
+}
+
+// 4. graph input ---------------------------------------------------------------------------
+void App::update_pick_index() {
+    if (!pick_index_dirty_) return;
+    const Graph& g = slice_.graph;
+    pick_index_.build(g.x.data(), g.y.data(), g.node_count(), nullptr, radius_.data());
+    pick_index_dirty_ = false;
+}
+
+void App::handle_graph_input() {
+    const ImGuiIO& io = ImGui::GetIO();
+    const Vec2 mouse{io.MousePos.x - area_x_, io.MousePos.y - area_y_};
+    const bool in_area = mouse.x >= 0 && mouse.y >= 0 && mouse.x < area_w_ && mouse.y < area_h_;
+    const bool ui_has_mouse = io.WantCaptureMouse && !dragging_node_ && !panning_;
+
+    // Hover: the node under the cursor (within 4 px of its disc), through the quadtree.
+    hovered_ = kNoNode;
+    if (in_area && !ui_has_mouse && ImGui::IsMousePosValid()) {
+        update_pick_index();
+        const Vec2 w = camera_.screen_to_world(mouse);
+        hovered_ = pick_index_.nearest(w.x, w.y, 4.0f / camera_.zoom);
+    }
+    if (dragging_node_) hovered_ = dragged_;
+
+    // Press: on a node starts a node drag, elsewhere a pan.
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && in_area && !ui_has_mouse) {
+        if (hovered_ != kNoNode) {
+            dragged_ = hovered_;
+            dragging_node_ = true;
+        } else {
+            panning_ = true;
+        }
+    }
+    if (dragging_node_ && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f)) {
+        const Vec2 w = camera_.screen_to_world(mouse);
+        layout_.pin(dragged_, w.x, w.y);
+        layout_.reheat(0.3f);
+        pick_index_dirty_ = true;
+        auto_fit_ = false;
+    }
+    if (panning_ && (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f) && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        camera_.pan_pixels(io.MouseDelta.x, io.MouseDelta.y);
+        auto_fit_ = false;
+    }
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+        // A press and release without a drag is a click: select (or clear on empty space).
+        const bool was_click = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 3.0f).x == 0.0f &&
+                               ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 3.0f).y == 0.0f;
+        if (was_click && (dragging_node_ || panning_)) selected_ = dragging_node_ ? dragged_ : kNoNode;
+        dragging_node_ = panning_ = false;
+        dragged_ = kNoNode;
+    }
+
+    if (in_area && !ui_has_mouse && io.MouseWheel != 0.0f) {
+        camera_.zoom_at(mouse, std::pow(1.15f, io.MouseWheel));
+        auto_fit_ = false;
+    }
+}
+
+bool App::is_neighbor_of(std::uint32_t node, std::uint32_t other) const {
+    for (std::uint32_t k = adj_offsets_[node]; k < adj_offsets_[node + 1]; ++k)
+        if (adj_targets_[k] == other) return true;
+    return false;
+}
+
+// 5. drawing -------------------------------------------------------------------------------
+void App::build_instances() {
+    const Graph& g = slice_.graph;
+    const std::uint32_t focus_node = hovered_ != kNoNode ? hovered_ : selected_;
+    const bool fading = focus_node != kNoNode;
+
+    edge_instances_.clear();
+    edge_instances_.reserve(g.edge_count());
+    for (std::size_t e = 0; e < g.edge_count(); ++e) {
+        const std::uint32_t s = g.edge_source[e], t = g.edge_target[e];
+        const bool lit = fading && (s == focus_node || t == focus_node);
+        std::uint32_t color = lit ? theme::kEdgeHighlight : theme::kEdge;
+        if (fading && !lit) color = theme::fade(color, 0.35f);
+        const float width = lit ? 1.8f : 1.0f + 0.35f * std::min(g.edge_weight[e], 6.0f);
+        edge_instances_.push_back({g.x[s], g.y[s], g.x[t], g.y[t], color, width});
+    }
+
+    node_instances_.clear();
+    node_instances_.reserve(g.node_count());
+    for (std::uint32_t i = 0; i < g.node_count(); ++i) {
+        std::uint32_t fill = i == slice_.focus ? theme::kFocusColor : theme::kind_color(g.kind[i]);
+        if (fading && i != focus_node && !is_neighbor_of(focus_node, i)) fill = theme::fade(fill, 0.25f);
+        const bool marked = i == selected_ || i == hovered_;
+        node_instances_.push_back({g.x[i], g.y[i], radius_[i], fill,
+                                   marked ? theme::kRingSelected : theme::kRing, marked ? 2.5f : 1.5f});
+    }
+}
+
+void App::render_graph(int fb_width, int fb_height) {
+    if (status_ != AppStatus::Ready) return;
+    build_instances();
+    // GL's viewport origin is bottom-left; the graph area is given top-left in logical px.
+    const int x = static_cast<int>(std::lround(area_x_ * fb_scale_));
+    const int w = std::min(static_cast<int>(std::lround(area_w_ * fb_scale_)), fb_width - x);
+    const int h = std::min(static_cast<int>(std::lround(area_h_ * fb_scale_)), fb_height);
+    const int y = fb_height - h - static_cast<int>(std::lround(area_y_ * fb_scale_));
+    renderer_.draw(camera_, edge_instances_, node_instances_, x, y, w, h);
+}
+
+void App::draw_labels() {
+    const Graph& g = slice_.graph;
+    placed_labels_.clear();
+    if (!font_small_ && !ImGui::GetFont()) return;
+    ImFont* font = font_small_ ? font_small_ : ImGui::GetFont();
+    const float font_size = font->FontSize * ImGui::GetIO().FontGlobalScale;
+
+    // Candidates in priority order: always-shown ones first, then by label_order_.
+    std::vector<LabelBox> boxes;
+    std::vector<std::string> texts;
+    auto add = [&](std::uint32_t i, bool always) {
+        const Vec2 s = camera_.world_to_screen({g.x[i], g.y[i]});
+        const float r = radius_[i] * camera_.zoom;
+        if (s.x + r < 0 || s.y + r < 0 || s.x - r > area_w_ || s.y - r > area_h_) return; // off screen
+        std::string text = short_label(g.node_label[i], always ? 90 : static_cast<std::size_t>(kLabelMaxChars));
+        const ImVec2 size = font->CalcTextSizeA(font_size, FLT_MAX, 0.0f, text.c_str());
+        const float x0 = area_x_ + s.x + std::max(r, 2.0f) + 4.0f, y0 = area_y_ + s.y - size.y * 0.5f - 2.0f;
+        boxes.push_back({x0 - 3.0f, y0, x0 + size.x + 3.0f, y0 + size.y + 4.0f, i, always});
+        texts.push_back(std::move(text));
+    };
+    for (std::uint32_t i : {slice_.focus, selected_, hovered_})
+        if (i != kNoNode) add(i, true);
+    // At a small zoom only the most connected nodes are worth a label: the greedy
+    // placement then keeps the ones that fit. A cap keeps the cost bounded on huge graphs.
+    const std::size_t cap = std::min<std::size_t>(label_order_.size(), 2000);
+    for (std::size_t k = 0; k < cap; ++k) {
+        const std::uint32_t i = label_order_[k];
+        if (i == slice_.focus || i == selected_ || i == hovered_) continue;
+        add(i, false);
+    }
+    const auto placed = place_labels(boxes, 48.0f);
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    dl->PushClipRect({area_x_, area_y_}, {area_x_ + area_w_, area_y_ + area_h_}, true);
+    const std::uint32_t focus_node = hovered_ != kNoNode ? hovered_ : selected_;
+    for (std::size_t k = 0; k < boxes.size(); ++k) {
+        if (!placed[k]) continue;
+        const LabelBox& b = boxes[k];
+        const bool dim = focus_node != kNoNode && b.node != focus_node && !is_neighbor_of(focus_node, b.node);
+        const float alpha = dim ? 0.35f : 1.0f;
+        dl->AddRectFilled({b.x0, b.y0}, {b.x1, b.y1}, theme::fade(IM_COL32(255, 255, 255, 215), alpha), 3.0f);
+        const ImU32 text_color = b.node == slice_.focus ? IM_COL32(150, 30, 35, 255) : IM_COL32(35, 40, 50, 255);
+        dl->AddText(font, font_size, {b.x0 + 3.0f, b.y0 + 2.0f}, theme::fade(text_color, alpha), texts[k].c_str());
+        placed_labels_.push_back({b.node, b.x0, b.y0, b.x1, b.y1});
+    }
+    dl->PopClipRect();
+
+    if (hovered_ != kNoNode && !dragging_node_) {
+        ImGui::BeginTooltip();
+        ImGui::TextUnformatted(g.node_label[hovered_].c_str());
+        ImGui::TextDisabled("%s", g.node_type[hovered_].c_str());
+        ImGui::EndTooltip();
+    }
+}
+
+void App::draw_status_overlay() {
+    if (status_ == AppStatus::Ready && error_.empty() && slice_.graph.node_count() > 0) return;
+    const ImVec2 center{area_x_ + area_w_ * 0.5f, area_y_ + area_h_ * 0.5f};
+    ImGui::SetNextWindowPos(center, ImGuiCond_Always, {0.5f, 0.5f});
+    ImGui::SetNextWindowBgAlpha(0.95f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoFocusOnAppearing;
+    if (status_ == AppStatus::Ready && !error_.empty()) {
+        // A failed load on top of a good graph: a banner, the graph stays usable.
+        ImGui::SetNextWindowPos({area_x_ + area_w_ * 0.5f, area_y_ + 12.0f}, ImGuiCond_Always, {0.5f, 0.0f});
+    }
+    if (ImGui::Begin("##status", nullptr, flags)) {
+        if (!error_.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(180, 30, 30, 255));
+            ImGui::TextUnformatted("Could not load the graph slice");
+            ImGui::PopStyleColor();
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 520.0f);
+            ImGui::TextUnformatted(error_.c_str());
+            ImGui::PopTextWrapPos();
+            if (status_ == AppStatus::Ready) ImGui::TextDisabled("Still showing the last graph that loaded.");
+        } else if (status_ == AppStatus::Building || status_ == AppStatus::Empty) {
+            ImGui::TextUnformatted("Building this graph slice");
+            ImGui::TextDisabled("Loading the nearby papers, people, topics and institutions.");
+        } else {
+            ImGui::TextUnformatted("This graph slice is empty.");
+        }
+    }
+    ImGui::End();
+}
+
+// 6. state report --------------------------------------------------------------------------
+std::string App::state_json() const {
+    const Graph& g = slice_.graph;
+    nlohmann::json j;
+    j["status"] = status_ == AppStatus::Ready ? "ready" : status_ == AppStatus::Building ? "building" : "empty";
+    j["error"] = error_;
+    j["source"] = source_;
+    j["frames"] = frames_;
+    j["nodes"] = g.node_count();
+    j["edges"] = g.edge_count();
+    nlohmann::json by_type = nlohmann::json::object();
+    for (std::size_t i = 0; i < g.node_count(); ++i) {
+        auto& count = by_type[g.node_type[i]];
+        count = count.is_null() ? 1 : count.get<int>() + 1;
+    }
+    j["by_type"] = by_type;
+    j["focus"] = slice_.focus != kNoNode ? nlohmann::json(g.node_id[slice_.focus]) : nlohmann::json();
+    j["profile_name"] = slice_.profile.name;
+    j["hovered"] = hovered_ != kNoNode ? nlohmann::json(g.node_id[hovered_]) : nlohmann::json();
+    j["selected"] = selected_ != kNoNode ? nlohmann::json(g.node_id[selected_]) : nlohmann::json();
+    j["layout"] = {{"progress", layout_.progress()},
+                   {"iterations", layout_.iterations()},
+                   {"converged", status_ == AppStatus::Ready && layout_.converged()}};
+    j["camera"] = {{"center_x", camera_.center_x}, {"center_y", camera_.center_y}, {"zoom", camera_.zoom}};
+    j["graph_area"] = {area_x_, area_y_, area_w_, area_h_};
+    j["pixel_ratio"] = fb_scale_;
+    nlohmann::json labels = nlohmann::json::array();
+    for (const auto& l : placed_labels_) labels.push_back({{"id", g.node_id[l.node]}, {"box", {l.x0, l.y0, l.x1, l.y1}}});
+    j["labels"] = labels;
+    // Screen positions (logical px, page-relative to the canvas) so tests can aim the mouse.
+    nlohmann::json screen = nlohmann::json::object();
+    if (g.node_count() <= 500)
+        for (std::size_t i = 0; i < g.node_count(); ++i) {
+            const Vec2 s = camera_.world_to_screen({g.x[i], g.y[i]});
+            screen[g.node_id[i]] = {area_x_ + s.x, area_y_ + s.y};
+        }
+    j["screen"] = screen;
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+} // namespace rgv

@@ -1,0 +1,117 @@
+// app.h — the viewer itself, the same on the desktop and in the browser.
+//
+// The platform layer (src/platform/) owns the window, the GL context and ImGui's
+// backends; it calls App once per frame:
+//
+//   ImGui::NewFrame();  app.update(width, height);  ImGui::Render();
+//   glClear(...);       app.render_graph(fb_w, fb_h); ImGui_ImplOpenGL3_RenderDrawData(...);
+//
+// App reads mouse input through ImGui's IO (filled by the SDL backend on both platforms),
+// so ImGui's WantCaptureMouse decides whether a drag pans the graph or moves a panel.
+//
+// Index
+//   1. AppStatus        empty / building / ready / error, for the UI and the JS hook
+//   2. App              loading, fonts, per-frame update, graph rendering, state report
+#pragma once
+
+#include "core/layout.h"
+#include "core/quadtree.h"
+#include "core/slice.h"
+#include "view/camera.h"
+#include "view/renderer.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct ImFont;
+
+namespace rgv {
+
+// 1. AppStatus ---------------------------------------------------------------------------
+enum class AppStatus { Empty, Building, Ready };
+
+// 2. App ---------------------------------------------------------------------------------
+class App {
+public:
+    bool init_gl(std::string& error);
+    void shutdown_gl();
+
+    // The TTF the UI and the labels use (bytes are copied). Fonts are rasterised at the
+    // framebuffer scale, so text stays crisp at devicePixelRatio 2 and 3.
+    void set_font(const unsigned char* data, std::size_t size);
+    // Rebuilds ImGui's font atlas when the font or the scale changed; returns true if it
+    // did, so the platform re-uploads the font texture. Call before ImGui::NewFrame().
+    bool prepare_fonts(float framebuffer_scale);
+
+    // Shows "Building this graph slice" until load_json() is called.
+    void begin_loading(std::string source);
+    // Loads a slice. On failure the previous graph stays, the error is shown and kept in
+    // the state report, and false is returned.
+    bool load_json(std::string_view text, std::string source);
+    // A failure before there was any text (a network error, a missing file).
+    void fail_loading(std::string message);
+
+    // Per frame, between ImGui::NewFrame() and ImGui::Render(): input, layout, panels.
+    void update(float width, float height);
+    // After ImGui::Render(): the graph, under ImGui's panels.
+    void render_graph(int fb_width, int fb_height);
+
+    // A JSON snapshot for tests and the JS API: counts, status, hovered node, labels...
+    std::string state_json() const;
+
+    const Slice& slice() const { return slice_; }
+    AppStatus status() const { return status_; }
+    const std::string& error() const { return error_; }
+    std::uint64_t frames() const { return frames_; }
+
+private:
+    void adopt_slice(Slice&& slice);
+    void handle_graph_input();
+    void update_pick_index();
+    void fit_camera(float margin);
+    void build_instances();
+    void draw_labels();
+    void draw_status_overlay();
+    void draw_side_panel();
+    bool is_neighbor_of(std::uint32_t node, std::uint32_t other) const;
+
+    Slice slice_;
+    AppStatus status_ = AppStatus::Empty;
+    std::string source_;
+    std::string error_;
+    std::uint64_t frames_ = 0;
+
+    ForceLayout layout_;
+    QuadTree pick_index_;
+    bool pick_index_dirty_ = true;
+    std::vector<float> radius_;              // world radius per node
+    std::vector<std::uint32_t> adj_offsets_, adj_targets_;
+    std::vector<std::uint32_t> label_order_; // nodes by label priority (degree, kind)
+
+    Camera camera_;
+    float area_x_ = 0, area_y_ = 0, area_w_ = 1, area_h_ = 1; // graph area, logical px
+    float fb_scale_ = 1.0f;
+    bool auto_fit_ = true; // follow the layout until the user moves the camera
+    bool dragging_node_ = false, panning_ = false;
+
+    std::uint32_t hovered_ = kNoNode, selected_ = kNoNode, dragged_ = kNoNode;
+
+    GraphRenderer renderer_;
+    std::vector<NodeInstance> node_instances_;
+    std::vector<EdgeInstance> edge_instances_;
+
+    struct PlacedLabel {
+        std::uint32_t node;
+        float x0, y0, x1, y1;
+    };
+    std::vector<PlacedLabel> placed_labels_;
+
+    std::vector<unsigned char> font_data_;
+    float font_scale_ = 0.0f; // scale the atlas was built for; 0 = needs a build
+    ImFont* font_regular_ = nullptr;
+    ImFont* font_large_ = nullptr;
+    ImFont* font_small_ = nullptr;
+};
+
+} // namespace rgv
