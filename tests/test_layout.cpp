@@ -372,7 +372,7 @@ TEST_CASE("the researcher sample comes out untangled and spread") {
     layout.pin(0, 0.0f, 0.0f);
     layout.run(300);
     const LayoutMetrics m = measure_layout(g);
-    CHECK(m.crossings_per_edge < 0.3);
+    CHECK(m.crossings_per_edge < 0.35); // 0.21-0.29 over seeds 1-12
     CHECK(m.edge_length_cv < 0.5);
     double closest = 1e30;
     for (std::size_t i = 0; i < g.node_count(); ++i)
@@ -396,7 +396,7 @@ TEST_CASE("karate club: quality in line with d3-force or better") {
     const LayoutMetrics m = measure_layout(g);
     MESSAGE("karate: stress " << m.stress << ", NP " << m.neighbourhood << ", crossings/edge "
                               << m.crossings_per_edge << ", edge-length CV " << m.edge_length_cv);
-    CHECK(m.stress < 0.15);
+    CHECK(m.stress < 0.12); // 0.08 here; d3-force-like engines get ~0.1
     CHECK(m.neighbourhood > 0.2);
     CHECK(m.crossings_per_edge < 1.5);
     CHECK(m.edge_length_cv < 0.5);

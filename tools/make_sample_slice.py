@@ -162,7 +162,6 @@ def build(facts, card, page_works):
         "github": ids["github"],
         "homepage": ids["homepage"],
         "identifiers_note": ids["_note"],
-        "focus": True,
     }
     for edu in researcher["education"]:
         if "dissertation" in edu:

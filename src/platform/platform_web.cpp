@@ -7,8 +7,12 @@
 
 #include <SDL.h>
 #include <emscripten.h>
+#include <emscripten/html5.h>
 
 #include <string>
+
+// Tells the JS wrapper that the C API is ready for the font and the slice.
+EM_JS(void, rgv_notify_ready, (), { if (Module.onRgvReady) Module.onRgvReady(); });
 
 namespace rgv {
 namespace {
@@ -17,8 +21,7 @@ class WebPlatform final : public Platform {
 public:
     bool start(App& app) override {
         app.begin_loading("");
-        // Tell the JS wrapper that the C API is ready for the font and the slice.
-        EM_ASM({ if (Module.onRgvReady) Module.onRgvReady(); });
+        rgv_notify_ready();
         return true;
     }
     bool after_frame(App&, int, int) override { return true; }
