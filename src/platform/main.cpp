@@ -14,6 +14,8 @@
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
+#else
+#include "cli/cli.h"
 #endif
 
 #include <cstdio>
@@ -102,6 +104,9 @@ void shutdown() {
 rgv::App* rgv::running_app() { return g_runtime ? &g_runtime->app : nullptr; }
 
 int main(int argc, char** argv) {
+#ifndef __EMSCRIPTEN__
+    if (int code = 0; rgv::run_cli(argc, argv, code)) return code;
+#endif
     auto platform = rgv::make_platform(argc, argv);
     if (!platform) return 2;
 

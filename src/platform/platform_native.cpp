@@ -26,7 +26,7 @@ bool read_file(const std::string& path, std::string& out) {
 }
 
 const char* kUsage =
-    "usage: rgv [options] [FILE]\n"
+    "usage: rgv [view] [options] [FILE]\n"
     "  Opens the viewer on FILE (a graph slice; default: the bundled sample).\n"
     "options:\n"
     "  --frames N          quit after N frames (0 = run until closed)\n"
@@ -128,7 +128,9 @@ public:
 
 std::unique_ptr<Platform> make_platform(int argc, char** argv) {
     auto p = std::make_unique<NativePlatform>();
-    for (int i = 1; i < argc; ++i) {
+    // `rgv view FILE` is the same as `rgv FILE`.
+    const int first = argc > 1 && std::strcmp(argv[1], "view") == 0 ? 2 : 1;
+    for (int i = first; i < argc; ++i) {
         const std::string arg = argv[i];
         auto value = [&](const char* name) -> const char* {
             if (i + 1 >= argc) {
