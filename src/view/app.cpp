@@ -114,12 +114,14 @@ void App::adopt_slice(Slice&& slice) {
 
     g.adjacency(adj_offsets_, adj_targets_);
     const auto degree = g.degrees();
+    // Size by degree, with a cap so a hub (the researcher links to everything in an ego
+    // slice) stays a node and not a blob that hides its neighbours.
     radius_.resize(g.node_count());
     for (std::size_t i = 0; i < g.node_count(); ++i) {
-        const float base = g.kind[i] == NodeKind::Work ? 5.0f : g.kind[i] == NodeKind::Person ? 4.5f : 6.0f;
-        radius_[i] = base + 1.6f * std::sqrt(static_cast<float>(degree[i]));
+        const float base = g.kind[i] == NodeKind::Work ? 5.0f : g.kind[i] == NodeKind::Person ? 4.0f : 5.5f;
+        radius_[i] = base + 1.1f * std::sqrt(static_cast<float>(std::min<std::uint32_t>(degree[i], 40)));
     }
-    if (slice_.focus != kNoNode) radius_[slice_.focus] *= 1.6f;
+    if (slice_.focus != kNoNode) radius_[slice_.focus] = std::max(radius_[slice_.focus], 12.0f);
 
     // Label priority: the focal researcher, then by degree (ties: work titles last, since
     // they are the longest), then by index for a stable order.
