@@ -60,11 +60,6 @@ std::string write_slice(const Slice& slice, bool with_positions) {
     doc["version"] = 1;
     if (slice.focus < g.node_count()) doc["focus"] = g.node_id[slice.focus];
     doc["profile"] = profile_json(slice.profile);
-    // Unknown top-level keys read into Slice::extra go back out (never over our own keys).
-    if (slice.extra.is_object())
-        for (auto it = slice.extra.begin(); it != slice.extra.end(); ++it)
-            if (!doc.contains(it.key()) && it.key() != "nodes" && it.key() != "edges")
-                doc[it.key()] = it.value();
 
     json nodes = json::array();
     for (std::size_t i = 0; i < g.node_count(); ++i) {
