@@ -53,6 +53,16 @@ void frame() {
     while (SDL_PollEvent(&event)) {
         ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_QUIT) rt.running = false;
+        if (event.type == SDL_FINGERDOWN || event.type == SDL_FINGERMOTION || event.type == SDL_FINGERUP) {
+            // Finger positions come normalised to the window; the App works in logical px.
+            int w = 0, h = 0;
+            SDL_GetWindowSize(rt.window, &w, &h);
+            const auto phase = event.type == SDL_FINGERDOWN   ? rgv::App::TouchPhase::Down
+                               : event.type == SDL_FINGERUP ? rgv::App::TouchPhase::Up
+                                                            : rgv::App::TouchPhase::Move;
+            rt.app.touch(static_cast<std::int64_t>(event.tfinger.fingerId), event.tfinger.x * static_cast<float>(w),
+                         event.tfinger.y * static_cast<float>(h), phase);
+        }
     }
     int fb_w = 0, fb_h = 0, win_w = 0, win_h = 0;
     SDL_GL_GetDrawableSize(rt.window, &fb_w, &fb_h);

@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <unordered_map>
 
 namespace rgv {
 
@@ -132,6 +133,29 @@ void App::adopt_slice(Slice&& slice) {
         return degree[a] > degree[b];
     });
 
+    // Parallel edges (same two nodes, either direction) bend apart: the k-th of n gets a
+    // curvature symmetric around 0, signed by direction so A->B and B->A differ.
+    edge_curvature_.assign(g.edge_count(), 0.0f);
+    {
+        std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_pair;
+        for (std::uint32_t e = 0; e < g.edge_count(); ++e) {
+            const std::uint32_t a = std::min(g.edge_source[e], g.edge_target[e]);
+            const std::uint32_t b = std::max(g.edge_source[e], g.edge_target[e]);
+            by_pair[(std::uint64_t{a} << 32) | b].push_back(e);
+        }
+        for (const auto& [pair, edges] : by_pair) {
+            if (edges.size() < 2) continue;
+            const float n = static_cast<float>(edges.size());
+            for (std::size_t k = 0; k < edges.size(); ++k) {
+                const std::uint32_t e = edges[k];
+                const float sign = g.edge_source[e] <= g.edge_target[e] ? 1.0f : -1.0f;
+                edge_curvature_[e] = sign * 0.22f * (static_cast<float>(k) - (n - 1.0f) * 0.5f);
+            }
+        }
+    }
+    visual_dirty_ = true;
+    animating_ = false;
+
     LayoutParams params;
     params.link_distance = 42.0f;
     params.charge = -60.0f;
@@ -156,9 +180,14 @@ void App::update(float width, float height) {
     camera_.set_viewport(area_w_, area_h_);
 
     if (status_ == AppStatus::Ready && !layout_.converged()) {
-        if (layout_.run_for(kLayoutBudgetMs) > 0) pick_index_dirty_ = true;
+        if (layout_.run_for(kLayoutBudgetMs) > 0) pick_index_dirty_ = visual_dirty_ = true;
     }
-    if (status_ == AppStatus::Ready && auto_fit_) fit_camera(kFitMargin);
+    if (status_ == AppStatus::Ready && auto_fit_ && !animating_) {
+        float x0, y0, x1, y1;
+        graph_bounds(x0, y0, x1, y1);
+        camera_.fit(x0, y0, x1, y1, kFitMargin);
+    }
+    animate_camera(io.DeltaTime);
 
     if (status_ == AppStatus::Ready) handle_graph_input();
     if (show_panel) draw_side_panel();
@@ -166,17 +195,93 @@ void App::update(float width, float height) {
     draw_status_overlay();
 }
 
-void App::fit_camera(float margin) {
+void App::graph_bounds(float& x0, float& y0, float& x1, float& y1) const {
     const Graph& g = slice_.graph;
-    if (g.node_count() == 0) return;
-    float x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+    x0 = y0 = INFINITY;
+    x1 = y1 = -INFINITY;
     for (std::size_t i = 0; i < g.node_count(); ++i) {
         x0 = std::min(x0, g.x[i] - radius_[i]);
         y0 = std::min(y0, g.y[i] - radius_[i]);
         x1 = std::max(x1, g.x[i] + radius_[i]);
         y1 = std::max(y1, g.y[i] + radius_[i]);
     }
-    camera_.fit(x0, y0, x1, y1, margin);
+    if (g.node_count() == 0) x0 = y0 = x1 = y1 = 0.0f;
+}
+
+void App::fit_view() {
+    float x0, y0, x1, y1;
+    graph_bounds(x0, y0, x1, y1);
+    Camera target = camera_;
+    target.fit(x0, y0, x1, y1, kFitMargin);
+    target_cx_ = target.center_x;
+    target_cy_ = target.center_y;
+    target_zoom_ = target.zoom;
+    animating_ = true;
+    auto_fit_ = true; // keep following the layout once there
+}
+
+void App::focus_node(std::uint32_t node) {
+    const Graph& g = slice_.graph;
+    if (node >= g.node_count()) return;
+    selected_ = node;
+    visual_dirty_ = true;
+    target_cx_ = g.x[node];
+    target_cy_ = g.y[node];
+    // Close enough to read the neighbourhood: the node about 18 px across at least.
+    target_zoom_ = std::max(camera_.zoom, 18.0f / std::max(radius_[node], 1.0f));
+    animating_ = true;
+    auto_fit_ = false;
+}
+
+void App::animate_camera(float dt) {
+    if (!animating_) return;
+    // Exponential ease: about 90% of the way in 0.25 s, whatever the frame rate.
+    const float k = 1.0f - std::exp(-9.0f * std::clamp(dt, 0.0f, 0.1f));
+    camera_.center_x += (target_cx_ - camera_.center_x) * k;
+    camera_.center_y += (target_cy_ - camera_.center_y) * k;
+    camera_.zoom *= std::pow(target_zoom_ / camera_.zoom, k); // zoom eases in log space
+    const float dx = (target_cx_ - camera_.center_x) * camera_.zoom, dy = (target_cy_ - camera_.center_y) * camera_.zoom;
+    if (std::abs(dx) < 0.25f && std::abs(dy) < 0.25f && std::abs(target_zoom_ / camera_.zoom - 1.0f) < 1e-3f) {
+        camera_.center_x = target_cx_;
+        camera_.center_y = target_cy_;
+        camera_.zoom = target_zoom_;
+        animating_ = false;
+    }
+}
+
+void App::touch(std::int64_t finger, float x, float y, TouchPhase phase) {
+    auto it = std::find_if(fingers_.begin(), fingers_.end(), [&](const Finger& f) { return f.id == finger; });
+    if (phase == TouchPhase::Up) {
+        if (it != fingers_.end()) fingers_.erase(it);
+        return;
+    }
+    if (it == fingers_.end()) {
+        fingers_.push_back({finger, x, y});
+        if (fingers_.size() == 2) {
+            // A second finger turns a one-finger pan or node drag into a pinch.
+            panning_ = dragging_node_ = false;
+            dragged_ = kNoNode;
+        }
+        return;
+    }
+    if (fingers_.size() >= 2 && (it - fingers_.begin()) < 2) {
+        const Finger a = fingers_[0], b = fingers_[1];
+        Finger& moved = *it;
+        const float old_mid_x = (a.x + b.x) * 0.5f, old_mid_y = (a.y + b.y) * 0.5f;
+        const float old_dist = std::hypot(a.x - b.x, a.y - b.y);
+        moved.x = x;
+        moved.y = y;
+        const Finger na = fingers_[0], nb = fingers_[1];
+        const float mid_x = (na.x + nb.x) * 0.5f, mid_y = (na.y + nb.y) * 0.5f;
+        const float dist = std::hypot(na.x - nb.x, na.y - nb.y);
+        camera_.pan_pixels(mid_x - old_mid_x, mid_y - old_mid_y);
+        if (old_dist > 4.0f && dist > 4.0f)
+            camera_.zoom_at({mid_x - area_x_, mid_y - area_y_}, dist / old_dist);
+        auto_fit_ = animating_ = false;
+        return;
+    }
+    it->x = x;
+    it->y = y;
 }
 
 // 4. graph input ---------------------------------------------------------------------------
@@ -192,6 +297,7 @@ void App::handle_graph_input() {
     const Vec2 mouse{io.MousePos.x - area_x_, io.MousePos.y - area_y_};
     const bool in_area = mouse.x >= 0 && mouse.y >= 0 && mouse.x < area_w_ && mouse.y < area_h_;
     const bool ui_has_mouse = io.WantCaptureMouse && !dragging_node_ && !panning_;
+    const bool pinching = fingers_.size() >= 2; // the synthesised mouse must not pan too
 
     // Hover: the node under the cursor (within 4 px of its disc), through the quadtree.
     hovered_ = kNoNode;
@@ -203,7 +309,9 @@ void App::handle_graph_input() {
     if (dragging_node_) hovered_ = dragged_;
 
     // Press: on a node starts a node drag, elsewhere a pan.
-    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && in_area && !ui_has_mouse) {
+    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && in_area && !ui_has_mouse && hovered_ != kNoNode) {
+        focus_node(hovered_);
+    } else if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && in_area && !ui_has_mouse && !pinching) {
         if (hovered_ != kNoNode) {
             dragged_ = hovered_;
             dragging_node_ = true;
@@ -215,12 +323,12 @@ void App::handle_graph_input() {
         const Vec2 w = camera_.screen_to_world(mouse);
         layout_.pin(dragged_, w.x, w.y);
         layout_.reheat(0.3f);
-        pick_index_dirty_ = true;
-        auto_fit_ = false;
+        pick_index_dirty_ = visual_dirty_ = true;
+        auto_fit_ = animating_ = false;
     }
     if (panning_ && (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f) && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
         camera_.pan_pixels(io.MouseDelta.x, io.MouseDelta.y);
-        auto_fit_ = false;
+        auto_fit_ = animating_ = false;
     }
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
         // A press and release without a drag is a click: select (or clear on empty space).
@@ -233,7 +341,7 @@ void App::handle_graph_input() {
 
     if (in_area && !ui_has_mouse && io.MouseWheel != 0.0f) {
         camera_.zoom_at(mouse, std::pow(1.15f, io.MouseWheel));
-        auto_fit_ = false;
+        auto_fit_ = animating_ = false;
     }
 }
 
@@ -249,15 +357,20 @@ void App::build_instances() {
     const std::uint32_t focus_node = hovered_ != kNoNode ? hovered_ : selected_;
     const bool fading = focus_node != kNoNode;
 
-    edge_instances_.clear();
-    edge_instances_.reserve(g.edge_count());
+    straight_edges_.clear();
+    curved_edges_.clear();
+    arrow_edges_.clear();
+    straight_edges_.reserve(g.edge_count());
     for (std::size_t e = 0; e < g.edge_count(); ++e) {
         const std::uint32_t s = g.edge_source[e], t = g.edge_target[e];
         const bool lit = fading && (s == focus_node || t == focus_node);
         std::uint32_t color = lit ? theme::kEdgeHighlight : theme::kEdge;
         if (fading && !lit) color = theme::fade(color, 0.35f);
-        const float width = lit ? 1.8f : 1.0f + 0.35f * std::min(g.edge_weight[e], 6.0f);
-        edge_instances_.push_back({g.x[s], g.y[s], g.x[t], g.y[t], color, width});
+        const float weight = std::isfinite(g.edge_weight[e]) ? g.edge_weight[e] : 1.0f;
+        const float width = lit ? 1.8f : 1.0f + 0.35f * std::clamp(weight - 1.0f, 0.0f, 6.0f);
+        const EdgeInstance inst{g.x[s], g.y[s], g.x[t], g.y[t], color, width, edge_curvature_[e], radius_[t]};
+        (inst.curvature != 0.0f ? curved_edges_ : straight_edges_).push_back(inst);
+        if (show_arrows_ && g.edge_directed[e]) arrow_edges_.push_back(inst);
     }
 
     node_instances_.clear();
@@ -266,26 +379,33 @@ void App::build_instances() {
         std::uint32_t fill = i == slice_.focus ? theme::kFocusColor : theme::kind_color(g.kind[i]);
         if (fading && i != focus_node && !is_neighbor_of(focus_node, i)) fill = theme::fade(fill, 0.25f);
         const bool marked = i == selected_ || i == hovered_;
-        node_instances_.push_back({g.x[i], g.y[i], radius_[i], fill,
-                                   marked ? theme::kRingSelected : theme::kRing, marked ? 2.5f : 1.5f});
+        node_instances_.push_back({g.x[i], g.y[i], radius_[i], fill, marked ? theme::kRingSelected : theme::kRing,
+                                   marked ? 2.5f : 1.5f, static_cast<float>(theme::kind_shape(g.kind[i]))});
     }
 }
 
 void App::render_graph(int fb_width, int fb_height) {
     if (status_ != AppStatus::Ready) return;
-    build_instances();
+    if (hovered_ != drawn_hovered_ || selected_ != drawn_selected_) visual_dirty_ = true;
+    const bool changed = visual_dirty_;
+    if (changed) {
+        build_instances();
+        drawn_hovered_ = hovered_;
+        drawn_selected_ = selected_;
+        visual_dirty_ = false;
+    }
     // GL's viewport origin is bottom-left; the graph area is given top-left in logical px.
     const int x = static_cast<int>(std::lround(area_x_ * fb_scale_));
     const int w = std::min(static_cast<int>(std::lround(area_w_ * fb_scale_)), fb_width - x);
     const int h = std::min(static_cast<int>(std::lround(area_h_ * fb_scale_)), fb_height);
     const int y = fb_height - h - static_cast<int>(std::lround(area_y_ * fb_scale_));
-    renderer_.draw(camera_, edge_instances_, node_instances_, x, y, w, h);
+    renderer_.draw(changed, camera_, straight_edges_, curved_edges_, arrow_edges_, node_instances_, x, y, w, h);
 }
 
 void App::draw_labels() {
     const Graph& g = slice_.graph;
     placed_labels_.clear();
-    if (!font_small_ && !ImGui::GetFont()) return;
+    if (!show_labels_) return;
     ImFont* font = font_small_ ? font_small_ : ImGui::GetFont();
     const float font_size = font->FontSize * ImGui::GetIO().FontGlobalScale;
 

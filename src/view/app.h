@@ -57,6 +57,16 @@ public:
     // After ImGui::Render(): the graph, under ImGui's panels.
     void render_graph(int fb_width, int fb_height);
 
+    // Touch input (logical px). Two fingers pinch-zoom and pan; one finger arrives as
+    // mouse input too (SDL synthesises it), so it needs nothing here.
+    enum class TouchPhase { Down, Move, Up };
+    void touch(std::int64_t finger, float x, float y, TouchPhase phase);
+
+    // Frames the whole graph (animated).
+    void fit_view();
+    // Centres and zooms on a node (animated) and selects it.
+    void focus_node(std::uint32_t node);
+
     // A JSON snapshot for tests and the JS API: counts, status, hovered node, labels...
     std::string state_json() const;
 
@@ -69,7 +79,8 @@ private:
     void adopt_slice(Slice&& slice);
     void handle_graph_input();
     void update_pick_index();
-    void fit_camera(float margin);
+    void graph_bounds(float& x0, float& y0, float& x1, float& y1) const;
+    void animate_camera(float dt);
     void build_instances();
     void draw_labels();
     void draw_status_overlay();
@@ -94,12 +105,27 @@ private:
     float fb_scale_ = 1.0f;
     bool auto_fit_ = true; // follow the layout until the user moves the camera
     bool dragging_node_ = false, panning_ = false;
+    // Camera animation (fit, focus): eases from the current view to this one.
+    bool animating_ = false;
+    float target_cx_ = 0, target_cy_ = 0, target_zoom_ = 1;
+
+    struct Finger {
+        std::int64_t id;
+        float x, y;
+    };
+    std::vector<Finger> fingers_; // at most two are used
+
+    bool show_arrows_ = false;
+    bool show_labels_ = true;
+    bool visual_dirty_ = true; // instances must be rebuilt and uploaded
+    std::uint32_t drawn_hovered_ = kNoNode, drawn_selected_ = kNoNode;
 
     std::uint32_t hovered_ = kNoNode, selected_ = kNoNode, dragged_ = kNoNode;
 
     GraphRenderer renderer_;
+    std::vector<float> edge_curvature_; // per edge; non-zero for parallel edges
     std::vector<NodeInstance> node_instances_;
-    std::vector<EdgeInstance> edge_instances_;
+    std::vector<EdgeInstance> straight_edges_, curved_edges_, arrow_edges_;
 
     struct PlacedLabel {
         std::uint32_t node;

@@ -123,6 +123,11 @@ void App::draw_side_panel() {
         }
         if (layout_.progress() < 1.0f && !layout_.converged()) ImGui::ProgressBar(layout_.progress(), {-1, 0}, "layout");
         for (const std::string& w : slice_.warnings) ImGui::TextDisabled("note: %s", w.c_str());
+        if (ImGui::Button("Fit view")) fit_view();
+        ImGui::SameLine();
+        if (ImGui::Checkbox("Labels", &show_labels_)) visual_dirty_ = true;
+        ImGui::SameLine();
+        if (ImGui::Checkbox("Edge direction", &show_arrows_)) visual_dirty_ = true;
 
         // 5. selection (above the long works list, so it is seen) ---------------------------
         if (selected_ != kNoNode) {
@@ -154,7 +159,7 @@ void App::draw_side_panel() {
             ImGui::TextUnformatted(g.node_label[i].c_str());
             ImGui::PopTextWrapPos();
             if (selected_ == i) ImGui::PopStyleColor();
-            if (ImGui::IsItemClicked()) selected_ = i;
+            if (ImGui::IsItemClicked()) focus_node(i);
             if (ImGui::IsItemHovered()) hovered_ = i;
             ImGui::PopID();
             ImGui::Spacing();

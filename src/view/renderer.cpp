@@ -3,12 +3,13 @@
 // Index
 //   1. shader sources   written once, prefixed with "#version 330 core" or "#version 300 es"
 //   2. GL helpers       compile / link with the driver's log in the error message
-//   3. GraphRenderer    buffers, instanced attributes, draw
+//   3. GraphRenderer    shared geometry, one VAO per batch, draw
 #include "view/renderer.h"
 
 #include "view/gl.h"
 
 #include <cstddef>
+#include <utility>
 
 namespace rgv {
 
@@ -31,61 +32,95 @@ layout(location = 2) in float a_radius;
 layout(location = 3) in vec4 a_fill;
 layout(location = 4) in vec4 a_ring;
 layout(location = 5) in float a_ring_px;
+layout(location = 6) in float a_shape;
 out vec2 v_local;
 out float v_radius;
 out vec4 v_fill;
 out vec4 v_ring;
 out float v_ring_px;
+flat out int v_shape;
 void main() {
     float r = max(a_radius * u_zoom, 1.5);
-    float extent = r + 1.5; // room for the antialiased edge
+    float extent = r * 1.2 + 1.5; // room for the diamond's tips and the antialiased edge
     v_local = a_corner * extent;
     v_radius = r;
     v_fill = a_fill;
     v_ring = a_ring;
     v_ring_px = min(a_ring_px, r * 0.5);
+    v_shape = int(a_shape + 0.5);
     gl_Position = to_clip(to_screen(a_pos) + v_local);
 }
 )";
 
+// Signed distances in logical pixels (negative inside); all shapes have about the same
+// area as the disc of radius r, so sizes compare across types.
 const char* kNodeFs = R"(
 in vec2 v_local;
 in float v_radius;
 in vec4 v_fill;
 in vec4 v_ring;
 in float v_ring_px;
+flat in int v_shape;
 out vec4 frag;
+float sd_round_square(vec2 p, float r) {
+    float c = r * 0.3;
+    vec2 q = abs(p) - vec2(r * 0.89 - c);
+    return length(max(q, 0.0)) + min(max(q.x, q.y), 0.0) - c;
+}
+float sd_diamond(vec2 p, float r) { return (abs(p.x) + abs(p.y) - r * 1.25) * 0.70710678; }
+float sd_hexagon(vec2 p, float r) {
+    const vec3 k = vec3(-0.866025404, 0.5, 0.577350269);
+    p = abs(p.yx);
+    float h = r * 0.95;
+    p -= 2.0 * min(dot(k.xy, p), 0.0) * k.xy;
+    p -= vec2(clamp(p.x, -k.z * h, k.z * h), h);
+    return length(p) * sign(p.y);
+}
 void main() {
-    float d = length(v_local);
+    float d;
+    if (v_shape == 1) d = sd_round_square(v_local, v_radius);
+    else if (v_shape == 2) d = sd_diamond(v_local, v_radius);
+    else if (v_shape == 3) d = sd_hexagon(v_local, v_radius);
+    else d = length(v_local) - v_radius;
     float aa = max(fwidth(d), 1e-3);
-    float coverage = clamp((v_radius - d) / aa + 0.5, 0.0, 1.0);
+    float coverage = clamp(0.5 - d / aa, 0.0, 1.0);
     if (coverage <= 0.0) discard;
-    float ring_t = v_ring.a > 0.0 ? clamp((d - (v_radius - v_ring_px)) / aa + 0.5, 0.0, 1.0) : 0.0;
+    float ring_t = v_ring.a > 0.0 ? clamp(0.5 + (d + v_ring_px) / aa, 0.0, 1.0) : 0.0;
     vec4 c = mix(v_fill, vec4(v_ring.rgb, 1.0), ring_t * v_ring.a);
     frag = vec4(c.rgb * c.a * coverage, c.a * coverage); // premultiplied
 }
 )";
 
+// Edges: a strip along t in 0..1 and across -1..1. A straight edge uses t = 0 and 1 only;
+// a curved one is a quadratic Bezier whose control point sits curvature * length off the
+// midpoint, so two edges between the same nodes bend to opposite sides.
 const char* kEdgeVs = R"(
-layout(location = 0) in vec2 a_corner; // x: 0 at a, 1 at b; y: -1..1 across
+layout(location = 0) in vec2 a_corner;
 layout(location = 1) in vec4 a_ends;
 layout(location = 2) in vec4 a_color;
 layout(location = 3) in float a_width;
+layout(location = 4) in float a_curvature;
 out float v_across;
 out float v_half;
 out vec4 v_color;
 void main() {
     vec2 sa = to_screen(a_ends.xy);
     vec2 sb = to_screen(a_ends.zw);
-    vec2 dir = sb - sa;
-    float len = length(dir);
-    dir = len > 1e-6 ? dir / len : vec2(1.0, 0.0);
-    vec2 normal = vec2(-dir.y, dir.x);
+    vec2 chord = sb - sa;
+    float len = length(chord);
+    vec2 dir = len > 1e-6 ? chord / len : vec2(1.0, 0.0);
+    vec2 ctrl = 0.5 * (sa + sb) + vec2(-dir.y, dir.x) * a_curvature * len;
+    float t = a_corner.x;
+    vec2 p = (1.0 - t) * (1.0 - t) * sa + 2.0 * (1.0 - t) * t * ctrl + t * t * sb;
+    vec2 tangent = 2.0 * (1.0 - t) * (ctrl - sa) + 2.0 * t * (sb - ctrl);
+    float tl = length(tangent);
+    tangent = tl > 1e-6 ? tangent / tl : dir;
+    vec2 normal = vec2(-tangent.y, tangent.x);
     float half_w = a_width * 0.5 + 1.0;
     v_across = a_corner.y * half_w;
     v_half = a_width * 0.5;
     v_color = a_color;
-    gl_Position = to_clip(mix(sa, sb, a_corner.x) + normal * v_across);
+    gl_Position = to_clip(p + normal * v_across);
 }
 )";
 
@@ -99,6 +134,41 @@ void main() {
     float a = v_color.a * coverage;
     frag = vec4(v_color.rgb * a, a);
 }
+)";
+
+// Arrowheads: a triangle whose tip touches the target's outline, pointing along the
+// edge's direction at its end (the chord, or the curve's last tangent).
+const char* kArrowVs = R"(
+layout(location = 0) in vec2 a_corner; // (0,0) tip, (1,-1) and (1,1) the back corners
+layout(location = 1) in vec4 a_ends;
+layout(location = 2) in vec4 a_color;
+layout(location = 3) in float a_width;
+layout(location = 4) in float a_curvature;
+layout(location = 5) in float a_target_radius;
+out vec4 v_color;
+void main() {
+    vec2 sa = to_screen(a_ends.xy);
+    vec2 sb = to_screen(a_ends.zw);
+    vec2 chord = sb - sa;
+    float len = length(chord);
+    vec2 dir = len > 1e-6 ? chord / len : vec2(1.0, 0.0);
+    vec2 ctrl = 0.5 * (sa + sb) + vec2(-dir.y, dir.x) * a_curvature * len;
+    vec2 end_dir = sb - ctrl;
+    float el = length(end_dir);
+    end_dir = el > 1e-6 ? end_dir / el : dir;
+    float size = 4.0 + 2.0 * a_width;
+    vec2 tip = sb - end_dir * (max(a_target_radius * u_zoom, 1.5) + 1.0);
+    vec2 p = tip - end_dir * size * a_corner.x + vec2(-end_dir.y, end_dir.x) * size * 0.55 * a_corner.y;
+    // Hide arrows on edges too short to show one.
+    v_color = len > 2.0 * size + a_target_radius * u_zoom ? a_color : vec4(0.0);
+    gl_Position = to_clip(p);
+}
+)";
+
+const char* kArrowFs = R"(
+in vec4 v_color;
+out vec4 frag;
+void main() { frag = vec4(v_color.rgb * v_color.a, v_color.a); }
 )";
 
 // 2. GL helpers ------------------------------------------------------------------------
@@ -176,70 +246,107 @@ void upload(GLuint vbo, std::size_t& capacity, const void* data, std::size_t byt
 } // namespace
 
 // 3. GraphRenderer ---------------------------------------------------------------------
+namespace {
+
+GLuint static_buffer(const std::vector<float>& data) {
+    GLuint vbo = 0;
+    glGenBuffers(1, &vbo);
+    glBindBuffer(GL_ARRAY_BUFFER, vbo);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(data.size() * sizeof(float)), data.data(), GL_STATIC_DRAW);
+    return vbo;
+}
+
+void geometry_attrib(GLuint vbo) {
+    glBindBuffer(GL_ARRAY_BUFFER, vbo);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+}
+
+void edge_attribs() {
+    constexpr GLsizei es = sizeof(EdgeInstance);
+    float_attrib(1, 4, es, offsetof(EdgeInstance, ax));
+    color_attrib(2, es, offsetof(EdgeInstance, color));
+    float_attrib(3, 1, es, offsetof(EdgeInstance, width_px));
+    float_attrib(4, 1, es, offsetof(EdgeInstance, curvature));
+    float_attrib(5, 1, es, offsetof(EdgeInstance, target_radius));
+}
+
+} // namespace
+
 bool GraphRenderer::init(std::string& error) {
     node_program_ = link(kNodeVs, kNodeFs, error);
     if (!node_program_) return false;
     edge_program_ = link(kEdgeVs, kEdgeFs, error);
     if (!edge_program_) return false;
+    arrow_program_ = link(kArrowVs, kArrowFs, error);
+    if (!arrow_program_) return false;
 
-    // One quad shared by both: the node program reads it as corners -1..1, the edge
-    // program as (along 0..1, across -1..1).
-    const float node_quad[] = {-1, -1, 1, -1, -1, 1, 1, 1};
-    const float edge_quad[] = {0, -1, 1, -1, 0, 1, 1, 1};
-    GLuint quads[2];
-    glGenBuffers(2, quads);
-    quad_vbo_ = quads[0];
-    GLuint edge_quad_vbo = quads[1];
-    glBindBuffer(GL_ARRAY_BUFFER, quad_vbo_);
-    glBufferData(GL_ARRAY_BUFFER, sizeof node_quad, node_quad, GL_STATIC_DRAW);
-    glBindBuffer(GL_ARRAY_BUFFER, edge_quad_vbo);
-    glBufferData(GL_ARRAY_BUFFER, sizeof edge_quad, edge_quad, GL_STATIC_DRAW);
+    node_quad_ = static_buffer({-1, -1, 1, -1, -1, 1, 1, 1});
+    edge_strip_ = static_buffer({0, -1, 0, 1, 1, -1, 1, 1});
+    std::vector<float> curve;
+    for (int i = 0; i <= kCurveSegments; ++i) {
+        const float t = static_cast<float>(i) / kCurveSegments;
+        curve.insert(curve.end(), {t, -1.0f, t, 1.0f});
+    }
+    curve_strip_ = static_buffer(curve);
+    arrow_tri_ = static_buffer({0, 0, 1, -1, 1, 1});
 
-    glGenBuffers(1, &node_vbo_);
-    glGenBuffers(1, &edge_vbo_);
-    glGenVertexArrays(1, &node_vao_);
-    glGenVertexArrays(1, &edge_vao_);
-
-    glBindVertexArray(node_vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, quad_vbo_);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-    glBindBuffer(GL_ARRAY_BUFFER, node_vbo_);
+    for (Batch* b : {&nodes_, &straight_, &curved_, &arrows_}) {
+        glGenVertexArrays(1, &b->vao);
+        glGenBuffers(1, &b->vbo);
+    }
+    glBindVertexArray(nodes_.vao);
+    geometry_attrib(node_quad_);
+    glBindBuffer(GL_ARRAY_BUFFER, nodes_.vbo);
     constexpr GLsizei ns = sizeof(NodeInstance);
     float_attrib(1, 2, ns, offsetof(NodeInstance, x));
     float_attrib(2, 1, ns, offsetof(NodeInstance, radius));
     color_attrib(3, ns, offsetof(NodeInstance, fill));
     color_attrib(4, ns, offsetof(NodeInstance, ring));
     float_attrib(5, 1, ns, offsetof(NodeInstance, ring_px));
+    float_attrib(6, 1, ns, offsetof(NodeInstance, shape));
 
-    glBindVertexArray(edge_vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, edge_quad_vbo);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-    glBindBuffer(GL_ARRAY_BUFFER, edge_vbo_);
-    constexpr GLsizei es = sizeof(EdgeInstance);
-    float_attrib(1, 4, es, offsetof(EdgeInstance, ax));
-    color_attrib(2, es, offsetof(EdgeInstance, color));
-    float_attrib(3, 1, es, offsetof(EdgeInstance, width_px));
-
+    const std::pair<Batch*, GLuint> edge_batches[] = {{&straight_, edge_strip_}, {&curved_, curve_strip_},
+                                                      {&arrows_, arrow_tri_}};
+    for (const auto& [batch, geometry] : edge_batches) {
+        glBindVertexArray(batch->vao);
+        geometry_attrib(geometry);
+        glBindBuffer(GL_ARRAY_BUFFER, batch->vbo);
+        edge_attribs();
+    }
     glBindVertexArray(0);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
-    // The edge quad's buffer stays alive through the VAO; delete our name for it.
-    glDeleteBuffers(1, &edge_quad_vbo);
     return true;
 }
 
 void GraphRenderer::shutdown() {
-    if (node_program_) glDeleteProgram(node_program_);
-    if (edge_program_) glDeleteProgram(edge_program_);
-    GLuint buffers[] = {quad_vbo_, node_vbo_, edge_vbo_};
-    glDeleteBuffers(3, buffers);
-    GLuint vaos[] = {node_vao_, edge_vao_};
-    glDeleteVertexArrays(2, vaos);
+    for (GLuint program : {node_program_, edge_program_, arrow_program_})
+        if (program) glDeleteProgram(program);
+    for (Batch* b : {&nodes_, &straight_, &curved_, &arrows_}) {
+        glDeleteVertexArrays(1, &b->vao);
+        glDeleteBuffers(1, &b->vbo);
+    }
+    const GLuint geometry[] = {node_quad_, edge_strip_, curve_strip_, arrow_tri_};
+    glDeleteBuffers(4, geometry);
     *this = GraphRenderer();
 }
 
-void GraphRenderer::draw(const Camera& camera, const std::vector<EdgeInstance>& edges,
+void GraphRenderer::upload_batch(Batch& batch, const void* data, std::size_t count, std::size_t stride) {
+    batch.count = count;
+    if (count > 0) upload(batch.vbo, batch.capacity, data, count * stride);
+}
+
+void GraphRenderer::draw_batch(const Batch& batch, unsigned program, const Camera& camera, unsigned mode,
+                               int vertices) {
+    if (batch.count == 0) return;
+    glUseProgram(program);
+    set_camera_uniforms(program, camera);
+    glBindVertexArray(batch.vao);
+    glDrawArraysInstanced(mode, 0, vertices, static_cast<GLsizei>(batch.count));
+}
+
+void GraphRenderer::draw(bool changed, const Camera& camera, const std::vector<EdgeInstance>& straight,
+                         const std::vector<EdgeInstance>& curved, const std::vector<EdgeInstance>& arrows,
                          const std::vector<NodeInstance>& nodes, int fb_x, int fb_y, int fb_w, int fb_h) {
     if (!node_program_ || fb_w <= 0 || fb_h <= 0) return;
     glViewport(fb_x, fb_y, fb_w, fb_h);
@@ -250,20 +357,18 @@ void GraphRenderer::draw(const Camera& camera, const std::vector<EdgeInstance>& 
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA); // shaders output premultiplied alpha
 
-    if (!edges.empty()) {
-        upload(edge_vbo_, edge_capacity_, edges.data(), edges.size() * sizeof(EdgeInstance));
-        glUseProgram(edge_program_);
-        set_camera_uniforms(edge_program_, camera);
-        glBindVertexArray(edge_vao_);
-        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(edges.size()));
+    if (changed) {
+        constexpr std::size_t es = sizeof(EdgeInstance);
+        upload_batch(straight_, straight.data(), straight.size(), es);
+        upload_batch(curved_, curved.data(), curved.size(), es);
+        upload_batch(arrows_, arrows.data(), arrows.size(), es);
+        upload_batch(nodes_, nodes.data(), nodes.size(), sizeof(NodeInstance));
     }
-    if (!nodes.empty()) {
-        upload(node_vbo_, node_capacity_, nodes.data(), nodes.size() * sizeof(NodeInstance));
-        glUseProgram(node_program_);
-        set_camera_uniforms(node_program_, camera);
-        glBindVertexArray(node_vao_);
-        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(nodes.size()));
-    }
+    draw_batch(straight_, edge_program_, camera, GL_TRIANGLE_STRIP, 4);
+    draw_batch(curved_, edge_program_, camera, GL_TRIANGLE_STRIP, 2 * (kCurveSegments + 1));
+    draw_batch(arrows_, arrow_program_, camera, GL_TRIANGLES, 3);
+    draw_batch(nodes_, node_program_, camera, GL_TRIANGLE_STRIP, 4);
+
     glBindVertexArray(0);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
     glUseProgram(0);

@@ -24,6 +24,16 @@ constexpr std::uint32_t kRingSelected = rgba(30, 30, 30, 255);
 
 inline std::uint32_t kind_color(NodeKind k) { return kKindColor[static_cast<int>(k)]; }
 
+// Shape per type, so types stay apart without colour too (colour-blind readers, print).
+inline NodeShape kind_shape(NodeKind k) {
+    switch (k) {
+    case NodeKind::Work: return NodeShape::RoundedSquare;
+    case NodeKind::Topic: return NodeShape::Diamond;
+    case NodeKind::Institution: return NodeShape::Hexagon;
+    default: return NodeShape::Circle;
+    }
+}
+
 // Same colour with its alpha multiplied by `a` (0..1).
 inline std::uint32_t fade(std::uint32_t c, float a) {
     const auto alpha = static_cast<std::uint32_t>(static_cast<float>(c >> 24) * a);
