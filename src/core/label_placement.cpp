@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
 namespace rgv {
 
@@ -11,47 +10,92 @@ bool boxes_overlap(const LabelBox& a, const LabelBox& b) {
     return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 }
 
-std::vector<std::uint8_t> place_labels(const std::vector<LabelBox>& candidates, float cell_size) {
-    std::vector<std::uint8_t> placed(candidates.size(), 0);
-    if (!(cell_size > 0.0f)) cell_size = 64.0f;
-    // Grid cell -> indices of placed boxes touching that cell.
-    std::unordered_map<std::int64_t, std::vector<std::uint32_t>> grid;
-    auto cell_range = [&](const LabelBox& b, std::int64_t& cx0, std::int64_t& cy0, std::int64_t& cx1,
-                          std::int64_t& cy1) {
-        cx0 = static_cast<std::int64_t>(std::floor(b.x0 / cell_size));
-        cy0 = static_cast<std::int64_t>(std::floor(b.y0 / cell_size));
-        cx1 = static_cast<std::int64_t>(std::floor(b.x1 / cell_size));
-        cy1 = static_cast<std::int64_t>(std::floor(b.y1 / cell_size));
-    };
-    auto key = [](std::int64_t cx, std::int64_t cy) { return (cx << 32) ^ (cy & 0xFFFFFFFF); };
+namespace {
 
-    for (std::size_t i = 0; i < candidates.size(); ++i) {
-        const LabelBox& b = candidates[i];
-        if (!(b.x1 >= b.x0 && b.y1 >= b.y0)) continue; // NaN or inverted: never placed
-        std::int64_t cx0, cy0, cx1, cy1;
-        cell_range(b, cx0, cy0, cx1, cy1);
-        // A label wider than the whole screen grid would touch too many cells; such a
-        // box can only come from a bad zoom, so it is skipped unless it must be shown.
-        const bool huge = (cx1 - cx0 + 1) * (cy1 - cy0 + 1) > 4096;
+// A grid of box indices over the view. Boxes are labels (index >= 0) or obstacles
+// (stored as ~index); each cell lists what touches it.
+class Grid {
+public:
+    Grid(const LabelView& view, float cell) : view_(view), cell_(cell) {
+        cols_ = std::max(1, static_cast<int>(std::ceil((view.x1 - view.x0) / cell)));
+        rows_ = std::max(1, static_cast<int>(std::ceil((view.y1 - view.y0) / cell)));
+        cells_.resize(static_cast<std::size_t>(cols_) * static_cast<std::size_t>(rows_));
+    }
+    template <typename F> void for_cells(const LabelBox& b, F&& f) {
+        const int cx0 = clamp_col(b.x0), cx1 = clamp_col(b.x1), cy0 = clamp_row(b.y0), cy1 = clamp_row(b.y1);
+        for (int cy = cy0; cy <= cy1; ++cy)
+            for (int cx = cx0; cx <= cx1; ++cx) f(cells_[static_cast<std::size_t>(cy) * cols_ + cx]);
+    }
+
+private:
+    int clamp_col(float x) const {
+        return std::clamp(static_cast<int>(std::floor((x - view_.x0) / cell_)), 0, cols_ - 1);
+    }
+    int clamp_row(float y) const {
+        return std::clamp(static_cast<int>(std::floor((y - view_.y0) / cell_)), 0, rows_ - 1);
+    }
+    LabelView view_;
+    float cell_;
+    int cols_ = 1, rows_ = 1;
+    std::vector<std::vector<std::int64_t>> cells_;
+};
+
+bool finite_box(const LabelBox& b) {
+    return std::isfinite(b.x0) && std::isfinite(b.y0) && std::isfinite(b.x1) && std::isfinite(b.y1) && b.x0 <= b.x1 &&
+           b.y0 <= b.y1;
+}
+
+} // namespace
+
+std::vector<LabelBox> place_labels(const std::vector<LabelCandidate>& candidates,
+                                   const std::vector<LabelBox>& obstacles, const LabelView& view, float gap,
+                                   float cell_size) {
+    std::vector<LabelBox> placed;
+    if (!(view.x1 > view.x0 && view.y1 > view.y0) || !(cell_size > 0.0f)) return placed;
+    Grid grid(view, cell_size);
+    for (std::size_t i = 0; i < obstacles.size(); ++i) {
+        const LabelBox& o = obstacles[i];
+        if (!finite_box(o) || o.x1 < view.x0 || o.x0 > view.x1 || o.y1 < view.y0 || o.y0 > view.y1) continue;
+        grid.for_cells(o, [&](std::vector<std::int64_t>& c) { c.push_back(~static_cast<std::int64_t>(i)); });
+    }
+
+    auto fits = [&](const LabelBox& b) {
+        if (b.x0 < view.x0 || b.y0 < view.y0 || b.x1 > view.x1 || b.y1 > view.y1) return false;
         bool free = true;
-        if (!b.always && !huge) {
-            for (std::int64_t cy = cy0; cy <= cy1 && free; ++cy)
-                for (std::int64_t cx = cx0; cx <= cx1 && free; ++cx) {
-                    auto it = grid.find(key(cx, cy));
-                    if (it == grid.end()) continue;
-                    for (std::uint32_t j : it->second)
-                        if (boxes_overlap(b, candidates[j])) {
-                            free = false;
-                            break;
-                        }
-                }
-        }
-        if (huge && !b.always) free = false;
-        if (!free) continue;
-        placed[i] = 1;
-        if (huge) continue;
-        for (std::int64_t cy = cy0; cy <= cy1; ++cy)
-            for (std::int64_t cx = cx0; cx <= cx1; ++cx) grid[key(cx, cy)].push_back(static_cast<std::uint32_t>(i));
+        grid.for_cells(b, [&](std::vector<std::int64_t>& cell) {
+            for (std::int64_t k : cell) {
+                if (!free) return;
+                const LabelBox& other = k >= 0 ? placed[static_cast<std::size_t>(k)] : obstacles[static_cast<std::size_t>(~k)];
+                if (k < 0 && other.node == b.node) continue; // its own node
+                if (boxes_overlap(b, other)) free = false;
+            }
+        });
+        return free;
+    };
+
+    for (const LabelCandidate& c : candidates) {
+        if (!(std::isfinite(c.x) && std::isfinite(c.y) && std::isfinite(c.radius) && c.width >= 0.0f &&
+              c.height >= 0.0f && std::isfinite(c.width) && std::isfinite(c.height)))
+            continue;
+        const float r = std::max(c.radius, 0.0f) + gap;
+        const float hw = c.width * 0.5f, hh = c.height * 0.5f;
+        const LabelBox positions[4] = {
+            {c.x + r, c.y - hh, c.x + r + c.width, c.y + hh, c.node},         // right
+            {c.x - r - c.width, c.y - hh, c.x - r, c.y + hh, c.node},         // left
+            {c.x - hw, c.y + r, c.x + hw, c.y + r + c.height, c.node},        // below
+            {c.x - hw, c.y - r - c.height, c.x + hw, c.y - r, c.node},        // above
+        };
+        const LabelBox* chosen = nullptr;
+        for (const LabelBox& p : positions)
+            if (fits(p)) {
+                chosen = &p;
+                break;
+            }
+        if (!chosen && c.always) chosen = &positions[0];
+        if (!chosen) continue;
+        placed.push_back(*chosen);
+        const auto index = static_cast<std::int64_t>(placed.size() - 1);
+        grid.for_cells(*chosen, [&](std::vector<std::int64_t>& cell) { cell.push_back(index); });
     }
     return placed;
 }

@@ -1,9 +1,11 @@
-// label_placement.h — choose which labels to show so that no two overlap on screen.
+// label_placement.h — choose where labels go so that no two overlap on screen and none
+// covers a node other than its own.
 //
 // Greedy by priority, the way map renderers do it: candidates come in priority order
-// (focal researcher, selected, hovered, then by importance), each is placed if its box
-// does not intersect a box already placed. A uniform grid of placed boxes keeps each
-// test local, so the cost grows with the number of candidates, not its square.
+// (focal researcher, selected, hovered, then by importance). Each tries four positions
+// around its node — right, left, below, above — and takes the first that stays inside the
+// view and hits neither a placed label nor another node. A flat grid over the view keeps
+// each test local, so the cost grows with the number of candidates, not its square.
 #pragma once
 
 #include <cstdint>
@@ -12,13 +14,27 @@
 namespace rgv {
 
 struct LabelBox {
-    float x0, y0, x1, y1;    // screen rectangle, x0 <= x1, y0 <= y1
-    std::uint32_t node;      // which node the label belongs to
-    bool always = false;     // placed even if it overlaps (but still blocks the others)
+    float x0, y0, x1, y1; // screen rectangle, x0 <= x1, y0 <= y1
+    std::uint32_t node;   // the node it belongs to
 };
 
-// Returns, for each candidate in order, whether it is placed.
-std::vector<std::uint8_t> place_labels(const std::vector<LabelBox>& candidates, float cell_size = 64.0f);
+struct LabelCandidate {
+    std::uint32_t node;
+    float x, y;           // the node's centre on screen
+    float radius;         // the node's radius on screen
+    float width, height;  // the label's box, padding included
+    bool always = false;  // placed even where it overlaps (it still blocks later ones)
+};
+
+struct LabelView {
+    float x0, y0, x1, y1; // labels must stay inside this rectangle
+};
+
+// Nodes as obstacles: the bounding boxes of the nodes drawn on screen. A label may touch
+// its own node's box but no other.
+std::vector<LabelBox> place_labels(const std::vector<LabelCandidate>& candidates,
+                                   const std::vector<LabelBox>& obstacles, const LabelView& view,
+                                   float gap = 3.0f, float cell_size = 48.0f);
 
 // True when the two boxes overlap with positive area.
 bool boxes_overlap(const LabelBox& a, const LabelBox& b);

@@ -2,24 +2,18 @@
 // docs/slice-format.md (the format and every refuse / repair rule).
 //
 // Index
-//   1. Helpers          JSON pointers, UTF-8 cleanup of messages, number formatting
-//   2. Reporter         the error (first one wins) and the capped warning list
-//   3. DomBuilder       SAX handler: builds the DOM, limits depth / nodes / edges while parsing
-//   4. Syntax errors    nlohmann's parse_error -> "line L, column C: ..."
-//   5. Schema           profile, nodes, edges, focus -> Slice
-//   6. parse_slice
+//   1. Schema           profile, nodes, edges, focus -> Slice
+//   2. parse_slice
 //
-// Two passes: nlohmann's sax_parse (iterative, no recursion) feeds DomBuilder, which
-// refuses too-deep nesting and too many nodes/edges *while* reading, so a hostile file
-// can neither blow the stack nor make us allocate the whole thing first. The schema pass
-// then walks the small, trusted-depth DOM. Nothing here throws: no .at(), no get<T>()
-// without a type check first (emcc builds with exceptions off, where a throw aborts).
+// Two passes: read_json (json_reader.h: iterative SAX, limits enforced while reading)
+// builds a DOM of trusted depth, then the schema pass walks it. The schema pass is also
+// the importer for Format::Slice (read_slice_document). Nothing here throws: no .at(),
+// no get<T>() without a type check first (emcc builds with exceptions off).
 #include "core/slice.h"
 
-#include <cfloat>
-#include <cmath>
+#include "core/import_internal.h"
+
 #include <cstdint>
-#include <cstdio>
 #include <limits>
 #include <utility>
 
@@ -31,322 +25,7 @@ using json = nlohmann::json;
 
 constexpr const char* kSchemaName = "rgv-slice";
 constexpr int kSchemaVersion = 1;
-// After this many warnings the rest are only counted: a broken million-edge file
-// should not produce a million strings for the UI to show.
-constexpr std::size_t kMaxWarnings = 100;
-// Syntax error messages quote at most this many bytes of the offending token.
-constexpr std::size_t kMaxTokenQuote = 40;
-
-// 1. Helpers -------------------------------------------------------------------
-
-// RFC 6901: '~' -> "~0", '/' -> "~1".
-void append_pointer_token(std::string& pointer, std::string_view token) {
-    pointer += '/';
-    for (char c : token) {
-        if (c == '~') pointer += "~0";
-        else if (c == '/') pointer += "~1";
-        else pointer += c;
-    }
-}
-
-std::string pointer_key(const std::string& base, std::string_view key) {
-    std::string p = base;
-    append_pointer_token(p, key);
-    return p;
-}
-
-std::string pointer_index(const std::string& base, std::size_t index) {
-    return base + "/" + std::to_string(index);
-}
-
-// A string as a JSON string literal, so quotes and control characters inside an id
-// cannot garble the message.
-std::string in_quotes(std::string_view s) {
-    return json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-// Length of the valid UTF-8 sequence starting at s[i], or 0 if it is not valid
-// (overlong forms, surrogates and code points above U+10FFFF count as invalid).
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char b0 = byte(i);
-    if (b0 < 0x80) return 1;
-    std::size_t len = 0;
-    unsigned char lo = 0x80, hi = 0xBF; // allowed range of the second byte
-    if (b0 >= 0xC2 && b0 <= 0xDF) len = 2;
-    else if (b0 == 0xE0) { len = 3; lo = 0xA0; }
-    else if (b0 >= 0xE1 && b0 <= 0xEC) len = 3;
-    else if (b0 == 0xED) { len = 3; hi = 0x9F; }
-    else if (b0 >= 0xEE && b0 <= 0xEF) len = 3;
-    else if (b0 == 0xF0) { len = 4; lo = 0x90; }
-    else if (b0 >= 0xF1 && b0 <= 0xF3) len = 4;
-    else if (b0 == 0xF4) { len = 4; hi = 0x8F; }
-    else return 0;
-    if (i + len > s.size()) return 0;
-    if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
-    for (std::size_t k = 2; k < len; ++k)
-        if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-    return len;
-}
-
-// Error messages quote bits of the input; if those are not valid UTF-8 the message
-// itself would be unprintable in the UI, so such bytes become "\xHH".
-std::string printable_utf8(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size();) {
-        const std::size_t len = utf8_sequence_length(s, i);
-        if (len == 0) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned char>(s[i]));
-            out += buf;
-            ++i;
-        } else {
-            out.append(s.data() + i, len);
-            i += len;
-        }
-    }
-    return out;
-}
-
-bool fits_float(double v) {
-    return std::isfinite(v) && std::fabs(v) <= static_cast<double>(FLT_MAX);
-}
-
-// 2. Reporter ------------------------------------------------------------------
-class Reporter {
-public:
-    explicit Reporter(std::vector<std::string>& warnings) : warnings_(warnings) {}
-
-    // Records the error and returns false so callers can `return fail(...)`.
-    bool fail(std::string message) {
-        if (error_.empty()) error_ = std::move(message);
-        return false;
-    }
-    void warn(std::string message) {
-        if (warnings_.size() < kMaxWarnings) warnings_.push_back(std::move(message));
-        else ++suppressed_;
-    }
-    // Adds the "... more warnings" line; call once at the end.
-    void finish() {
-        if (suppressed_ > 0)
-            warnings_.push_back("... and " + std::to_string(suppressed_) +
-                                " more warning(s) not shown");
-    }
-    bool failed() const { return !error_.empty(); }
-    const std::string& error() const { return error_; }
-
-private:
-    std::vector<std::string>& warnings_;
-    std::string error_;
-    std::size_t suppressed_ = 0;
-};
-
-// 3. DomBuilder ----------------------------------------------------------------
-// Same job as nlohmann's internal json_sax_dom_parser, plus: a depth limit, node/edge
-// count limits on the top-level "nodes"/"edges" arrays, a warning for duplicate keys,
-// and the JSON pointer of where it stopped.
-class DomBuilder {
-public:
-    DomBuilder(json& root, std::string_view text, const LoadLimits& limits, Reporter& report)
-        : root_(root), text_(text), limits_(limits), report_(report) {}
-
-    bool null() { return place(json(nullptr)) != nullptr; }
-    bool boolean(bool v) { return place(json(v)) != nullptr; }
-    bool number_integer(json::number_integer_t v) { return place(json(v)) != nullptr; }
-    bool number_unsigned(json::number_unsigned_t v) { return place(json(v)) != nullptr; }
-    bool number_float(json::number_float_t v, const std::string&) {
-        return place(json(v)) != nullptr;
-    }
-    bool string(std::string& v) { return place(json(std::move(v))) != nullptr; }
-    bool binary(json::binary_t& v) { return place(json(std::move(v))) != nullptr; }
-
-    bool start_object(std::size_t) { return open(json::object()); }
-    bool start_array(std::size_t) { return open(json::array()); }
-    bool end_object() { return close(); }
-    bool end_array() { return close(); }
-
-    bool key(std::string& k) {
-        json& object = *stack_.back();
-        if (object.contains(k))
-            report_.warn(pointer_key(pointer_of_stack_top(), k) +
-                         ": duplicate key; the last value is used");
-        frames_.back().key = k;
-        object_element_ = &object[k];
-        return true;
-    }
-
-    bool parse_error(std::size_t position, const std::string& last_token,
-                     const nlohmann::detail::exception& ex);
-
-private:
-    struct Frame {
-        bool is_array = false;
-        std::size_t count = 0; // arrays: elements placed so far
-        std::string key;       // objects: the key whose value comes next
-    };
-
-    // Each frame adds the position of the child being filled in its container, so all
-    // frames give the pointer of the value being placed, all but the last the pointer
-    // of the container on top of the stack.
-    std::string current_pointer() const {
-        std::string p;
-        for (const Frame& f : frames_) {
-            if (f.is_array) {
-                p += '/';
-                p += std::to_string(f.count - 1);
-            } else {
-                append_pointer_token(p, f.key);
-            }
-        }
-        return p;
-    }
-    std::string pointer_of_stack_top() const {
-        std::string p;
-        for (std::size_t i = 0; i + 1 < frames_.size(); ++i) {
-            const Frame& f = frames_[i];
-            if (f.is_array) p += "/" + std::to_string(f.count - 1);
-            else append_pointer_token(p, f.key);
-        }
-        return p;
-    }
-
-    // Puts a value where the parser is; returns where it went, or nullptr on a limit.
-    json* place(json&& value) {
-        if (stack_.empty()) {
-            root_ = std::move(value);
-            return &root_;
-        }
-        json& parent = *stack_.back();
-        if (parent.is_array()) {
-            Frame& f = frames_.back();
-            ++f.count;
-            if (!check_count_limit(f.count)) return nullptr;
-            parent.push_back(std::move(value));
-            return &parent.back();
-        }
-        *object_element_ = std::move(value);
-        return object_element_;
-    }
-
-    // Only the top-level "nodes" and "edges" arrays are counted (stack: root, array).
-    bool check_count_limit(std::size_t count) {
-        if (frames_.size() != 2 || frames_[0].is_array) return true;
-        const std::string& key = frames_[0].key;
-        if (key == "nodes" && count > limits_.max_nodes)
-            return report_.fail("/nodes: too many nodes, the limit is " +
-                                std::to_string(limits_.max_nodes));
-        if (key == "edges" && count > limits_.max_edges)
-            return report_.fail("/edges: too many edges, the limit is " +
-                                std::to_string(limits_.max_edges));
-        return true;
-    }
-
-    bool open(json&& container) {
-        const bool is_array = container.is_array();
-        json* where = place(std::move(container));
-        if (where == nullptr) return false;
-        if (stack_.size() + 1 > limits_.max_depth) {
-            // The pointer names the container that is one level too deep.
-            std::string p = current_pointer();
-            return report_.fail((p.empty() ? std::string("top level") : p) +
-                                ": nesting depth exceeds the limit of " +
-                                std::to_string(limits_.max_depth));
-        }
-        stack_.push_back(where);
-        Frame f;
-        f.is_array = is_array;
-        frames_.push_back(std::move(f));
-        return true;
-    }
-
-    bool close() {
-        stack_.pop_back();
-        frames_.pop_back();
-        return true;
-    }
-
-    json& root_;
-    std::string_view text_;
-    const LoadLimits& limits_;
-    Reporter& report_;
-    std::vector<json*> stack_;
-    std::vector<Frame> frames_;
-    json* object_element_ = nullptr;
-};
-
-// 4. Syntax errors -------------------------------------------------------------
-
-// Line and column the way nlohmann/json counts them: lines from 1, the column is the
-// number of bytes read on the current line (so it counts bytes, not characters).
-// `position` is the number of bytes consumed, end of input counting as one.
-std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t position) {
-    const std::size_t end = position < text.size() ? position : text.size();
-    std::size_t line = 1, line_start = 0;
-    for (std::size_t i = 0; i < end; ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            line_start = i + 1;
-        }
-    }
-    return {line, position - line_start};
-}
-
-bool DomBuilder::parse_error(std::size_t position, const std::string& last_token,
-                             const nlohmann::detail::exception& ex) {
-    const auto [line, column] = line_column(text_, position);
-    const std::string where =
-        "line " + std::to_string(line) + ", column " + std::to_string(column) + ": ";
-
-    // nlohmann's what(): "[json.exception.parse_error.101] parse error at line 1,
-    // column 2: syntax error while parsing value - ...". Keep only the part after the
-    // position; the position itself is recomputed above because number overflow
-    // (out_of_range.406) carries none.
-    std::string what = ex.what();
-    if (!what.empty() && what[0] == '[') {
-        const auto close = what.find("] ");
-        if (close != std::string::npos) what.erase(0, close + 2);
-    }
-    if (what.rfind("parse error", 0) == 0) {
-        const auto colon = what.find(": ");
-        if (colon != std::string::npos) what.erase(0, colon + 2);
-    }
-
-    if (what.find("ill-formed UTF-8 byte") != std::string::npos && !last_token.empty()) {
-        // nlohmann stops at the byte where the sequence went wrong, which may be a
-        // harmless ASCII byte after a truncated sequence; name the byte that starts it.
-        std::size_t bad = 0;
-        while (bad < last_token.size()) {
-            const std::size_t len = utf8_sequence_length(last_token, bad);
-            if (len == 0) break;
-            bad += len;
-        }
-        if (bad == last_token.size()) bad = last_token.size() - 1;
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "0x%02X", static_cast<unsigned char>(last_token[bad]));
-        return report_.fail(where + "invalid UTF-8 byte " + buf +
-                            " in a string; the file must be UTF-8 encoded");
-    }
-
-    // The token can be a whole unterminated string; quote only its end, which is
-    // where the problem is.
-    const std::string full_quote = "; last read: '" + last_token + "'";
-    const auto at = what.find(full_quote);
-    if (at != std::string::npos && last_token.size() > kMaxTokenQuote) {
-        std::size_t cut = last_token.size() - kMaxTokenQuote;
-        // Do not start in the middle of a UTF-8 sequence.
-        while (cut < last_token.size() &&
-               (static_cast<unsigned char>(last_token[cut]) & 0xC0) == 0x80)
-            ++cut;
-        what.replace(at, full_quote.size(), "; last read: '..." + last_token.substr(cut) + "'");
-    }
-    return report_.fail(where + printable_utf8(what));
-}
-
-// 5. Schema --------------------------------------------------------------------
-
-// "string", "number", ... for messages of the form "expected X, got Y".
-std::string got(const json& v) { return v.type_name(); }
+// 1. Schema --------------------------------------------------------------------
 
 // Reads a non-negative integer that fits `int`. A number of the wrong kind is quoted
 // in the message, since "expected an integer, got number" would not say what is wrong.
@@ -383,11 +62,6 @@ bool read_coordinate(const json& v, const std::string& pointer, float& out, Repo
     return true;
 }
 
-// `member` is the key's value or nullptr when absent.
-const json* member(const json& object, const char* key) {
-    auto it = object.find(key);
-    return it == object.end() ? nullptr : &*it;
-}
 
 bool read_profile(const json& v, Profile& p, Reporter& report) {
     const std::string base = "/profile";
@@ -611,7 +285,9 @@ bool read_focus(const json* v, Slice& s, Reporter& report) {
     return true;
 }
 
-bool read_document(json& doc, Slice& s, Reporter& report) {
+} // namespace
+
+bool read_slice_document(json& doc, Slice& s, Reporter& report) {
     if (!doc.is_object()) return report.fail("top level: expected an object, got " + got(doc));
 
     const json* schema = member(doc, "schema");
@@ -644,53 +320,28 @@ bool read_document(json& doc, Slice& s, Reporter& report) {
         if (!read_edges(*edges, s.graph, report)) return false;
     }
 
-    // Other top-level keys ("meta", ...) are allowed and ignored: Slice has no place
-    // for them, and refusing them would make the format impossible to extend.
-    return read_focus(member(doc, "focus"), s, report);
-}
+    if (!read_focus(member(doc, "focus"), s, report)) return false;
 
-bool only_whitespace(std::string_view s) {
-    for (char c : s)
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
+    // Other top-level keys ("meta", ...) are kept in Slice::extra and written back by
+    // write_slice: refusing them would make the format impossible to extend, dropping
+    // them would make the round trip lossy.
+    for (auto it = doc.begin(); it != doc.end(); ++it) {
+        const std::string& k = it.key();
+        if (k == "schema" || k == "version" || k == "focus" || k == "profile" || k == "nodes" ||
+            k == "edges")
+            continue;
+        s.extra[k] = std::move(it.value());
+    }
     return true;
 }
 
-} // namespace
-
-// 6. parse_slice -----------------------------------------------------------------
+// 2. parse_slice -----------------------------------------------------------------
 LoadResult parse_slice(std::string_view text, Slice& out, const LoadLimits& limits) {
     LoadResult result;
     Slice slice;
     Reporter report(slice.warnings);
-
-    if (text.size() > limits.max_bytes) {
-        result.error = "input too large: " + std::to_string(text.size()) +
-                       " bytes, the limit is " + std::to_string(limits.max_bytes) + " bytes";
-        return result;
-    }
-    // Windows editors like to prepend a BOM; it carries no information in UTF-8.
-    // Positions in later messages count from after it.
-    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
-        text.remove_prefix(3);
-        report.warn("skipped a UTF-8 byte order mark at the start of the file");
-    }
-    if (only_whitespace(text)) {
-        result.error = "line 1, column 1: the input is empty; expected a JSON object";
-        return result;
-    }
-
     json doc;
-    {
-        DomBuilder builder(doc, text, limits, report);
-        const bool parsed = json::sax_parse(text.begin(), text.end(), &builder,
-                                            json::input_format_t::json, /*strict=*/true);
-        if (!parsed || report.failed()) {
-            result.error = report.failed() ? report.error() : "the input could not be parsed";
-            return result;
-        }
-    }
-
-    if (!read_document(doc, slice, report)) {
+    if (!read_json(text, limits, doc, report) || !read_slice_document(doc, slice, report)) {
         result.error = report.error();
         return result;
     }

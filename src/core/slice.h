@@ -39,6 +39,9 @@ struct Slice {
     Graph graph;
     std::uint32_t focus = kNoNode;        // index of the focal researcher's node
     std::vector<std::string> warnings;    // repairs made while loading (kept, shown to the user)
+    // Top-level keys the format does not define ("meta", provenance, ...), kept so that
+    // write_slice gives them back: the round trip is lossless. Always an object.
+    nlohmann::json extra = nlohmann::json::object();
 };
 
 // 3. Loading -------------------------------------------------------------------
@@ -47,6 +50,7 @@ struct LoadLimits {
     std::size_t max_nodes = 1'000'000;
     std::size_t max_edges = 5'000'000;
     std::size_t max_depth = 64;
+    std::size_t max_string_length = 1u << 20; // bytes of one string or key (1 MiB)
 };
 
 struct LoadResult {

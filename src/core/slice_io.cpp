@@ -17,6 +17,8 @@ using json = nlohmann::json;
 // that survives the same double -> float conversion parse_slice applies. snprintf and
 // strtod use the same locale, so the value is right even if an app changed the decimal
 // point; nlohmann then writes the double in its own locale-independent way.
+} // namespace
+
 json float_number(float f) {
     for (int digits = 1; digits <= 9; ++digits) {
         char buf[48];
@@ -26,6 +28,8 @@ json float_number(float f) {
     }
     return json(static_cast<double>(f));
 }
+
+namespace {
 
 json profile_json(const Profile& p) {
     json j = json::object();
@@ -60,6 +64,11 @@ std::string write_slice(const Slice& slice, bool with_positions) {
     doc["version"] = 1;
     if (slice.focus < g.node_count()) doc["focus"] = g.node_id[slice.focus];
     doc["profile"] = profile_json(slice.profile);
+    // Unknown top-level keys read into Slice::extra go back out (never over our own keys).
+    if (slice.extra.is_object())
+        for (auto it = slice.extra.begin(); it != slice.extra.end(); ++it)
+            if (!doc.contains(it.key()) && it.key() != "nodes" && it.key() != "edges")
+                doc[it.key()] = it.value();
 
     json nodes = json::array();
     for (std::size_t i = 0; i < g.node_count(); ++i) {

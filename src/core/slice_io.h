@@ -22,4 +22,8 @@ namespace rgv {
 // Slice::warnings are not written: they describe the load, not the data.
 std::string write_slice(const Slice& slice, bool with_positions);
 
+// A float as the JSON number with the fewest digits that reads back to the same float
+// (0.1, not 0.10000000149011612). Shared with the exporters.
+nlohmann::json float_number(float f);
+
 } // namespace rgv

@@ -9,6 +9,7 @@
 //   6. state report     JSON for the browser tests and the JS API
 #include "view/app.h"
 
+#include "core/importers.h"
 #include "core/label_placement.h"
 #include "view/gl.h"
 #include "view/theme.h"
@@ -77,6 +78,7 @@ bool App::prepare_fonts(float framebuffer_scale) {
     }
     io.Fonts->Build();
     font_scale_ = scale;
+    labels_dirty_ = true; // label sizes change with the font
     return true;
 }
 
@@ -88,13 +90,16 @@ void App::begin_loading(std::string source) {
 
 bool App::load_json(std::string_view text, std::string source) {
     Slice loaded;
-    const LoadResult result = parse_slice(text, loaded);
+    // Any format the importers know (own slice, node-link, JGF, Cytoscape, graphology,
+    // VOSviewer, OpenAlex, Semantic Scholar), detected from the content.
+    const ImportResult result = import_graph(text, loaded);
     if (!result.ok) {
         error_ = source + ": " + result.error;
         if (status_ == AppStatus::Building) status_ = slice_.graph.node_count() ? AppStatus::Ready : AppStatus::Empty;
         return false;
     }
     source_ = std::move(source);
+    format_ = format_name(result.detected);
     error_.clear();
     adopt_slice(std::move(loaded));
     return true;
@@ -153,7 +158,7 @@ void App::adopt_slice(Slice&& slice) {
             }
         }
     }
-    visual_dirty_ = true;
+    visual_dirty_ = labels_dirty_ = true;
     animating_ = false;
 
     LayoutParams params;
@@ -180,7 +185,7 @@ void App::update(float width, float height) {
     camera_.set_viewport(area_w_, area_h_);
 
     if (status_ == AppStatus::Ready && !layout_.converged()) {
-        if (layout_.run_for(kLayoutBudgetMs) > 0) pick_index_dirty_ = visual_dirty_ = true;
+        if (layout_.run_for(kLayoutBudgetMs) > 0) pick_index_dirty_ = visual_dirty_ = labels_dirty_ = true;
     }
     if (status_ == AppStatus::Ready && auto_fit_ && !animating_) {
         float x0, y0, x1, y1;
@@ -323,7 +328,7 @@ void App::handle_graph_input() {
         const Vec2 w = camera_.screen_to_world(mouse);
         layout_.pin(dragged_, w.x, w.y);
         layout_.reheat(0.3f);
-        pick_index_dirty_ = visual_dirty_ = true;
+        pick_index_dirty_ = visual_dirty_ = labels_dirty_ = true;
         auto_fit_ = animating_ = false;
     }
     if (panning_ && (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f) && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
@@ -404,56 +409,73 @@ void App::render_graph(int fb_width, int fb_height) {
 
 void App::draw_labels() {
     const Graph& g = slice_.graph;
-    placed_labels_.clear();
-    if (!show_labels_) return;
+    if (!show_labels_) {
+        placed_labels_.clear();
+        return;
+    }
     ImFont* font = font_small_ ? font_small_ : ImGui::GetFont();
     const float font_size = font->FontSize * ImGui::GetIO().FontGlobalScale;
 
-    // Candidates in priority order: always-shown ones first, then by label_order_.
-    std::vector<LabelBox> boxes;
-    std::vector<std::string> texts;
-    auto add = [&](std::uint32_t i, bool always) {
-        const Vec2 s = camera_.world_to_screen({g.x[i], g.y[i]});
-        const float r = radius_[i] * camera_.zoom;
-        if (s.x + r < 0 || s.y + r < 0 || s.x - r > area_w_ || s.y - r > area_h_) return; // off screen
-        std::string text = short_label(g.node_label[i], always ? 90 : static_cast<std::size_t>(kLabelMaxChars));
-        const ImVec2 size = font->CalcTextSizeA(font_size, FLT_MAX, 0.0f, text.c_str());
-        const float x0 = area_x_ + s.x + std::max(r, 2.0f) + 4.0f, y0 = area_y_ + s.y - size.y * 0.5f - 2.0f;
-        boxes.push_back({x0 - 3.0f, y0, x0 + size.x + 3.0f, y0 + size.y + 4.0f, i, always});
-        texts.push_back(std::move(text));
-    };
-    for (std::uint32_t i : {slice_.focus, selected_, hovered_})
-        if (i != kNoNode) add(i, true);
-    // At a small zoom only the most connected nodes are worth a label: the greedy
-    // placement then keeps the ones that fit. A cap keeps the cost bounded on huge graphs.
-    const std::size_t cap = std::min<std::size_t>(label_order_.size(), 2000);
-    for (std::size_t k = 0; k < cap; ++k) {
-        const std::uint32_t i = label_order_[k];
-        if (i == slice_.focus || i == selected_ || i == hovered_) continue;
-        add(i, false);
+    // Placement only changes when the nodes, the camera or the highlight do.
+    const bool camera_moved = camera_.center_x != labels_camera_.center_x || camera_.center_y != labels_camera_.center_y ||
+                              camera_.zoom != labels_camera_.zoom || camera_.viewport_w != labels_camera_.viewport_w ||
+                              camera_.viewport_h != labels_camera_.viewport_h;
+    if (labels_dirty_ || camera_moved || hovered_ != labels_hovered_ || selected_ != labels_selected_) {
+        labels_dirty_ = false;
+        labels_camera_ = camera_;
+        labels_hovered_ = hovered_;
+        labels_selected_ = selected_;
+
+        // Nodes on screen are obstacles; tiny ones (far zoomed out) are not worth the cost.
+        std::vector<LabelBox> obstacles;
+        for (std::uint32_t i = 0; i < g.node_count(); ++i) {
+            const float r = radius_[i] * camera_.zoom;
+            if (r < 2.0f) continue;
+            const Vec2 s = camera_.world_to_screen({g.x[i], g.y[i]});
+            if (s.x + r < 0 || s.y + r < 0 || s.x - r > area_w_ || s.y - r > area_h_) continue;
+            obstacles.push_back({s.x - r, s.y - r, s.x + r, s.y + r, i});
+        }
+        // Candidates in priority order: always-shown ones first, then by label_order_.
+        std::vector<LabelCandidate> candidates;
+        std::vector<std::string> texts;
+        auto add = [&](std::uint32_t i, bool always) {
+            const Vec2 s = camera_.world_to_screen({g.x[i], g.y[i]});
+            const float r = radius_[i] * camera_.zoom;
+            if (s.x + r < 0 || s.y + r < 0 || s.x - r > area_w_ || s.y - r > area_h_) return; // off screen
+            std::string text = short_label(g.node_label[i], always ? 90 : static_cast<std::size_t>(kLabelMaxChars));
+            const ImVec2 size = font->CalcTextSizeA(font_size, FLT_MAX, 0.0f, text.c_str());
+            candidates.push_back({i, s.x, s.y, std::max(r, 1.5f), size.x + 6.0f, size.y + 4.0f, always});
+            texts.push_back(std::move(text));
+        };
+        for (std::uint32_t i : {slice_.focus, selected_, hovered_})
+            if (i != kNoNode) add(i, true);
+        // A cap keeps the cost bounded on huge graphs; the most important come first.
+        const std::size_t cap = std::min<std::size_t>(label_order_.size(), 2000);
+        for (std::size_t k = 0; k < cap; ++k) {
+            const std::uint32_t i = label_order_[k];
+            if (i == slice_.focus || i == selected_ || i == hovered_) continue;
+            add(i, false);
+        }
+        const auto boxes = place_labels(candidates, obstacles, {0.0f, 0.0f, area_w_, area_h_}, 3.0f, 48.0f);
+        placed_labels_.clear();
+        std::size_t k = 0;
+        for (const LabelBox& b : boxes) {
+            while (candidates[k].node != b.node) ++k; // boxes come in candidate order
+            placed_labels_.push_back({b.node, area_x_ + b.x0, area_y_ + b.y0, area_x_ + b.x1, area_y_ + b.y1, texts[k]});
+        }
     }
-    const auto placed = place_labels(boxes, 48.0f);
+
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     dl->PushClipRect({area_x_, area_y_}, {area_x_ + area_w_, area_y_ + area_h_}, true);
     const std::uint32_t focus_node = hovered_ != kNoNode ? hovered_ : selected_;
-    for (std::size_t k = 0; k < boxes.size(); ++k) {
-        if (!placed[k]) continue;
-        const LabelBox& b = boxes[k];
-        const bool dim = focus_node != kNoNode && b.node != focus_node && !is_neighbor_of(focus_node, b.node);
+    for (const PlacedLabel& l : placed_labels_) {
+        const bool dim = focus_node != kNoNode && l.node != focus_node && !is_neighbor_of(focus_node, l.node);
         const float alpha = dim ? 0.35f : 1.0f;
-        dl->AddRectFilled({b.x0, b.y0}, {b.x1, b.y1}, theme::fade(IM_COL32(255, 255, 255, 215), alpha), 3.0f);
-        const ImU32 text_color = b.node == slice_.focus ? IM_COL32(150, 30, 35, 255) : IM_COL32(35, 40, 50, 255);
-        dl->AddText(font, font_size, {b.x0 + 3.0f, b.y0 + 2.0f}, theme::fade(text_color, alpha), texts[k].c_str());
-        placed_labels_.push_back({b.node, b.x0, b.y0, b.x1, b.y1});
+        dl->AddRectFilled({l.x0, l.y0}, {l.x1, l.y1}, theme::fade(IM_COL32(255, 255, 255, 215), alpha), 3.0f);
+        const ImU32 text_color = l.node == slice_.focus ? IM_COL32(150, 30, 35, 255) : IM_COL32(35, 40, 50, 255);
+        dl->AddText(font, font_size, {l.x0 + 3.0f, l.y0 + 2.0f}, theme::fade(text_color, alpha), l.text.c_str());
     }
     dl->PopClipRect();
-
-    if (hovered_ != kNoNode && !dragging_node_) {
-        ImGui::BeginTooltip();
-        ImGui::TextUnformatted(g.node_label[hovered_].c_str());
-        ImGui::TextDisabled("%s", g.node_type[hovered_].c_str());
-        ImGui::EndTooltip();
-    }
 }
 
 void App::draw_status_overlay() {
@@ -494,6 +516,8 @@ std::string App::state_json() const {
     j["status"] = status_ == AppStatus::Ready ? "ready" : status_ == AppStatus::Building ? "building" : "empty";
     j["error"] = error_;
     j["source"] = source_;
+    j["format"] = format_;
+    j["warnings"] = slice_.warnings;
     j["frames"] = frames_;
     j["nodes"] = g.node_count();
     j["edges"] = g.edge_count();

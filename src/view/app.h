@@ -90,6 +90,7 @@ private:
     Slice slice_;
     AppStatus status_ = AppStatus::Empty;
     std::string source_;
+    std::string format_; // detected format of the loaded slice
     std::string error_;
     std::uint64_t frames_ = 0;
 
@@ -129,9 +130,13 @@ private:
 
     struct PlacedLabel {
         std::uint32_t node;
-        float x0, y0, x1, y1;
+        float x0, y0, x1, y1; // logical px, window coordinates
+        std::string text;
     };
     std::vector<PlacedLabel> placed_labels_;
+    bool labels_dirty_ = true;
+    Camera labels_camera_; // the view the labels were placed for
+    std::uint32_t labels_hovered_ = kNoNode, labels_selected_ = kNoNode;
 
     std::vector<unsigned char> font_data_;
     float font_scale_ = 0.0f; // scale the atlas was built for; 0 = needs a build

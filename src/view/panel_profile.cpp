@@ -125,7 +125,7 @@ void App::draw_side_panel() {
         for (const std::string& w : slice_.warnings) ImGui::TextDisabled("note: %s", w.c_str());
         if (ImGui::Button("Fit view")) fit_view();
         ImGui::SameLine();
-        if (ImGui::Checkbox("Labels", &show_labels_)) visual_dirty_ = true;
+        if (ImGui::Checkbox("Labels", &show_labels_)) labels_dirty_ = true;
         ImGui::SameLine();
         if (ImGui::Checkbox("Edge direction", &show_arrows_)) visual_dirty_ = true;
 

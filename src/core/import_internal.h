@@ -1,0 +1,115 @@
+// import_internal.h — what the per-format importers (src/core/import_*.cpp) share: the
+// GraphBuilder that applies the common refuse / repair rules, small field readers, and
+// one entry point per format. Internal to src/core; the public API is importers.h.
+//
+// Index
+//   1. Field readers   ids, strings, weights, positions, leftover keys -> attrs
+//   2. GraphBuilder    nodes and edges with the shared rules (docs/import-formats.md §3)
+//   3. Focus           picking the focal researcher
+//   4. Per-format entry points
+#pragma once
+
+#include "core/importers.h"
+#include "core/json_reader.h"
+
+#include <initializer_list>
+#include <string>
+
+namespace rgv {
+
+using json = nlohmann::json;
+
+// 1. Field readers -----------------------------------------------------------------
+// An id may be a string or an integer (networkx, VOSviewer and d3 files use numbers);
+// integers become their decimal text. Anything else refuses the file.
+bool read_id(const json& v, const std::string& pointer, std::string& out, Reporter& report);
+// Optional string: absent or null leaves `out` alone; another type refuses.
+bool read_opt_string(const json& object, const char* key, const std::string& pointer,
+                     std::string& out, Reporter& report);
+// Optional weight: must be a number that fits a float; negative -> 0 with a warning.
+bool read_weight(const json* v, const std::string& pointer, float& out, Reporter& report);
+// Optional x / y pair (both or neither; finite floats). `has` tells whether they were given.
+bool read_position(const json& object, const char* xkey, const char* ykey,
+                   const std::string& pointer, float& x, float& y, bool& has, Reporter& report);
+// Copies the members of `object` not listed in `known` into `attrs` (existing keys win).
+void copy_leftovers(const json& object, std::initializer_list<const char*> known, json& attrs);
+
+// What the generic formats (node-link, JGF, Cytoscape.js, graphology) say about a node
+// or an edge, read from one object of fields with the same rules everywhere.
+struct NodeFields {
+    std::string type = "other"; // "type"; absent: "other"
+    std::string label;          // "label", else "name"; empty: the id
+    float x = 0.0f, y = 0.0f;
+    bool has_position = false;  // "x" and "y"
+    bool pinned = false;        // "pinned"
+    json attrs = json::object(); // "attrs" object merged with every key not read above
+};
+bool read_node_fields(const json& fields, const std::string& pointer,
+                      std::initializer_list<const char*> skip, NodeFields& out, Reporter& report);
+
+struct EdgeFields {
+    std::string type;           // `type_key` ("type"; JGF: "relation")
+    float weight = 1.0f;        // "weight", else "value" (d3)
+    bool directed = false;      // "directed" when given; else the caller's default
+    json attrs = json::object();
+};
+bool read_edge_fields(const json& fields, const std::string& pointer, const char* type_key,
+                      std::initializer_list<const char*> skip, EdgeFields& out, Reporter& report);
+
+// 2. GraphBuilder ------------------------------------------------------------------
+class GraphBuilder {
+public:
+    GraphBuilder(Slice& slice, const LoadLimits& limits, Reporter& report)
+        : slice_(slice), limits_(limits), report_(report) {}
+
+    // Adds a node. Refuses (false) on an empty or duplicate id or past max_nodes.
+    // `pointer` is the node's own pointer; `id_pointer` the pointer of its id value.
+    bool add_node(const std::string& pointer, const std::string& id_pointer, std::string id,
+                  std::string type, std::string label, json attrs, std::uint32_t* index = nullptr);
+    // Adds the node unless the id exists (entities that recur, e.g. OpenAlex authors);
+    // returns its index, or kNoNode past max_nodes (the error is then set).
+    std::uint32_t ensure_node(const std::string& pointer, const std::string& id, std::string type,
+                              std::string label, json attrs = json::object());
+    void set_position(std::uint32_t index, float x, float y, bool pinned = false);
+
+    // Adds an edge between two node ids. An unknown id or a self-loop drops the edge with
+    // a warning (true); false only past max_edges. The pointers name the end values.
+    bool add_edge(const std::string& pointer, const std::string& source_pointer,
+                  const std::string& target_pointer, const std::string& source,
+                  const std::string& target, std::string type, float weight, bool directed,
+                  json attrs = json::object());
+    // Same by index (both must exist); self-loops are dropped with a warning.
+    bool add_edge_index(const std::string& pointer, std::uint32_t s, std::uint32_t t,
+                        std::string type, float weight, bool directed, json attrs = json::object());
+
+    Graph& graph() { return slice_.graph; }
+    Reporter& report() { return report_; }
+
+private:
+    bool check_edge_limit(const std::string& pointer);
+    Slice& slice_;
+    const LoadLimits& limits_;
+    Reporter& report_;
+};
+
+// 3. Focus -------------------------------------------------------------------------
+// The node matching `hint` by id, by an id ending in "/<hint>" or ":<hint>", or by exact
+// label; kNoNode when none does.
+std::uint32_t find_by_hint(const Graph& g, const std::string& hint);
+// The first node whose kind is Person, or kNoNode.
+std::uint32_t first_person_node(const Graph& g);
+
+// 4. Per-format entry points -------------------------------------------------------
+// Each reads the parsed document into `slice` (fresh, empty) and returns false with the
+// error in `report` when it refuses. They may move values out of `doc`.
+bool read_slice_document(json& doc, Slice& slice, Reporter& report);
+bool import_nodelink(json& doc, Slice& slice, const ImportOptions& options, Reporter& report);
+bool import_jgf(json& doc, Slice& slice, const ImportOptions& options, Reporter& report);
+bool import_cytoscape(json& doc, Slice& slice, const ImportOptions& options, Reporter& report);
+bool import_graphology(json& doc, Slice& slice, const ImportOptions& options, Reporter& report);
+bool import_vosviewer(json& doc, Slice& slice, const ImportOptions& options, Reporter& report);
+bool import_openalex(json& doc, Slice& slice, const ImportOptions& options, Reporter& report);
+bool import_semanticscholar(json& doc, Slice& slice, const ImportOptions& options,
+                            Reporter& report);
+
+} // namespace rgv

@@ -1,0 +1,371 @@
+// json_reader.cpp — see json_reader.h. Factored out of slice.cpp so that parse_slice and
+// every importer read JSON the same way, under the same limits, with the same messages.
+//
+// Index
+//   1. Helpers          JSON pointers, UTF-8 cleanup of messages, number formatting
+//   2. DomBuilder       SAX handler: builds the DOM, enforces the limits while parsing
+//   3. Syntax errors    nlohmann's parse_error -> "line L, column C: ..."
+//   4. read_json
+//
+// Why SAX: nlohmann's sax_parse is iterative (no recursion), and our own DOM builder
+// refuses too-deep nesting, over-long strings and too many nodes/edges *while* reading,
+// so a hostile file can neither blow the stack nor make us allocate all of it first.
+#include "core/json_reader.h"
+
+#include <cfloat>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <utility>
+
+namespace rgv {
+
+using json = nlohmann::json;
+
+namespace {
+// Syntax error messages quote at most this many bytes of the offending token.
+constexpr std::size_t kMaxTokenQuote = 40;
+} // namespace
+
+// 1. Helpers -------------------------------------------------------------------
+
+// RFC 6901: '~' -> "~0", '/' -> "~1".
+void append_pointer_token(std::string& pointer, std::string_view token) {
+    pointer += '/';
+    for (char c : token) {
+        if (c == '~') pointer += "~0";
+        else if (c == '/') pointer += "~1";
+        else pointer += c;
+    }
+}
+
+std::string pointer_key(const std::string& base, std::string_view key) {
+    std::string p = base;
+    append_pointer_token(p, key);
+    return p;
+}
+
+std::string pointer_index(const std::string& base, std::size_t index) {
+    return base + "/" + std::to_string(index);
+}
+
+// A string as a JSON string literal, so quotes and control characters inside an id
+// cannot garble the message.
+std::string in_quotes(std::string_view s) {
+    return json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 if it is not valid
+// (overlong forms, surrogates and code points above U+10FFFF count as invalid).
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char b0 = byte(i);
+    if (b0 < 0x80) return 1;
+    std::size_t len = 0;
+    unsigned char lo = 0x80, hi = 0xBF; // allowed range of the second byte
+    if (b0 >= 0xC2 && b0 <= 0xDF) len = 2;
+    else if (b0 == 0xE0) { len = 3; lo = 0xA0; }
+    else if (b0 >= 0xE1 && b0 <= 0xEC) len = 3;
+    else if (b0 == 0xED) { len = 3; hi = 0x9F; }
+    else if (b0 >= 0xEE && b0 <= 0xEF) len = 3;
+    else if (b0 == 0xF0) { len = 4; lo = 0x90; }
+    else if (b0 >= 0xF1 && b0 <= 0xF3) len = 4;
+    else if (b0 == 0xF4) { len = 4; hi = 0x8F; }
+    else return 0;
+    if (i + len > s.size()) return 0;
+    if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+    for (std::size_t k = 2; k < len; ++k)
+        if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+    return len;
+}
+
+// Error messages quote bits of the input; if those are not valid UTF-8 the message
+// itself would be unprintable in the UI, so such bytes become "\xHH".
+std::string printable_utf8(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t len = utf8_sequence_length(s, i);
+        if (len == 0) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned char>(s[i]));
+            out += buf;
+            ++i;
+        } else {
+            out.append(s.data() + i, len);
+            i += len;
+        }
+    }
+    return out;
+}
+
+bool fits_float(double v) {
+    return std::isfinite(v) && std::fabs(v) <= static_cast<double>(FLT_MAX);
+}
+
+
+const json* member(const json& object, const char* key) {
+    if (!object.is_object()) return nullptr;
+    auto it = object.find(key);
+    return it == object.end() ? nullptr : &*it;
+}
+
+namespace {
+
+// 2. DomBuilder ----------------------------------------------------------------
+// Same job as nlohmann's internal json_sax_dom_parser, plus: a depth limit, node/edge
+// count limits on the top-level "nodes"/"edges" arrays, a warning for duplicate keys,
+// and the JSON pointer of where it stopped.
+class DomBuilder {
+public:
+    DomBuilder(json& root, std::string_view text, const LoadLimits& limits, Reporter& report)
+        : root_(root), text_(text), limits_(limits), report_(report) {}
+
+    bool null() { return place(json(nullptr)) != nullptr; }
+    bool boolean(bool v) { return place(json(v)) != nullptr; }
+    bool number_integer(json::number_integer_t v) { return place(json(v)) != nullptr; }
+    bool number_unsigned(json::number_unsigned_t v) { return place(json(v)) != nullptr; }
+    bool number_float(json::number_float_t v, const std::string&) {
+        return place(json(v)) != nullptr;
+    }
+    bool string(std::string& v) {
+        if (v.size() > limits_.max_string_length)
+            return report_.fail(pointer_of_next_value() + ": string of " + std::to_string(v.size()) +
+                                " bytes exceeds the limit of " +
+                                std::to_string(limits_.max_string_length) + " bytes");
+        return place(json(std::move(v))) != nullptr;
+    }
+    bool binary(json::binary_t& v) { return place(json(std::move(v))) != nullptr; }
+
+    bool start_object(std::size_t) { return open(json::object()); }
+    bool start_array(std::size_t) { return open(json::array()); }
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
+
+    bool key(std::string& k) {
+        if (k.size() > limits_.max_string_length) {
+            const std::string p = pointer_of_stack_top();
+            return report_.fail((p.empty() ? std::string("top level") : p) + ": key of " +
+                                std::to_string(k.size()) + " bytes exceeds the limit of " +
+                                std::to_string(limits_.max_string_length) + " bytes");
+        }
+        json& object = *stack_.back();
+        if (object.contains(k))
+            report_.warn(pointer_key(pointer_of_stack_top(), k) +
+                         ": duplicate key; the last value is used");
+        frames_.back().key = k;
+        object_element_ = &object[k];
+        return true;
+    }
+
+    bool parse_error(std::size_t position, const std::string& last_token,
+                     const nlohmann::detail::exception& ex);
+
+private:
+    struct Frame {
+        bool is_array = false;
+        std::size_t count = 0; // arrays: elements placed so far
+        std::string key;       // objects: the key whose value comes next
+    };
+
+    // Each frame adds the position of the child being filled in its container, so all
+    // frames give the pointer of the value being placed, all but the last the pointer
+    // of the container on top of the stack.
+    std::string current_pointer() const {
+        std::string p;
+        for (const Frame& f : frames_) {
+            if (f.is_array) {
+                p += '/';
+                p += std::to_string(f.count - 1);
+            } else {
+                append_pointer_token(p, f.key);
+            }
+        }
+        return p;
+    }
+    // Pointer of the value about to be placed (before place() counts it).
+    std::string pointer_of_next_value() const {
+        if (frames_.empty()) return "top level";
+        std::string p = pointer_of_stack_top();
+        const Frame& f = frames_.back();
+        if (f.is_array) p += "/" + std::to_string(f.count);
+        else append_pointer_token(p, f.key);
+        return p;
+    }
+    std::string pointer_of_stack_top() const {
+        std::string p;
+        for (std::size_t i = 0; i + 1 < frames_.size(); ++i) {
+            const Frame& f = frames_[i];
+            if (f.is_array) p += "/" + std::to_string(f.count - 1);
+            else append_pointer_token(p, f.key);
+        }
+        return p;
+    }
+
+    // Puts a value where the parser is; returns where it went, or nullptr on a limit.
+    json* place(json&& value) {
+        if (stack_.empty()) {
+            root_ = std::move(value);
+            return &root_;
+        }
+        json& parent = *stack_.back();
+        if (parent.is_array()) {
+            Frame& f = frames_.back();
+            ++f.count;
+            if (!check_count_limit(f.count)) return nullptr;
+            parent.push_back(std::move(value));
+            return &parent.back();
+        }
+        *object_element_ = std::move(value);
+        return object_element_;
+    }
+
+    // Only the top-level "nodes", "edges" and "links" arrays are counted (stack: root,
+    // array); importers check the counts of other shapes as they build the graph.
+    bool check_count_limit(std::size_t count) {
+        if (frames_.size() != 2 || frames_[0].is_array) return true;
+        const std::string& key = frames_[0].key;
+        if (key == "nodes" && count > limits_.max_nodes)
+            return report_.fail("/nodes: too many nodes, the limit is " +
+                                std::to_string(limits_.max_nodes));
+        if ((key == "edges" || key == "links") && count > limits_.max_edges)
+            return report_.fail("/" + key + ": too many edges, the limit is " +
+                                std::to_string(limits_.max_edges));
+        return true;
+    }
+
+    bool open(json&& container) {
+        const bool is_array = container.is_array();
+        json* where = place(std::move(container));
+        if (where == nullptr) return false;
+        if (stack_.size() + 1 > limits_.max_depth) {
+            // The pointer names the container that is one level too deep.
+            std::string p = current_pointer();
+            return report_.fail((p.empty() ? std::string("top level") : p) +
+                                ": nesting depth exceeds the limit of " +
+                                std::to_string(limits_.max_depth));
+        }
+        stack_.push_back(where);
+        Frame f;
+        f.is_array = is_array;
+        frames_.push_back(std::move(f));
+        return true;
+    }
+
+    bool close() {
+        stack_.pop_back();
+        frames_.pop_back();
+        return true;
+    }
+
+    json& root_;
+    std::string_view text_;
+    const LoadLimits& limits_;
+    Reporter& report_;
+    std::vector<json*> stack_;
+    std::vector<Frame> frames_;
+    json* object_element_ = nullptr;
+};
+
+// 3. Syntax errors -------------------------------------------------------------
+
+// Line and column the way nlohmann/json counts them: lines from 1, the column is the
+// number of bytes read on the current line (so it counts bytes, not characters).
+// `position` is the number of bytes consumed, end of input counting as one.
+std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t position) {
+    const std::size_t end = position < text.size() ? position : text.size();
+    std::size_t line = 1, line_start = 0;
+    for (std::size_t i = 0; i < end; ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            line_start = i + 1;
+        }
+    }
+    return {line, position - line_start};
+}
+
+bool DomBuilder::parse_error(std::size_t position, const std::string& last_token,
+                             const nlohmann::detail::exception& ex) {
+    const auto [line, column] = line_column(text_, position);
+    const std::string where =
+        "line " + std::to_string(line) + ", column " + std::to_string(column) + ": ";
+
+    // nlohmann's what(): "[json.exception.parse_error.101] parse error at line 1,
+    // column 2: syntax error while parsing value - ...". Keep only the part after the
+    // position; the position itself is recomputed above because number overflow
+    // (out_of_range.406) carries none.
+    std::string what = ex.what();
+    if (!what.empty() && what[0] == '[') {
+        const auto close = what.find("] ");
+        if (close != std::string::npos) what.erase(0, close + 2);
+    }
+    if (what.rfind("parse error", 0) == 0) {
+        const auto colon = what.find(": ");
+        if (colon != std::string::npos) what.erase(0, colon + 2);
+    }
+
+    if (what.find("ill-formed UTF-8 byte") != std::string::npos && !last_token.empty()) {
+        // nlohmann stops at the byte where the sequence went wrong, which may be a
+        // harmless ASCII byte after a truncated sequence; name the byte that starts it.
+        std::size_t bad = 0;
+        while (bad < last_token.size()) {
+            const std::size_t len = utf8_sequence_length(last_token, bad);
+            if (len == 0) break;
+            bad += len;
+        }
+        if (bad == last_token.size()) bad = last_token.size() - 1;
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "0x%02X", static_cast<unsigned char>(last_token[bad]));
+        return report_.fail(where + "invalid UTF-8 byte " + buf +
+                            " in a string; the file must be UTF-8 encoded");
+    }
+
+    // The token can be a whole unterminated string; quote only its end, which is
+    // where the problem is.
+    const std::string full_quote = "; last read: '" + last_token + "'";
+    const auto at = what.find(full_quote);
+    if (at != std::string::npos && last_token.size() > kMaxTokenQuote) {
+        std::size_t cut = last_token.size() - kMaxTokenQuote;
+        // Do not start in the middle of a UTF-8 sequence.
+        while (cut < last_token.size() &&
+               (static_cast<unsigned char>(last_token[cut]) & 0xC0) == 0x80)
+            ++cut;
+        what.replace(at, full_quote.size(), "; last read: '..." + last_token.substr(cut) + "'");
+    }
+    return report_.fail(where + printable_utf8(what));
+}
+
+
+bool only_whitespace(std::string_view s) {
+    for (char c : s)
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
+    return true;
+}
+
+} // namespace
+
+// 4. read_json ---------------------------------------------------------------------
+bool read_json(std::string_view text, const LoadLimits& limits, json& doc, Reporter& report) {
+    if (text.size() > limits.max_bytes)
+        return report.fail("input too large: " + std::to_string(text.size()) +
+                           " bytes, the limit is " + std::to_string(limits.max_bytes) + " bytes");
+    // Windows editors like to prepend a BOM; it carries no information in UTF-8.
+    // Positions in later messages count from after it.
+    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
+        text.remove_prefix(3);
+        report.warn("skipped a UTF-8 byte order mark at the start of the file");
+    }
+    if (only_whitespace(text))
+        return report.fail("line 1, column 1: the input is empty; expected a JSON object");
+
+    DomBuilder builder(doc, text, limits, report);
+    const bool parsed = json::sax_parse(text.begin(), text.end(), &builder,
+                                        json::input_format_t::json, /*strict=*/true);
+    if (!parsed || report.failed()) {
+        if (!report.failed()) report.fail("the input could not be parsed");
+        return false;
+    }
+    return true;
+}
+
+} // namespace rgv

@@ -1,0 +1,395 @@
+// test_importers.cpp — import_graph(): detection, every format's sample, the real OpenAlex
+// responses, the bad-input corpus with its exact messages, limits, and "failure leaves
+// the previous slice untouched".
+//
+// Index
+//   1. Helpers
+//   2. Format names and detection
+//   3. Each format's sample (tests/data/formats)
+//   4. Real OpenAlex responses (../shared/data/real)
+//   5. The bad-input corpus (tests/data/bad/expected.json)
+//   6. Limits: string length, a 100 MB file
+//   7. Failure leaves `out` untouched; focus hints
+#include "core/importers.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+using rgv::Format;
+using rgv::ImportOptions;
+using rgv::ImportResult;
+using rgv::NodeKind;
+using rgv::Slice;
+using json = nlohmann::json;
+
+namespace {
+
+// 1. Helpers -------------------------------------------------------------------
+std::string read_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+const std::string kData = std::string(RGV_ASSETS_DIR) + "/../tests/data";
+
+Slice import_ok(const std::string& text, Format expect, const ImportOptions& o = {}) {
+    Slice s;
+    const ImportResult r = rgv::import_graph(text, s, o);
+    REQUIRE_MESSAGE(r.ok, r.error);
+    CHECK(r.detected == expect);
+    return s;
+}
+
+Slice sample(const std::string& name, Format expect) {
+    const std::string text = read_text(kData + "/formats/" + name);
+    REQUIRE_FALSE(text.empty());
+    return import_ok(text, expect);
+}
+
+std::map<std::string, int> types(const rgv::Graph& g, bool edges) {
+    std::map<std::string, int> m;
+    for (const auto& t : edges ? g.edge_type : g.node_type) ++m[t];
+    return m;
+}
+
+std::string label_of(const rgv::Graph& g, const std::string& id) {
+    const std::uint32_t i = g.find(id);
+    return i == rgv::kNoNode ? std::string("<missing>") : g.node_label[i];
+}
+
+} // namespace
+
+// 2. Format names and detection ------------------------------------------------
+TEST_CASE("format names round trip") {
+    for (Format f : {Format::Auto, Format::Slice, Format::NodeLink, Format::Jgf, Format::Cytoscape,
+                     Format::Graphology, Format::Vosviewer, Format::OpenAlex, Format::SemanticScholar}) {
+        Format back = Format::Auto;
+        CHECK(rgv::parse_format_name(rgv::format_name(f), back));
+        CHECK(back == f);
+    }
+    Format f = Format::Auto;
+    CHECK(rgv::parse_format_name("d3", f));
+    CHECK(f == Format::NodeLink);
+    CHECK_FALSE(rgv::parse_format_name("gexf", f));
+}
+
+TEST_CASE("the own format is detected and read as by parse_slice") {
+    const Slice s = import_ok(read_text(std::string(RGV_ASSETS_DIR) + "/sample-slice.json"), Format::Slice);
+    CHECK(s.graph.node_count() == 55);
+    CHECK(s.graph.edge_count() == 116);
+    CHECK(s.graph.node_label[s.focus] == "Zhezhi He");
+}
+
+// 3. Each format's sample ------------------------------------------------------
+TEST_CASE("node-link with ids: numbers as ids, name as label, value as weight") {
+    const Slice s = sample("nodelink-ids.json", Format::NodeLink);
+    const rgv::Graph& g = s.graph;
+    REQUIRE(g.node_count() == 3);
+    CHECK(label_of(g, "ada") == "Ada Lovelace");
+    CHECK(g.node_attrs[g.find("w1")]["year"] == 1843);
+    CHECK(g.node_type[g.find("7")] == "other");
+    REQUIRE(g.edge_count() == 2);
+    CHECK(g.edge_weight[0] == 2.0f);
+    CHECK(g.edge_weight[1] == 3.0f); // d3's "value"
+    CHECK(g.node_id[g.edge_source[1]] == "7");
+    CHECK(s.focus == g.find("ada"));
+    CHECK(s.extra["graph"]["name"] == "karate-ish");
+}
+
+TEST_CASE("node-link with indices (d3 miserables style)") {
+    const Slice s = sample("nodelink-indices.json", Format::NodeLink);
+    const rgv::Graph& g = s.graph;
+    CHECK(g.node_id[0] == "0");
+    CHECK(g.node_label[1] == "Napoleon");
+    REQUIRE(g.edge_count() == 2);
+    CHECK(g.node_id[g.edge_source[0]] == "1");
+    CHECK(g.node_id[g.edge_target[0]] == "0");
+    CHECK(g.edge_weight[1] == 8.0f);
+}
+
+TEST_CASE("JGF v2: nodes keyed by id, metadata, relation, directed") {
+    const Slice s = sample("jgf-graph.json", Format::Jgf);
+    const rgv::Graph& g = s.graph;
+    REQUIRE(g.node_count() == 2);
+    const std::uint32_t a = g.find("a");
+    CHECK(g.node_label[a] == "Alice");
+    CHECK(g.kind[a] == NodeKind::Person);
+    CHECK(g.has_position[a] == 1);
+    CHECK(g.x[a] == 1.0f);
+    CHECK(g.node_attrs[g.find("p")]["year"] == 2020);
+    REQUIRE(g.edge_count() == 1);
+    CHECK(g.edge_type[0] == "authored");
+    CHECK(g.edge_weight[0] == 0.5f);
+    CHECK(g.edge_directed[0] == 1);
+    CHECK(s.extra["graph"]["label"] == "small");
+}
+
+TEST_CASE("JGF graphs: the first graph, with a warning") {
+    const Slice s = sample("jgf-graphs.json", Format::Jgf);
+    CHECK(s.graph.node_count() == 2);
+    REQUIRE(s.warnings.size() == 1);
+    CHECK(s.warnings[0] == "/graphs: 2 graphs; only the first (/graphs/0) is shown");
+}
+
+TEST_CASE("Cytoscape.js: flat array and grouped elements") {
+    const Slice flat = sample("cytoscape-flat.json", Format::Cytoscape);
+    const rgv::Graph& g = flat.graph;
+    REQUIRE(g.node_count() == 2);
+    CHECK(g.has_position[0] == 1);
+    CHECK(g.pinned[0] == 1); // locked
+    CHECK(g.y[0] == 20.0f);
+    CHECK(g.node_attrs[1]["classes"] == "hot");
+    REQUIRE(g.edge_count() == 1);
+    CHECK(g.edge_type[0] == "about");
+    CHECK(g.edge_weight[0] == 2.0f);
+    CHECK(g.edge_attrs[0]["id"] == "ab");
+
+    const Slice grouped = sample("cytoscape-grouped.json", Format::Cytoscape);
+    CHECK(grouped.graph.node_count() == 2);
+    CHECK(grouped.graph.node_label[0] == "One");
+    CHECK(grouped.graph.edge_count() == 1);
+    CHECK(grouped.extra["zoom"] == 1.5);
+}
+
+TEST_CASE("graphology: attributes, mixed graph directedness") {
+    const Slice s = sample("graphology.json", Format::Graphology);
+    const rgv::Graph& g = s.graph;
+    REQUIRE(g.node_count() == 3);
+    CHECK(g.node_label[0] == "Alice");
+    CHECK(g.has_position[0] == 1);
+    CHECK(g.has_position[1] == 0);
+    REQUIRE(g.edge_count() == 2);
+    CHECK(g.edge_type[0] == "authored");
+    CHECK(g.edge_weight[0] == 3.0f);
+    CHECK(g.edge_directed[0] == 1);
+    CHECK(g.edge_directed[1] == 0);
+    CHECK(g.edge_attrs[0]["key"] == "e1");
+}
+
+TEST_CASE("VOSviewer: items, links with strength, cluster labels") {
+    const Slice s = sample("vosviewer.json", Format::Vosviewer);
+    const rgv::Graph& g = s.graph;
+    REQUIRE(g.node_count() == 3);
+    CHECK(g.node_label[g.find("2")] == "Waltman, L.");
+    CHECK(g.node_attrs[0]["cluster_label"] == "CWTS methods");
+    CHECK(g.node_attrs[0]["weights"]["Documents"] == 20);
+    CHECK(g.has_position[2] == 1);
+    REQUIRE(g.edge_count() == 2);
+    CHECK(g.edge_weight[0] == 15.0f);
+    CHECK(g.edge_type[0] == "link");
+}
+
+TEST_CASE("OpenAlex works list (hand-made from the single work's shape)") {
+    const Slice s = sample("openalex-works.json", Format::OpenAlex);
+    const rgv::Graph& g = s.graph;
+    CHECK(g.count_kind(NodeKind::Work) == 3);
+    CHECK(g.count_kind(NodeKind::Person) == 3);
+    CHECK(g.count_kind(NodeKind::Institution) == 2);
+    CHECK(g.count_kind(NodeKind::Topic) == 1);
+    const auto e = types(g, true);
+    CHECK(e.at("authored") == 6);
+    CHECK(e.at("affiliated") == 3);
+    CHECK(e.at("about") == 3);
+    CHECK(e.at("cites") == 1); // W2 -> W1; W999 is outside the list
+    CHECK(e.at("coauthor") == 2);
+    // Jason Priem is on all three works: the focus.
+    REQUIRE(s.focus != rgv::kNoNode);
+    CHECK(g.node_id[s.focus] == "openalex:A5023888391");
+    CHECK(s.profile.name == "Jason Priem");
+    CHECK(s.profile.works == 3);
+    CHECK(s.profile.close_collaborators == 2);
+    CHECK(s.profile.affiliation.value_or("") == "OurResearch");
+    CHECK(s.extra["meta"]["count"] == 3);
+    // Coauthor weight = shared works (Heather Piwowar: 2).
+    for (std::size_t i = 0; i < g.edge_count(); ++i)
+        if (g.edge_type[i] == "coauthor" && g.node_id[g.edge_target[i]] == "openalex:A5048491430")
+            CHECK(g.edge_weight[i] == 2.0f);
+}
+
+TEST_CASE("OpenAlex works list: the focus hint wins") {
+    ImportOptions o;
+    o.focus_hint = "Bo Example";
+    const Slice s = import_ok(read_text(kData + "/formats/openalex-works.json"), Format::OpenAlex, o);
+    CHECK(s.profile.name == "Bo Example");
+    CHECK(s.profile.works == 1);
+    o.focus_hint = "A5048491430";
+    const Slice t = import_ok(read_text(kData + "/formats/openalex-works.json"), Format::OpenAlex, o);
+    CHECK(t.profile.name == "Heather Piwowar");
+}
+
+TEST_CASE("Semantic Scholar author with papers") {
+    const Slice s = sample("semanticscholar-author.json", Format::SemanticScholar);
+    const rgv::Graph& g = s.graph;
+    CHECK(g.count_kind(NodeKind::Work) == 2);
+    CHECK(g.count_kind(NodeKind::Person) == 3); // incl. an author without authorId
+    CHECK(g.count_kind(NodeKind::Topic) == 2);
+    CHECK(g.count_kind(NodeKind::Institution) == 1);
+    CHECK(label_of(g, "s2:name:Unknown Person") == "Unknown Person");
+    CHECK(g.node_id[s.focus] == "s2:author:1741101");
+    CHECK(s.profile.works == 3); // paperCount
+    CHECK(s.profile.affiliation.value_or("") == "Allen Institute for AI");
+    const auto e = types(g, true);
+    CHECK(e.at("authored") == 5);
+    CHECK(e.at("coauthor") == 2);
+    for (std::size_t i = 0; i < g.edge_count(); ++i)
+        if (g.edge_type[i] == "coauthor" && g.node_id[g.edge_target[i]] == "s2:author:2")
+            CHECK(g.edge_weight[i] == 2.0f);
+}
+
+// 4. Real OpenAlex responses ----------------------------------------------------
+#ifdef RGV_SHARED_DIR
+TEST_CASE("real OpenAlex author A5023888391 (Jason Priem)") {
+    const std::string text = read_text(std::string(RGV_SHARED_DIR) + "/data/real/openalex-author-A5023888391.json");
+    REQUIRE_FALSE(text.empty());
+    const Slice s = import_ok(text, Format::OpenAlex);
+    const rgv::Graph& g = s.graph;
+    CHECK(g.node_count() == 34);
+    CHECK(g.count_kind(NodeKind::Person) == 1);
+    CHECK(g.count_kind(NodeKind::Institution) == 8);
+    CHECK(g.count_kind(NodeKind::Topic) == 25);
+    CHECK(g.edge_count() == 33);
+    CHECK(s.profile.name == "Jason Priem");
+    CHECK(s.profile.works == 62);
+    CHECK(s.profile.topics == 25);
+    CHECK(s.profile.affiliation.value_or("") == "OurResearch");
+    CHECK(label_of(g, "openalex:I4200000001") == "OurResearch");
+    CHECK(label_of(g, "openalex:T10102") == "scientometrics and bibliometrics research");
+    CHECK(s.warnings.empty());
+}
+
+TEST_CASE("real OpenAlex work W2741809807 (The state of OA)") {
+    const std::string text = read_text(std::string(RGV_SHARED_DIR) + "/data/real/openalex-work-W2741809807.json");
+    REQUIRE_FALSE(text.empty());
+    const Slice s = import_ok(text, Format::OpenAlex);
+    const rgv::Graph& g = s.graph;
+    CHECK(g.count_kind(NodeKind::Work) == 1);
+    CHECK(g.count_kind(NodeKind::Person) == 9);
+    CHECK(g.count_kind(NodeKind::Institution) == 8);
+    CHECK(g.count_kind(NodeKind::Topic) == 3);
+    const auto e = types(g, true);
+    CHECK(e.at("authored") == 9);
+    CHECK(e.at("coauthor") == 8);
+    CHECK(e.at("about") == 3);
+    CHECK(label_of(g, "openalex:W2741809807").rfind("The state of OA", 0) == 0);
+    CHECK(label_of(g, "openalex:A5023888391") == "Jason Priem");
+    // All nine share the one work: the first author is the focus, unless a hint says.
+    CHECK(s.profile.name == "Heather Piwowar");
+    ImportOptions o;
+    o.focus_hint = "https://openalex.org/A5023888391";
+    const Slice t = import_ok(text, Format::OpenAlex, o);
+    CHECK(t.profile.name == "Jason Priem");
+}
+#endif
+
+// 5. The bad-input corpus -------------------------------------------------------
+TEST_CASE("bad inputs: every file gives its documented message") {
+    const std::string dir = kData + "/bad/";
+    const json manifest = json::parse(read_text(dir + "expected.json"), nullptr, false);
+    REQUIRE(manifest.is_object());
+    std::size_t checked = 0;
+    for (auto it = manifest.begin(); it != manifest.end(); ++it) {
+        if (it.key()[0] == '_') continue;
+        const json& e = it.value();
+        CAPTURE(it.key());
+        ImportOptions o;
+        if (const auto l = e.find("limits"); l != e.end()) {
+            o.limits.max_nodes = l->value("max_nodes", o.limits.max_nodes);
+            o.limits.max_edges = l->value("max_edges", o.limits.max_edges);
+            o.limits.max_bytes = l->value("max_bytes", o.limits.max_bytes);
+            o.limits.max_depth = l->value("max_depth", o.limits.max_depth);
+            o.limits.max_string_length = l->value("max_string_length", o.limits.max_string_length);
+        }
+        if (const auto f = e.find("format"); f != e.end())
+            REQUIRE(rgv::parse_format_name(f->get<std::string>(), o.format));
+        Slice s;
+        const ImportResult r = rgv::import_graph(read_text(dir + it.key()), s, o);
+        if (e.contains("error")) {
+            CHECK_FALSE(r.ok);
+            CHECK(r.error == e["error"].get<std::string>());
+        } else {
+            REQUIRE_MESSAGE(r.ok, r.error);
+            REQUIRE_FALSE(s.warnings.empty());
+            CHECK(s.warnings[0] == e["warning"].get<std::string>());
+        }
+        ++checked;
+    }
+    CHECK(checked >= 40);
+}
+
+// 6. Limits ---------------------------------------------------------------------
+TEST_CASE("limits: a long key is refused too") {
+    ImportOptions o;
+    o.limits.max_string_length = 8;
+    Slice s;
+    const ImportResult r = rgv::import_graph(R"({"nodes": [{"abcdefghijk": 1}]})", s, o);
+    CHECK(r.error == "/nodes/0: key of 11 bytes exceeds the limit of 8 bytes");
+}
+
+TEST_CASE("limits: node counts of non-top-level shapes are checked as the graph is built") {
+    ImportOptions o;
+    o.limits.max_nodes = 1;
+    Slice s;
+    ImportResult r = rgv::import_graph(read_text(kData + "/formats/vosviewer.json"), s, o);
+    CHECK(r.error == "/network/items/1: too many nodes, the limit is 1");
+    o.limits = {};
+    o.limits.max_edges = 1;
+    r = rgv::import_graph(read_text(kData + "/formats/jgf-graph.json"), s, o);
+    CHECK(r.ok);
+    r = rgv::import_graph(read_text(kData + "/formats/openalex-works.json"), s, o);
+    CHECK(r.error == "/results/0/authorships/0/institutions/0: too many edges, the limit is 1");
+}
+
+TEST_CASE("limits: a 100 MB file is refused before parsing") {
+    // Generated here (in the test's working directory, the build dir), never committed.
+    const std::string path = "bad-100mb.json";
+    {
+        std::ofstream out(path, std::ios::binary);
+        const std::string chunk(1 << 20, ' ');
+        out << "[";
+        for (int i = 0; i < 100; ++i) out << chunk;
+        out << "]";
+    }
+    const std::string text = read_text(path);
+    REQUIRE(text.size() == 104857602u);
+    ImportOptions o;
+    o.limits.max_bytes = 64u << 20;
+    Slice s;
+    const ImportResult r = rgv::import_graph(text, s, o);
+    CHECK(r.error == "input too large: 104857602 bytes, the limit is 67108864 bytes");
+    std::remove(path.c_str());
+}
+
+// 7. Failure leaves `out` untouched; focus hints ------------------------------
+TEST_CASE("a failed import leaves the previous slice as it was") {
+    Slice s = import_ok(read_text(kData + "/formats/vosviewer.json"), Format::Vosviewer);
+    const std::size_t nodes = s.graph.node_count();
+    for (const char* bad : {"", "[1]", R"({"network": {}})", R"({"graph": {"nodes": {"a": {}}, "edges": [{"source": "a"}]}})"}) {
+        const ImportResult r = rgv::import_graph(bad, s);
+        CHECK_FALSE(r.ok);
+        CHECK(s.graph.node_count() == nodes);
+        CHECK(s.warnings.empty());
+    }
+}
+
+TEST_CASE("an explicit format skips detection; a hint picks the focus") {
+    ImportOptions o;
+    o.format = Format::NodeLink;
+    Slice s;
+    ImportResult r = rgv::import_graph(R"({"nodes": [{"id": "a"}, {"id": "b", "type": "person"}], "edges": []})", s, o);
+    REQUIRE_MESSAGE(r.ok, r.error);
+    CHECK(r.detected == Format::NodeLink);
+    CHECK(s.graph.node_id[s.focus] == "b");
+    o.focus_hint = "a";
+    r = rgv::import_graph(R"({"nodes": [{"id": "a"}, {"id": "b", "type": "person"}]})", s, o);
+    CHECK(s.graph.node_id[s.focus] == "a");
+    o.focus_hint = "zz";
+    r = rgv::import_graph(R"({"nodes": [{"id": "a"}]})", s, o);
+    REQUIRE(s.warnings.size() == 1);
+    CHECK(s.warnings[0] == "focus: no node matches \"zz\"; the hint is ignored");
+}
