@@ -53,6 +53,26 @@ void frame() {
     while (SDL_PollEvent(&event)) {
         ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_QUIT) rt.running = false;
+#ifndef __EMSCRIPTEN__
+        // Native keyboard shortcuts, the same as the web page's (there JavaScript sends
+        // them, so that only the viewer with focus reacts).
+        if (event.type == SDL_KEYDOWN && !ImGui::GetIO().WantCaptureKeyboard) {
+            const char* name = nullptr;
+            switch (event.key.keysym.sym) {
+            case SDLK_RIGHT: name = "ArrowRight"; break;
+            case SDLK_LEFT: name = "ArrowLeft"; break;
+            case SDLK_UP: name = "ArrowUp"; break;
+            case SDLK_DOWN: name = "ArrowDown"; break;
+            case SDLK_RETURN: name = "Enter"; break;
+            case SDLK_ESCAPE: name = "Escape"; break;
+            case SDLK_TAB: name = "Tab"; break;
+            case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: name = "+"; break;
+            case SDLK_MINUS: case SDLK_KP_MINUS: name = "-"; break;
+            default: break;
+            }
+            if (name) rt.app.key(name);
+        }
+#endif
         if (event.type == SDL_FINGERDOWN || event.type == SDL_FINGERMOTION || event.type == SDL_FINGERUP) {
             // Finger positions come normalised to the window; the App works in logical px.
             int w = 0, h = 0;
@@ -95,10 +115,16 @@ void frame() {
 #endif
 }
 
-#ifndef __EMSCRIPTEN__
-// The browser never leaves the main loop: closing the tab ends the instance.
-void shutdown() {
+} // namespace
+
+// Frees everything main() made. Natively after the loop; on the web when the host page
+// destroys the viewer (rgv_shutdown), so the GL context and SDL's listeners go with it.
+void rgv::shutdown_runtime() {
+    if (!g_runtime || !g_runtime->window) return;
     Runtime& rt = *g_runtime;
+#ifdef __EMSCRIPTEN__
+    emscripten_cancel_main_loop();
+#endif
     rt.app.shutdown_gl();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplSDL2_Shutdown();
@@ -106,10 +132,9 @@ void shutdown() {
     SDL_GL_DeleteContext(rt.gl);
     SDL_DestroyWindow(rt.window);
     SDL_Quit();
+    rt.window = nullptr;
+    rt.gl = nullptr;
 }
-#endif
-
-} // namespace
 
 rgv::App* rgv::running_app() { return g_runtime ? &g_runtime->app : nullptr; }
 
@@ -184,7 +209,7 @@ int main(int argc, char** argv) {
 #else
     while (runtime.running) frame();
     const int code = runtime.platform->exit_code();
-    shutdown();
+    rgv::shutdown_runtime();
     return code;
 #endif
 }

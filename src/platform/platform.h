@@ -31,4 +31,7 @@ std::unique_ptr<Platform> make_platform(int argc, char** argv);
 // The running App, for the web C API (one per wasm module instance).
 App* running_app();
 
+// Tears down the window, GL context, ImGui and SDL (main.cpp). Idempotent.
+void shutdown_runtime();
+
 } // namespace rgv

@@ -13,6 +13,10 @@
 
 // Tells the JS wrapper that the C API is ready for the font and the slice.
 EM_JS(void, rgv_notify_ready, (), { if (Module.onRgvReady) Module.onRgvReady(); });
+// Hands one event to the JS wrapper (web/rgv.js dispatches it to the page's listeners).
+EM_JS(void, rgv_notify_event, (const char* name, const char* payload), {
+    if (Module.onRgvEvent) Module.onRgvEvent(UTF8ToString(name), UTF8ToString(payload));
+});
 
 namespace rgv {
 namespace {
@@ -24,7 +28,10 @@ public:
         rgv_notify_ready();
         return true;
     }
-    bool after_frame(App&, int, int) override { return true; }
+    bool after_frame(App& app, int, int) override {
+        for (const App::Event& e : app.take_events()) rgv_notify_event(e.name.c_str(), e.payload.c_str());
+        return true;
+    }
     void initial_size(int& w, int& h) const override {
         double cw = 0, ch = 0;
         emscripten_get_element_css_size("#canvas", &cw, &ch);
@@ -33,7 +40,8 @@ public:
     }
 };
 
-std::string g_state; // keeps rgv_state_json()'s string alive until the next call
+std::string g_state;  // keeps rgv_state_json()'s string alive until the next call
+std::string g_result; // the same for rgv_command()
 
 } // namespace
 
@@ -68,6 +76,28 @@ EMSCRIPTEN_KEEPALIVE const char* rgv_state_json() {
     rgv::g_state = app ? app->state_json() : "{}";
     return rgv::g_state.c_str();
 }
+
+// Runs a command (JSON, see docs/js-api.md); the result (JSON) stays valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* rgv_command(const char* json) {
+    rgv::App* app = rgv::running_app();
+    rgv::g_result = app && json ? app->command(json) : R"({"ok":false,"error":"the viewer is not running"})";
+    return rgv::g_result.c_str();
+}
+
+// Shows "Building this graph slice" while the host fetches a slice.
+EMSCRIPTEN_KEEPALIVE void rgv_begin_loading(const char* source) {
+    if (rgv::App* app = rgv::running_app()) app->begin_loading(source ? source : "");
+}
+
+// Expands a node: merges another slice into the graph. Returns 1 on success.
+EMSCRIPTEN_KEEPALIVE int rgv_merge_json(const char* text, const char* source, const char* anchor_id) {
+    rgv::App* app = rgv::running_app();
+    if (!app || !text) return 0;
+    return app->merge_json(text, source ? source : "", anchor_id ? anchor_id : "") ? 1 : 0;
+}
+
+// Stops the viewer for good: main loop, GL context, SDL's listeners.
+EMSCRIPTEN_KEEPALIVE void rgv_shutdown() { rgv::shutdown_runtime(); }
 
 // The canvas' CSS size changed (the host page resized the container).
 EMSCRIPTEN_KEEPALIVE void rgv_resize(int css_width, int css_height) {

@@ -94,19 +94,21 @@ bool App::load_json(std::string_view text, std::string source) {
     // VOSviewer, OpenAlex, Semantic Scholar), detected from the content.
     const ImportResult result = import_graph(text, loaded);
     if (!result.ok) {
-        error_ = source + ": " + result.error;
-        if (status_ == AppStatus::Building) status_ = slice_.graph.node_count() ? AppStatus::Ready : AppStatus::Empty;
+        fail_loading(source + ": " + result.error);
         return false;
     }
     source_ = std::move(source);
     format_ = format_name(result.detected);
     error_.clear();
     adopt_slice(std::move(loaded));
+    emit("load", {{"nodes", slice_.graph.node_count()}, {"edges", slice_.graph.edge_count()}, {"format", format_},
+                  {"warnings", slice_.warnings}});
     return true;
 }
 
 void App::fail_loading(std::string message) {
     error_ = std::move(message);
+    emit("error", {{"message", error_}});
     if (status_ == AppStatus::Building) status_ = slice_.graph.node_count() ? AppStatus::Ready : AppStatus::Empty;
 }
 
@@ -177,7 +179,7 @@ void App::update(float width, float height) {
 
     // The panel takes the left side when there is room; a narrow embed gets the whole
     // width for the graph.
-    const bool show_panel = width >= 720.0f;
+    const bool show_panel = mode_ == Mode::Explorer && width >= 720.0f;
     area_x_ = show_panel ? kPanelWidth : 0.0f;
     area_y_ = 0.0f;
     area_w_ = std::max(width - area_x_, 1.0f);
@@ -195,7 +197,10 @@ void App::update(float width, float height) {
     animate_camera(io.DeltaTime);
 
     if (status_ == AppStatus::Ready) handle_graph_input();
-    if (show_panel) draw_side_panel();
+    if (show_panel)
+        draw_side_panel();
+    else if (status_ == AppStatus::Ready)
+        draw_compact_overlay();
     if (status_ == AppStatus::Ready) draw_labels();
     draw_status_overlay();
 }
@@ -537,6 +542,7 @@ std::string App::state_json() const {
     j["camera"] = {{"center_x", camera_.center_x}, {"center_y", camera_.center_y}, {"zoom", camera_.zoom}};
     j["graph_area"] = {area_x_, area_y_, area_w_, area_h_};
     j["pixel_ratio"] = fb_scale_;
+    j["mode"] = mode_ == Mode::Compact ? "compact" : "explorer";
     nlohmann::json labels = nlohmann::json::array();
     for (const auto& l : placed_labels_) labels.push_back({{"id", g.node_id[l.node]}, {"box", {l.x0, l.y0, l.x1, l.y1}}});
     j["labels"] = labels;

@@ -49,6 +49,10 @@ public:
     // Loads a slice. On failure the previous graph stays, the error is shown and kept in
     // the state report, and false is returned.
     bool load_json(std::string_view text, std::string source);
+    // Expands the graph with another slice (a neighbour's): nodes and edges not yet in the
+    // graph are added next to what they attach to, existing nodes keep their places.
+    // Undo with the "undo" command. On failure nothing changes.
+    bool merge_json(std::string_view text, std::string source, std::string_view anchor_id);
     // A failure before there was any text (a network error, a missing file).
     void fail_loading(std::string message);
 
@@ -70,12 +74,36 @@ public:
     // A JSON snapshot for tests and the JS API: counts, status, hovered node, labels...
     std::string state_json() const;
 
+    // The command channel of the JS API and the native shortcuts (app_commands.cpp):
+    // {"cmd": "focus", "id": ...} and friends, see docs/js-api.md. Returns a JSON object
+    // {"ok": true, ...} or {"ok": false, "error": "..."}; never throws, whatever the input.
+    std::string command(std::string_view json_text);
+    nlohmann::json run_command(const nlohmann::json& cmd);
+    // Keyboard navigation (arrows between neighbours, Enter, Escape, +, -, Tab).
+    bool key(std::string_view key_name);
+
+    // Events for the host page ("load", "select", "action", ...), oldest first; the web
+    // platform hands them to JavaScript after each frame.
+    struct Event {
+        std::string name;
+        std::string payload; // JSON
+    };
+    std::vector<Event> take_events();
+
+    enum class Mode { Compact, Explorer };
+    Mode mode() const { return mode_; }
+
     const Slice& slice() const { return slice_; }
     AppStatus status() const { return status_; }
     const std::string& error() const { return error_; }
     std::uint64_t frames() const { return frames_; }
 
 private:
+    void emit(std::string name, nlohmann::json payload);
+    void emit_view_changes();
+    void draw_compact_overlay();
+    nlohmann::json view_json() const;
+    std::uint32_t node_by_id(const nlohmann::json& id) const;
     void adopt_slice(Slice&& slice);
     void handle_graph_input();
     void update_pick_index();
@@ -115,6 +143,13 @@ private:
         float x, y;
     };
     std::vector<Finger> fingers_; // at most two are used
+
+    Mode mode_ = Mode::Explorer;
+    std::vector<Event> events_;
+    std::uint32_t emitted_hovered_ = kNoNode, emitted_selected_ = kNoNode;
+    float emitted_progress_ = -1.0f;
+    std::string emitted_view_;  // last "view" payload, to send only changes
+    double view_changed_at_ = -1.0;
 
     bool show_arrows_ = false;
     bool show_labels_ = true;

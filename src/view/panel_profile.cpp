@@ -4,7 +4,7 @@
 //
 // Index
 //   1. attribute helpers   read optional attrs without throwing (exceptions are off in wasm)
-//   2. profile card        name, headline, affiliation, trust, verification, counts
+//   2. profile card        name, headline, affiliation, trust, verification, counts, actions
 //   3. slice counts        nodes by type, with the type colours of the graph
 //   4. works               newest first: type, year, venue, title, abstract on demand
 //   5. selection           the clicked node's type, attributes and neighbours
@@ -15,6 +15,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace rgv {
 
@@ -103,6 +104,17 @@ void App::draw_side_panel() {
             ImGui::EndTable();
         }
 
+        // The profile page's actions: the host performs them, the viewer only asks.
+        const nlohmann::json focus_id =
+            slice_.focus != kNoNode ? nlohmann::json(g.node_id[slice_.focus]) : nlohmann::json();
+        char follow[64];
+        std::snprintf(follow, sizeof follow, "Follow researcher  %d", std::max(p.followers, 0));
+        if (ImGui::Button(follow)) emit("action", {{"action", "follow"}, {"id", focus_id}});
+        ImGui::SameLine();
+        if (ImGui::Button(p.claimed ? "Open a conversation" : "Log in to claim"))
+            emit("action", {{"action", p.claimed ? "connect" : "claim"}, {"id", focus_id}});
+        if (!p.claimed) ImGui::TextDisabled("Claim this author entity first to unlock direct invitations.");
+
         // 3. slice counts ---------------------------------------------------------------------
         section("Research graph");
         ImGui::Text("%zu nodes, %zu edges", g.node_count(), g.edge_count());
@@ -166,6 +178,33 @@ void App::draw_side_panel() {
         }
     }
     ImGui::End();
+}
+
+} // namespace rgv
+
+namespace rgv {
+
+// Compact mode (the graph embedded in a profile page): the graph with minimal chrome.
+void App::draw_compact_overlay() {
+    ImGui::SetNextWindowPos({area_x_ + 10.0f, area_y_ + 10.0f});
+    ImGui::SetNextWindowBgAlpha(0.92f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoFocusOnAppearing;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {10.0f, 8.0f});
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 6.0f);
+    if (ImGui::Begin("##compact", nullptr, flags)) {
+        const Graph& g = slice_.graph;
+        ImGui::Text("%zu works \xC2\xB7 %zu people \xC2\xB7 %zu topics", g.count_kind(NodeKind::Work),
+                    g.count_kind(NodeKind::Person), g.count_kind(NodeKind::Topic));
+        if (ImGui::Button("Open full explorer"))
+            emit("action", {{"action", "open-explorer"},
+                            {"id", slice_.focus != kNoNode ? nlohmann::json(g.node_id[slice_.focus]) : nlohmann::json()}});
+        ImGui::SameLine();
+        if (ImGui::Button("Fit")) fit_view();
+    }
+    ImGui::End();
+    ImGui::PopStyleVar(2);
 }
 
 } // namespace rgv

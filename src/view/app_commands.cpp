@@ -1,0 +1,249 @@
+// app_commands.cpp — the App's command channel and events: what the JS API (web/rgv.js,
+// through src/platform/platform_web.cpp) and the native keyboard shortcuts drive.
+//
+// Index
+//   1. parsing          JSON text -> command object, every failure a one-line message
+//   2. commands         focus, select, fit, zoom, key, set_mode, nodes, export_json, ...
+//   3. keyboard         arrows walk to the neighbour in that direction, Enter, Escape, +/-
+//   4. events           load / error / progress / hover / select / action / expand / view
+//
+// Commands take ids as strings (the slice's node ids), never indices, so a host page does
+// not depend on the order the viewer stores nodes in.
+#include "view/app.h"
+
+#include "core/exporters.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace rgv {
+
+// 1. parsing ---------------------------------------------------------------------------
+std::string App::command(std::string_view json_text) {
+    nlohmann::json cmd = nlohmann::json::parse(json_text.begin(), json_text.end(), nullptr, false);
+    nlohmann::json result;
+    if (cmd.is_discarded())
+        result = {{"ok", false}, {"error", "command: not valid JSON"}};
+    else
+        result = run_command(cmd);
+    return result.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::uint32_t App::node_by_id(const nlohmann::json& id) const {
+    if (!id.is_string()) return kNoNode;
+    return slice_.graph.find(id.get_ref<const std::string&>());
+}
+
+// 2. commands --------------------------------------------------------------------------
+nlohmann::json App::run_command(const nlohmann::json& cmd) {
+    auto fail = [](std::string message) { return nlohmann::json{{"ok", false}, {"error", std::move(message)}}; };
+    if (!cmd.is_object()) return fail("command: expected an object like {\"cmd\": \"focus\", \"id\": \"...\"}");
+    auto name_it = cmd.find("cmd");
+    if (name_it == cmd.end() || !name_it->is_string()) return fail("command: \"cmd\" must be a string");
+    const std::string& name = name_it->get_ref<const std::string&>();
+    const nlohmann::json ok = {{"ok", true}};
+
+    // Commands that need a node id share this lookup and its messages.
+    auto require_node = [&](std::uint32_t& node) -> std::string {
+        auto id = cmd.find("id");
+        if (id == cmd.end() || !id->is_string()) return name + ": \"id\" must be a string";
+        node = node_by_id(*id);
+        if (node == kNoNode) return name + ": no node with id \"" + id->get<std::string>() + "\"";
+        return {};
+    };
+
+    if (name == "focus") {
+        std::uint32_t node;
+        if (auto e = require_node(node); !e.empty()) return fail(e);
+        focus_node(node);
+        return ok;
+    }
+    if (name == "select") {
+        auto id = cmd.find("id");
+        if (id != cmd.end() && id->is_null()) {
+            selected_ = kNoNode;
+            return ok;
+        }
+        std::uint32_t node;
+        if (auto e = require_node(node); !e.empty()) return fail(e);
+        selected_ = node;
+        return ok;
+    }
+    if (name == "fit") {
+        fit_view();
+        return ok;
+    }
+    if (name == "zoom") {
+        auto f = cmd.find("factor");
+        if (f == cmd.end() || !f->is_number() || !(f->get<double>() > 0.0) || !std::isfinite(f->get<double>()))
+            return fail("zoom: \"factor\" must be a positive number");
+        camera_.zoom_at({area_w_ * 0.5f, area_h_ * 0.5f}, static_cast<float>(f->get<double>()));
+        auto_fit_ = animating_ = false;
+        return ok;
+    }
+    if (name == "key") {
+        auto k = cmd.find("key");
+        if (k == cmd.end() || !k->is_string()) return fail("key: \"key\" must be a string");
+        if (!key(k->get_ref<const std::string&>())) return fail("key: unknown key \"" + k->get<std::string>() + "\"");
+        nlohmann::json r = ok;
+        r["selected"] = selected_ != kNoNode ? nlohmann::json(slice_.graph.node_id[selected_]) : nlohmann::json();
+        return r;
+    }
+    if (name == "set_mode") {
+        auto m = cmd.find("mode");
+        if (m == cmd.end() || !m->is_string() || (*m != "compact" && *m != "explorer"))
+            return fail("set_mode: \"mode\" must be \"compact\" or \"explorer\"");
+        mode_ = *m == "compact" ? Mode::Compact : Mode::Explorer;
+        labels_dirty_ = true;
+        return ok;
+    }
+    if (name == "nodes") {
+        // The slice as a plain list, for the screen-reader mirror of the host page.
+        const Graph& g = slice_.graph;
+        nlohmann::json nodes = nlohmann::json::array();
+        for (std::uint32_t i = 0; i < g.node_count(); ++i) {
+            nlohmann::json neighbors = nlohmann::json::array();
+            for (std::uint32_t k = adj_offsets_[i]; k < adj_offsets_[i + 1]; ++k)
+                neighbors.push_back(g.node_id[adj_targets_[k]]);
+            nodes.push_back({{"id", g.node_id[i]}, {"type", g.node_type[i]}, {"label", g.node_label[i]},
+                             {"neighbors", std::move(neighbors)}});
+        }
+        nlohmann::json r = ok;
+        r["nodes"] = std::move(nodes);
+        r["focus"] = slice_.focus != kNoNode ? nlohmann::json(g.node_id[slice_.focus]) : nlohmann::json();
+        return r;
+    }
+    if (name == "export_json") {
+        if (status_ != AppStatus::Ready) return fail("export_json: no graph is loaded");
+        nlohmann::json r = ok;
+        r["json"] = export_graph(slice_, ExportFormat::Slice);
+        return r;
+    }
+    if (name == "export_graphml") {
+        if (status_ != AppStatus::Ready) return fail("export_graphml: no graph is loaded");
+        nlohmann::json r = ok;
+        r["graphml"] = export_graph(slice_, ExportFormat::GraphMl);
+        return r;
+    }
+    return fail("unknown command \"" + name + "\"");
+}
+
+// 3. keyboard --------------------------------------------------------------------------
+bool App::key(std::string_view k) {
+    const Graph& g = slice_.graph;
+    if (status_ != AppStatus::Ready || g.node_count() == 0) return k == "Escape" || k == "+" || k == "-";
+    if (k == "Escape") {
+        selected_ = kNoNode;
+        return true;
+    }
+    if (k == "+" || k == "=" || k == "-") {
+        camera_.zoom_at({area_w_ * 0.5f, area_h_ * 0.5f}, k == "-" ? 1.0f / 1.25f : 1.25f);
+        auto_fit_ = animating_ = false;
+        return true;
+    }
+    if (k == "Enter") {
+        focus_node(selected_ != kNoNode ? selected_ : (slice_.focus != kNoNode ? slice_.focus : 0));
+        return true;
+    }
+    if (k == "Tab") {
+        // Next node in label priority order (the researcher first, then the most connected).
+        auto it = std::find(label_order_.begin(), label_order_.end(), selected_);
+        selected_ = (it == label_order_.end() || it + 1 == label_order_.end()) ? label_order_.front() : *(it + 1);
+        return true;
+    }
+    float dx = 0, dy = 0;
+    if (k == "ArrowRight") dx = 1;
+    else if (k == "ArrowLeft") dx = -1;
+    else if (k == "ArrowDown") dy = 1;
+    else if (k == "ArrowUp") dy = -1;
+    else return false;
+    if (selected_ == kNoNode) {
+        selected_ = slice_.focus != kNoNode ? slice_.focus : label_order_.front();
+        return true;
+    }
+    // The neighbour whose direction is closest to the arrow's (within 80 degrees), the
+    // nearer one on a tie: what a sighted user would expect to land on.
+    std::uint32_t best = kNoNode;
+    float best_score = -INFINITY;
+    for (std::uint32_t e = adj_offsets_[selected_]; e < adj_offsets_[selected_ + 1]; ++e) {
+        const std::uint32_t n = adj_targets_[e];
+        const float vx = g.x[n] - g.x[selected_], vy = g.y[n] - g.y[selected_];
+        const float len = std::hypot(vx, vy);
+        if (len <= 0.0f) continue;
+        const float cos_angle = (vx * dx + vy * dy) / len;
+        if (cos_angle < 0.17f) continue;
+        const float score = cos_angle - 0.001f * len;
+        if (score > best_score) {
+            best_score = score;
+            best = n;
+        }
+    }
+    if (best != kNoNode) selected_ = best;
+    return true;
+}
+
+// 4. events ----------------------------------------------------------------------------
+void App::emit(std::string name, nlohmann::json payload) {
+    events_.push_back({std::move(name), payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
+}
+
+std::vector<App::Event> App::take_events() {
+    emit_view_changes();
+    std::vector<Event> out;
+    out.swap(events_);
+    return out;
+}
+
+nlohmann::json App::view_json() const {
+    const Graph& g = slice_.graph;
+    auto id_or_null = [&](std::uint32_t i) { return i != kNoNode ? nlohmann::json(g.node_id[i]) : nlohmann::json(); };
+    return {{"focus", id_or_null(slice_.focus)},
+            {"selected", id_or_null(selected_)},
+            {"mode", mode_ == Mode::Compact ? "compact" : "explorer"},
+            {"camera", {{"x", camera_.center_x}, {"y", camera_.center_y}, {"zoom", camera_.zoom}}}};
+}
+
+void App::emit_view_changes() {
+    const Graph& g = slice_.graph;
+    auto id_or_null = [&](std::uint32_t i) { return i != kNoNode ? nlohmann::json(g.node_id[i]) : nlohmann::json(); };
+    if (hovered_ != emitted_hovered_) {
+        emitted_hovered_ = hovered_;
+        emit("hover", {{"id", id_or_null(hovered_)}});
+    }
+    if (selected_ != emitted_selected_) {
+        emitted_selected_ = selected_;
+        emit("select", {{"id", id_or_null(selected_)}});
+    }
+    if (status_ == AppStatus::Ready) {
+        const float p = layout_.converged() ? 1.0f : layout_.progress();
+        if (p != emitted_progress_ && (p >= 1.0f || std::abs(p - emitted_progress_) >= 0.05f)) {
+            emitted_progress_ = p;
+            emit("progress", {{"phase", "layout"}, {"value", p}});
+        }
+        // The view (for deep links) once it has been still for a moment: not on every
+        // frame of an animation or a drag.
+        const std::string view = view_json().dump();
+        const double now = ImGui::GetTime();
+        if (view != emitted_view_) {
+            if (view_changed_at_ < 0.0) view_changed_at_ = now;
+            if (!animating_ && !panning_ && !dragging_node_ && now - view_changed_at_ >= 0.25) {
+                emitted_view_ = view;
+                view_changed_at_ = -1.0;
+                emit("view", view_json());
+            }
+        }
+    }
+}
+
+} // namespace rgv
+
+namespace rgv {
+
+bool App::merge_json(std::string_view, std::string source, std::string_view) {
+    fail_loading(source + ": expanding a node is not available in this build");
+    return false;
+}
+
+} // namespace rgv
