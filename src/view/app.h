@@ -79,6 +79,10 @@ public:
     // {"ok": true, ...} or {"ok": false, "error": "..."}; never throws, whatever the input.
     std::string command(std::string_view json_text);
     nlohmann::json run_command(const nlohmann::json& cmd);
+    // The graph area as an RGBA8 image (rows top-down) at `scale` x its logical size, labels
+    // included (export_image.cpp). Needs the GL context current.
+    bool render_image(float scale, std::vector<std::uint8_t>& rgba, int& width, int& height, std::string& error);
+
     // Keyboard navigation (arrows between neighbours, Enter, Escape, +, -, Tab).
     bool key(std::string_view key_name);
 
@@ -146,6 +150,7 @@ private:
 
     Mode mode_ = Mode::Explorer;
     std::vector<Event> events_;
+    std::vector<std::uint8_t> image_;  // the last export_png, alive until the next one
     std::uint32_t emitted_hovered_ = kNoNode, emitted_selected_ = kNoNode;
     float emitted_progress_ = -1.0f;
     std::string emitted_view_;  // last "view" payload, to send only changes

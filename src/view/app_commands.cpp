@@ -127,6 +127,22 @@ nlohmann::json App::run_command(const nlohmann::json& cmd) {
         r["graphml"] = export_graph(slice_, ExportFormat::GraphMl);
         return r;
     }
+    if (name == "export_png") {
+        float scale = 1.0f;
+        if (auto sc = cmd.find("scale"); sc != cmd.end()) {
+            if (!sc->is_number()) return fail("export_png: \"scale\" must be a number");
+            scale = static_cast<float>(sc->get<double>());
+        }
+        int w = 0, h = 0;
+        std::string error;
+        if (!render_image(scale, image_, w, h, error)) return fail("export_png: " + error);
+        nlohmann::json r = ok;
+        r["width"] = w;
+        r["height"] = h;
+        // A wasm heap address; natively just an opaque number. Valid until the next export.
+        r["ptr"] = reinterpret_cast<std::uintptr_t>(image_.data());
+        return r;
+    }
     return fail("unknown command \"" + name + "\"");
 }
 
