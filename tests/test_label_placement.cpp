@@ -107,3 +107,14 @@ TEST_CASE("label placement: 2,000 random labels among 3,000 nodes, no overlaps o
             if (n.node != a.node) REQUIRE_FALSE(rgv::boxes_overlap(a, n));
     }
 }
+
+TEST_CASE("label placement: two labels that must show never overlap, even around a crowded node") {
+    // Node 2 sits right of node 1 and node 1's four positions are all blocked by nodes:
+    // both labels are 'always' (focus and hovered); the second must dodge the first.
+    std::vector<LabelBox> obstacles = {{90, 90, 110, 110, 1},  {115, 90, 135, 110, 2}, {40, 95, 60, 105, 3},
+                                       {95, 120, 105, 130, 4}, {95, 70, 105, 80, 5}};
+    std::vector<LabelCandidate> c = {{2, 125, 100, 10, 60, 20, true}, {1, 100, 100, 10, 50, 20, true}};
+    auto placed = rgv::place_labels(c, obstacles, kView, 3.0f);
+    REQUIRE(placed.size() == 2);
+    CHECK_FALSE(rgv::boxes_overlap(placed[0], placed[1]));
+}

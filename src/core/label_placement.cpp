@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace rgv {
 
@@ -59,12 +60,13 @@ std::vector<LabelBox> place_labels(const std::vector<LabelCandidate>& candidates
         grid.for_cells(o, [&](std::vector<std::int64_t>& c) { c.push_back(~static_cast<std::int64_t>(i)); });
     }
 
-    auto fits = [&](const LabelBox& b) {
+    auto fits = [&](const LabelBox& b, bool mind_nodes) {
         if (b.x0 < view.x0 || b.y0 < view.y0 || b.x1 > view.x1 || b.y1 > view.y1) return false;
         bool free = true;
         grid.for_cells(b, [&](std::vector<std::int64_t>& cell) {
             for (std::int64_t k : cell) {
                 if (!free) return;
+                if (k < 0 && !mind_nodes) continue;
                 const LabelBox& other = k >= 0 ? placed[static_cast<std::size_t>(k)] : obstacles[static_cast<std::size_t>(~k)];
                 if (k < 0 && other.node == b.node) continue; // its own node
                 if (boxes_overlap(b, other)) free = false;
@@ -85,13 +87,26 @@ std::vector<LabelBox> place_labels(const std::vector<LabelCandidate>& candidates
             {c.x - hw, c.y + r, c.x + hw, c.y + r + c.height, c.node},        // below
             {c.x - hw, c.y - r - c.height, c.x + hw, c.y - r, c.node},        // above
         };
-        const LabelBox* chosen = nullptr;
+        std::optional<LabelBox> chosen;
         for (const LabelBox& p : positions)
-            if (fits(p)) {
-                chosen = &p;
+            if (fits(p, true)) {
+                chosen = p;
                 break;
             }
-        if (!chosen && c.always) chosen = &positions[0];
+        if (!chosen && c.always) {
+            // A label that must show may cover other nodes, but still no other label: try
+            // the four positions again, then step the right-hand one down and up.
+            for (const LabelBox& p : positions)
+                if (!chosen && fits(p, false)) chosen = p;
+            for (int step = 1; !chosen && step <= 24; ++step) {
+                const float dy = static_cast<float>((step + 1) / 2) * (c.height + 1.0f) * (step % 2 ? 1.0f : -1.0f);
+                LabelBox p = positions[0];
+                p.y0 += dy;
+                p.y1 += dy;
+                if (fits(p, false)) chosen = p;
+            }
+            if (!chosen) chosen = positions[0];
+        }
         if (!chosen) continue;
         placed.push_back(*chosen);
         const auto index = static_cast<std::int64_t>(placed.size() - 1);

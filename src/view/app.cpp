@@ -160,7 +160,8 @@ void App::adopt_slice(Slice&& slice) {
             }
         }
     }
-    visual_dirty_ = labels_dirty_ = true;
+    visual_dirty_ = labels_dirty_ = visibility_dirty_ = true;
+    visible_.assign(g.node_count(), 1);
     animating_ = false;
 
     LayoutParams params;
@@ -196,11 +197,15 @@ void App::update(float width, float height) {
     }
     animate_camera(io.DeltaTime);
 
-    if (status_ == AppStatus::Ready) handle_graph_input();
+    if (status_ == AppStatus::Ready) {
+        update_visibility();
+        handle_graph_input();
+    }
     if (show_panel)
         draw_side_panel();
     else if (status_ == AppStatus::Ready)
         draw_compact_overlay();
+    if (status_ == AppStatus::Ready && mode_ == Mode::Explorer) draw_details_panel();
     if (status_ == AppStatus::Ready) draw_labels();
     draw_status_overlay();
 }
@@ -295,10 +300,31 @@ void App::touch(std::int64_t finger, float x, float y, TouchPhase phase) {
 }
 
 // 4. graph input ---------------------------------------------------------------------------
+void App::update_visibility() {
+    if (!visibility_dirty_) return;
+    visibility_dirty_ = false;
+    const Graph& g = slice_.graph;
+    visible_.assign(g.node_count(), 1);
+    for (std::uint32_t i = 0; i < g.node_count(); ++i)
+        if (type_hidden_[static_cast<int>(g.kind[i])] && i != slice_.focus) visible_[i] = 0;
+    if (selected_ != kNoNode && !visible_[selected_]) selected_ = kNoNode;
+    pick_index_dirty_ = visual_dirty_ = labels_dirty_ = true;
+}
+
 void App::update_pick_index() {
     if (!pick_index_dirty_) return;
     const Graph& g = slice_.graph;
-    pick_index_.build(g.x.data(), g.y.data(), g.node_count(), nullptr, radius_.data());
+    // Only visible nodes can be picked: index them alone, remembering who is who.
+    pick_nodes_.clear();
+    std::vector<float> px, py, pr;
+    for (std::uint32_t i = 0; i < g.node_count(); ++i) {
+        if (!visible_[i]) continue;
+        pick_nodes_.push_back(i);
+        px.push_back(g.x[i]);
+        py.push_back(g.y[i]);
+        pr.push_back(radius_[i]);
+    }
+    pick_index_.build(px.data(), py.data(), px.size(), nullptr, pr.data());
     pick_index_dirty_ = false;
 }
 
@@ -314,7 +340,8 @@ void App::handle_graph_input() {
     if (in_area && !ui_has_mouse && ImGui::IsMousePosValid()) {
         update_pick_index();
         const Vec2 w = camera_.screen_to_world(mouse);
-        hovered_ = pick_index_.nearest(w.x, w.y, 4.0f / camera_.zoom);
+        const std::uint32_t k = pick_index_.nearest(w.x, w.y, 4.0f / camera_.zoom);
+        hovered_ = k < pick_nodes_.size() ? pick_nodes_[k] : kNoNode;
     }
     if (dragging_node_) hovered_ = dragged_;
 
@@ -373,6 +400,7 @@ void App::build_instances() {
     straight_edges_.reserve(g.edge_count());
     for (std::size_t e = 0; e < g.edge_count(); ++e) {
         const std::uint32_t s = g.edge_source[e], t = g.edge_target[e];
+        if (!visible_[s] || !visible_[t]) continue;
         const bool lit = fading && (s == focus_node || t == focus_node);
         std::uint32_t color = lit ? theme::kEdgeHighlight : theme::kEdge;
         if (fading && !lit) color = theme::fade(color, 0.35f);
@@ -386,6 +414,7 @@ void App::build_instances() {
     node_instances_.clear();
     node_instances_.reserve(g.node_count());
     for (std::uint32_t i = 0; i < g.node_count(); ++i) {
+        if (!visible_[i]) continue;
         std::uint32_t fill = i == slice_.focus ? theme::kFocusColor : theme::kind_color(g.kind[i]);
         if (fading && i != focus_node && !is_neighbor_of(focus_node, i)) fill = theme::fade(fill, 0.25f);
         const bool marked = i == selected_ || i == hovered_;
@@ -435,7 +464,7 @@ void App::draw_labels() {
         std::vector<LabelBox> obstacles;
         for (std::uint32_t i = 0; i < g.node_count(); ++i) {
             const float r = radius_[i] * camera_.zoom;
-            if (r < 2.0f) continue;
+            if (r < 2.0f || !visible_[i]) continue;
             const Vec2 s = camera_.world_to_screen({g.x[i], g.y[i]});
             if (s.x + r < 0 || s.y + r < 0 || s.x - r > area_w_ || s.y - r > area_h_) continue;
             obstacles.push_back({s.x - r, s.y - r, s.x + r, s.y + r, i});
@@ -444,6 +473,7 @@ void App::draw_labels() {
         std::vector<LabelCandidate> candidates;
         std::vector<std::string> texts;
         auto add = [&](std::uint32_t i, bool always) {
+            if (!visible_[i]) return;
             const Vec2 s = camera_.world_to_screen({g.x[i], g.y[i]});
             const float r = radius_[i] * camera_.zoom;
             if (s.x + r < 0 || s.y + r < 0 || s.x - r > area_w_ || s.y - r > area_h_) return; // off screen

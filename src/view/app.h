@@ -117,6 +117,13 @@ private:
     void draw_labels();
     void draw_status_overlay();
     void draw_side_panel();
+    void draw_details_panel();
+    void draw_profile_tab();
+    void draw_explore_tab();
+    void update_visibility();
+    void neighbor_link(std::uint32_t node);
+    void link_button(const std::string& url);
+    void request_expand(std::uint32_t node);
     bool is_neighbor_of(std::uint32_t node, std::uint32_t other) const;
 
     Slice slice_;
@@ -149,12 +156,22 @@ private:
     std::vector<Finger> fingers_; // at most two are used
 
     Mode mode_ = Mode::Explorer;
+    std::string expand_template_;    // e.g. "slices/{id}.json"; empty: no expansion
+    std::string expanding_;          // id of the node whose slice is loading, or empty
     std::vector<Event> events_;
     std::vector<std::uint8_t> image_;  // the last export_png, alive until the next one
     std::uint32_t emitted_hovered_ = kNoNode, emitted_selected_ = kNoNode;
     float emitted_progress_ = -1.0f;
     std::string emitted_view_;  // last "view" payload, to send only changes
     double view_changed_at_ = -1.0;
+
+    bool works_newest_first_ = true;
+    // Which nodes are drawn and pickable (filters); the layout still moves them all, so
+    // showing them again does not reshuffle the picture.
+    std::vector<std::uint8_t> visible_;
+    bool type_hidden_[static_cast<int>(NodeKind::Count)] = {};
+    bool visibility_dirty_ = true;
+    std::vector<std::uint32_t> pick_nodes_; // visible node of each point in pick_index_
 
     bool show_arrows_ = false;
     bool show_labels_ = true;

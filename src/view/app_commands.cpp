@@ -16,6 +16,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace rgv {
@@ -127,6 +128,26 @@ nlohmann::json App::run_command(const nlohmann::json& cmd) {
         r["graphml"] = export_graph(slice_, ExportFormat::GraphMl);
         return r;
     }
+    if (name == "set_expand_template") {
+        auto t = cmd.find("template");
+        if (t == cmd.end() || !(t->is_string() || t->is_null()))
+            return fail("set_expand_template: \"template\" must be a string like \"slices/{id}.json\" or null");
+        if (t->is_null() || t->get_ref<const std::string&>().empty()) {
+            expand_template_.clear();
+            return ok;
+        }
+        if (t->get_ref<const std::string&>().find("{id}") == std::string::npos)
+            return fail("set_expand_template: the template must contain {id}");
+        expand_template_ = t->get<std::string>();
+        return ok;
+    }
+    if (name == "expand") {
+        std::uint32_t node;
+        if (auto e = require_node(node); !e.empty()) return fail(e);
+        if (expand_template_.empty()) return fail("expand: no expansion URL template was given");
+        request_expand(node);
+        return ok;
+    }
     if (name == "export_png") {
         float scale = 1.0f;
         if (auto sc = cmd.find("scale"); sc != cmd.end()) {
@@ -198,6 +219,28 @@ bool App::key(std::string_view k) {
     }
     if (best != kNoNode) selected_ = best;
     return true;
+}
+
+// Asks the host for the node's own slice: the template's {id} becomes the node id,
+// percent-encoded so any id makes a valid URL path segment.
+void App::request_expand(std::uint32_t node) {
+    const std::string& id = slice_.graph.node_id[node];
+    std::string encoded;
+    static const char* kHex = "0123456789ABCDEF";
+    for (unsigned char c : id) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            encoded += static_cast<char>(c);
+        } else {
+            encoded += '%';
+            encoded += kHex[c >> 4];
+            encoded += kHex[c & 15];
+        }
+    }
+    std::string url = expand_template_;
+    for (std::size_t at = url.find("{id}"); at != std::string::npos; at = url.find("{id}", at + encoded.size()))
+        url.replace(at, 4, encoded);
+    expanding_ = id;
+    emit("expand", {{"id", id}, {"url", url}});
 }
 
 // 4. events ----------------------------------------------------------------------------

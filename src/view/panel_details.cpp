@@ -1,0 +1,127 @@
+// panel_details.cpp — the details of the selected node, of any type, in a window at the
+// top right of the graph: a work's authors, year, venue, abstract and link; a person's
+// works shared with the researcher; a topic's or an institution's connections. Every
+// neighbour is a link: clicking it moves the selection there (and the camera with it).
+#include "view/app.h"
+
+#include "view/panel_util.h"
+#include "view/theme.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+namespace rgv {
+
+void App::draw_details_panel() {
+    const Graph& g = slice_.graph;
+    if (selected_ == kNoNode || selected_ >= g.node_count()) return;
+    const std::uint32_t node = selected_;
+    const nlohmann::json& attrs = g.node_attrs[node];
+
+    const float width = std::min(380.0f, area_w_ * 0.45f);
+    ImGui::SetNextWindowPos({area_x_ + area_w_ - width - 12.0f, area_y_ + 12.0f}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize({width, std::min(area_h_ - 24.0f, 520.0f)}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSizeConstraints({240.0f, 160.0f}, {area_w_, area_h_});
+    bool open = true;
+    if (!ImGui::Begin("Details###details", &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
+        ImGui::End();
+        return;
+    }
+    if (!open) {
+        selected_ = kNoNode;
+        ImGui::End();
+        return;
+    }
+
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(node == slice_.focus ? theme::kFocusColor : theme::kind_color(g.kind[node])));
+    ImGui::TextUnformatted(g.node_type[node].c_str());
+    ImGui::PopStyleColor();
+    if (font_large_) ImGui::PushFont(font_large_);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(g.node_label[node].c_str());
+    ImGui::PopTextWrapPos();
+    if (font_large_) ImGui::PopFont();
+
+    if (g.kind[node] == NodeKind::Work) {
+        const std::string meta = join_nonempty({attr_string(attrs, "kind"), attr_string(attrs, "year"), attr_string(attrs, "venue")}, "  \xC2\xB7  ");
+        if (!meta.empty()) ImGui::TextDisabled("%s", meta.c_str());
+        if (auto authors = attrs.find("authors"); authors != attrs.end() && authors->is_array()) {
+            std::string list;
+            for (const auto& a : *authors)
+                if (a.is_string()) list += (list.empty() ? "" : ", ") + a.get<std::string>();
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted(list.c_str());
+            ImGui::PopTextWrapPos();
+        }
+        link_button(attr_string(attrs, "url"));
+        const std::string abstract = attr_string(attrs, "abstract");
+        if (!abstract.empty() && ImGui::CollapsingHeader("Abstract", ImGuiTreeNodeFlags_DefaultOpen)) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted(abstract.c_str());
+            ImGui::PopTextWrapPos();
+        }
+    } else if (g.kind[node] == NodeKind::Person && node != slice_.focus && slice_.focus != kNoNode) {
+        // Works shared with the researcher: works that both are linked to.
+        std::vector<std::uint32_t> shared;
+        for (std::uint32_t k = adj_offsets_[node]; k < adj_offsets_[node + 1]; ++k) {
+            const std::uint32_t w = adj_targets_[k];
+            if (g.kind[w] == NodeKind::Work && is_neighbor_of(slice_.focus, w)) shared.push_back(w);
+        }
+        std::sort(shared.begin(), shared.end());
+        shared.erase(std::unique(shared.begin(), shared.end()), shared.end());
+        ImGui::Text("%zu work%s shared with %s", shared.size(), shared.size() == 1 ? "" : "s",
+                    g.node_label[slice_.focus].c_str());
+        for (std::uint32_t w : shared) neighbor_link(w);
+    }
+    if (!expand_template_.empty() && (g.kind[node] == NodeKind::Person || g.kind[node] == NodeKind::Work)) {
+        if (ImGui::Button("Expand this node")) request_expand(node);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Load this node's own graph slice and merge it in");
+    }
+
+    // Connections by type, each a link to its node.
+    ImGui::Spacing();
+    ImGui::TextDisabled("Connections (%u)", adj_offsets_[node + 1] - adj_offsets_[node]);
+    ImGui::Separator();
+    for (int k = 0; k < static_cast<int>(NodeKind::Count); ++k) {
+        std::vector<std::uint32_t> of_kind;
+        for (std::uint32_t e = adj_offsets_[node]; e < adj_offsets_[node + 1]; ++e)
+            if (static_cast<int>(g.kind[adj_targets_[e]]) == k) of_kind.push_back(adj_targets_[e]);
+        std::sort(of_kind.begin(), of_kind.end());
+        of_kind.erase(std::unique(of_kind.begin(), of_kind.end()), of_kind.end());
+        if (of_kind.empty()) continue;
+        const auto kind = static_cast<NodeKind>(k);
+        if (ImGui::TreeNodeEx(node_kind_name(kind), ImGuiTreeNodeFlags_DefaultOpen, "%s (%zu)", node_kind_name(kind),
+                              of_kind.size())) {
+            for (std::uint32_t n : of_kind) neighbor_link(n);
+            ImGui::TreePop();
+        }
+    }
+    ImGui::End();
+}
+
+// A neighbour as a clickable line: select it and move the camera there.
+void App::neighbor_link(std::uint32_t n) {
+    const Graph& g = slice_.graph;
+    ImGui::PushID(static_cast<int>(n));
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(g.node_label[n].c_str());
+    ImGui::PopTextWrapPos();
+    if (ImGui::IsItemHovered()) {
+        hovered_ = n;
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
+    if (ImGui::IsItemClicked()) focus_node(n);
+    ImGui::PopID();
+}
+
+// A link out of the viewer: only http and https, opened by the host (a new tab).
+void App::link_button(const std::string& url) {
+    if (!is_web_url(url)) return;
+    ImGui::PushID(url.c_str());
+    if (ImGui::SmallButton("Open link \xE2\x86\x97")) emit("open_url", {{"url", url}});
+    ImGui::PopID();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", url.c_str());
+}
+
+} // namespace rgv
