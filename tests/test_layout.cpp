@@ -362,7 +362,7 @@ TEST_CASE("two cliques joined by one edge end up as two separate groups") {
     int pairs = 0;
     for (std::size_t i = 0; i < r.node_count(); ++i)
         for (std::size_t j = i + 1; j < r.node_count(); ++j, ++pairs) all += dist(r, i, j);
-    CHECK(edges / r.edge_count() < 0.5 * all / pairs);
+    CHECK(edges / static_cast<double>(r.edge_count()) < 0.5 * all / pairs);
 }
 
 TEST_CASE("the researcher sample comes out untangled and spread") {

@@ -2,22 +2,36 @@
 //
 //   import { createResearchGraph } from './rgv.js';
 //   const viewer = await createResearchGraph(containerElement, { src: 'sample-slice.json' });
+//   viewer.on('select', ({ id }) => ...);
 //
-// It makes and sizes its own canvas inside the container, starts one wasm instance per
-// viewer (so viewers on one page never share state), hands the font and the slice to
-// the C API (src/platform/platform_web.cpp), and reads the viewer's state back as JSON.
-// Files next to this module (the wasm, the font) are found relative to this module's
-// URL, not the page's.
+// Index
+//   1. helpers        C strings in the wasm heap, the keyboard-listener scope, DOM bits
+//   2. create         one wasm instance per viewer on its own canvas
+//   3. accessibility  focus ring, the hidden list mirroring the slice, the live region
+//   4. keyboard       keys on the canvas become "key" commands
+//   5. URL hash       deep links (explorer page only: options.hash)
+//   6. the API        load, focus, select, filters, exports, events, destroy
+//
+// Each viewer starts its own wasm instance (its own memory, GL context and SDL state), so
+// viewers on one page never share state. Files next to this module (the wasm, the font)
+// are found relative to this module's URL, not the page's. Text from the data reaches the
+// DOM only through textContent / setAttribute, never as HTML.
 import createRgvModule from './rgv_viewer.mjs';
 
+// 1. helpers ------------------------------------------------------------------------------
+
 const here = (path) => new URL(path, import.meta.url).href;
+
+export const EVENTS = Object.freeze(['load', 'error', 'progress', 'hover', 'select', 'action', 'expand', 'view']);
+const NAV_KEYS = new Set(['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown', 'Enter', 'Escape', '+', '-', '=']);
+const KEY_EVENTS = new Set(['keydown', 'keyup', 'keypress']);
 
 // Copies a JS string into the wasm heap as UTF-8 (malloc, not the stack: a slice can be
 // many megabytes) and calls fn(pointer); frees it afterwards.
 function withCString(module, text, fn) {
   const size = module.lengthBytesUTF8(text) + 1;
   const ptr = module._malloc(size);
-  if (!ptr) throw new Error(`rgv: cannot allocate ${size} bytes for the slice`);
+  if (!ptr) throw new Error(`rgv: cannot allocate ${size} bytes`);
   try {
     module.stringToUTF8(text, ptr, size);
     return fn(ptr);
@@ -26,26 +40,120 @@ function withCString(module, text, fn) {
   }
 }
 
+// SDL2 puts its keyboard listeners on `window` unless told otherwise (see
+// ../shared/TOOLCHAIN.md), and it calls preventDefault on Tab and the arrow keys: with the
+// default every viewer would receive every key of the page and the host page's Tab
+// navigation would stop working. While a module's main() runs (synchronously, between
+// onRuntimeInitialized and postRun) its key listeners meant for `window` are put on its
+// own canvas instead. If the C++ side sets SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT to
+// "#canvas" nothing goes through here and this is a no-op.
+function scopeKeyListeners(canvas) {
+  const moved = [];
+  const original = window.addEventListener;
+  const scoped = function addEventListener(type, listener, opts) {
+    if (this === window && KEY_EVENTS.has(type)) {
+      canvas.addEventListener(type, listener, opts);
+      moved.push([type, listener, opts]);
+      return undefined;
+    }
+    return original.call(this, type, listener, opts);
+  };
+  return {
+    begin() { window.addEventListener = scoped; },
+    end() { if (window.addEventListener === scoped) window.addEventListener = original; },
+    release() { for (const [type, listener, opts] of moved.splice(0)) canvas.removeEventListener(type, listener, opts); },
+  };
+}
+
+function visuallyHidden(el) {
+  Object.assign(el.style, {
+    position: 'absolute', width: '1px', height: '1px', padding: '0', margin: '-1px', overflow: 'hidden',
+    clip: 'rect(0 0 0 0)', clipPath: 'inset(50%)', whiteSpace: 'nowrap', border: '0',
+  });
+  return el;
+}
+
+// 2. create -------------------------------------------------------------------------------
+
+/**
+ * Makes a viewer inside `container` (it creates and sizes its own canvas there).
+ * Resolves when the wasm instance runs and, if options.src is given, the slice is loaded
+ * (or has failed: the error shows in the viewer and as an "error" event).
+ */
 export async function createResearchGraph(container, options = {}) {
   if (!(container instanceof HTMLElement)) throw new TypeError('createResearchGraph: container must be an element');
-  const canvas = document.createElement('canvas');
+  const doc = container.ownerDocument;
+  const listeners = new Map(EVENTS.map((name) => [name, new Set()]));
+  const cleanups = []; // run by destroy(), in reverse
+  let module = null;
+  let destroyed = false;
+  let nodesById = new Map();
+
+  if (getComputedStyle(container).position === 'static') container.style.position = 'relative';
+  const canvas = doc.createElement('canvas');
   canvas.className = 'rgv-canvas';
-  canvas.tabIndex = 0; // keyboard focus for the graph
-  canvas.setAttribute('aria-label', 'Research graph');
-  canvas.addEventListener('contextmenu', (e) => e.preventDefault());
-  container.appendChild(canvas);
+  canvas.tabIndex = 0; // Tab reaches the graph
+  canvas.setAttribute('role', 'application');
+  canvas.setAttribute('aria-roledescription', 'research graph');
+  canvas.setAttribute('aria-label', options.label ?? 'Research graph');
+  Object.assign(canvas.style, { display: 'block', width: '100%', height: '100%', touchAction: 'none' });
+  const noMenu = (e) => e.preventDefault();
+  canvas.addEventListener('contextmenu', noMenu);
+
+  // The screen-reader mirror and the live region (section 3), next to the canvas.
+  const mirror = visuallyHidden(doc.createElement('div'));
+  mirror.className = 'rgv-mirror';
+  const mirrorHeading = doc.createElement('h2');
+  const mirrorList = doc.createElement('ul');
+  mirror.append(mirrorHeading, mirrorList);
+  const live = visuallyHidden(doc.createElement('div'));
+  live.className = 'rgv-live';
+  live.setAttribute('aria-live', 'polite');
+  live.setAttribute('aria-atomic', 'true');
+  const describedBy = `rgv-help-${Math.random().toString(36).slice(2, 10)}`;
+  const help = visuallyHidden(doc.createElement('p'));
+  help.id = describedBy;
+  help.textContent = 'Arrow keys move between connected nodes, Enter zooms to the selected node, '
+    + 'Escape clears the selection, plus and minus zoom. The nodes are also listed after the graph.';
+  canvas.setAttribute('aria-describedby', describedBy);
+  container.append(canvas, help, mirror, live);
+  cleanups.push(() => { canvas.remove(); help.remove(); mirror.remove(); live.remove(); });
+  cleanups.push(() => canvas.removeEventListener('contextmenu', noMenu));
+
+  const emit = (name, payload) => {
+    const set = listeners.get(name);
+    if (!set) return;
+    for (const fn of [...set]) {
+      try { fn(payload); } catch (err) { console.error(err); }
+    }
+  };
 
   let signalReady;
   const ready = new Promise((resolve) => { signalReady = resolve; });
-  const module = await createRgvModule({
-    canvas,
-    onRgvReady: () => signalReady(),
-    locateFile: (path) => here(path),
-    print: (text) => console.log(`rgv: ${text}`),
-    printErr: (text) => console.warn(`rgv: ${text}`),
-  });
+  const keys = scopeKeyListeners(canvas);
+  cleanups.push(() => keys.release());
+  try {
+    module = await createRgvModule({
+      canvas,
+      onRgvReady: () => signalReady(),
+      onRgvEvent: (name, json) => {
+        if (destroyed) return;
+        let payload = {};
+        try { payload = json ? JSON.parse(json) : {}; } catch { payload = { raw: json }; }
+        onEvent(name, payload);
+      },
+      onRuntimeInitialized: () => keys.begin(),
+      postRun: [() => keys.end()],
+      locateFile: (path) => here(path),
+      print: (text) => console.log(`rgv: ${text}`),
+      printErr: (text) => console.warn(`rgv: ${text}`),
+    });
+  } finally {
+    keys.end();
+  }
   await ready;
 
+  // The font: TTF bytes copied into the instance.
   const fontUrl = options.font ?? here('fonts/DejaVuSans.ttf');
   try {
     const response = await fetch(fontUrl);
@@ -60,47 +168,270 @@ export async function createResearchGraph(container, options = {}) {
   }
 
   const resize = () => {
-    const { width, height } = container.getBoundingClientRect();
+    if (destroyed) return;
+    const { width, height } = canvas.getBoundingClientRect();
     if (width > 0 && height > 0) module._rgv_resize(Math.round(width), Math.round(height));
   };
   const observer = new ResizeObserver(resize);
   observer.observe(container);
+  cleanups.push(() => observer.disconnect());
   resize();
 
+  // Sends a command; returns the parsed answer ({ok:true,...}) or throws with its error.
+  const command = (obj) => {
+    if (destroyed) throw new Error('rgv: this viewer was destroyed');
+    if (typeof module._rgv_command !== 'function') throw new Error(`rgv: commands are not available in this build ("${obj.cmd}")`);
+    const text = withCString(module, JSON.stringify(obj), (p) => module.UTF8ToString(module._rgv_command(p)));
+    const answer = JSON.parse(text);
+    if (!answer.ok) throw new Error(`rgv: ${obj.cmd}: ${answer.error}`);
+    return answer;
+  };
+  // For options the C++ side may not know yet (theme): a warning, not a failure.
+  const tryCommand = (obj) => {
+    try { return command(obj); } catch (err) { console.warn(err.message); return null; }
+  };
+
+  // 3. accessibility ----------------------------------------------------------------------
+
+  // Focus ring for keyboard users, drawn by the wrapper so host pages need no stylesheet.
+  const ringOn = () => { if (canvas.matches(':focus-visible')) canvas.style.outline = '3px solid #4e79a7'; canvas.style.outlineOffset = '-3px'; };
+  const ringOff = () => { canvas.style.outline = 'none'; };
+  canvas.addEventListener('focus', ringOn);
+  canvas.addEventListener('blur', ringOff);
+  cleanups.push(() => { canvas.removeEventListener('focus', ringOn); canvas.removeEventListener('blur', ringOff); });
+
+  const describe = (id) => {
+    const n = nodesById.get(id);
+    return n ? `${n.label || n.id}, ${n.type}` : String(id);
+  };
+  let announced;
+  const announce = (id) => {
+    if (id === announced) return;
+    announced = id;
+    if (id == null) { live.textContent = 'Selection cleared'; return; }
+    const n = nodesById.get(id);
+    const count = n && Array.isArray(n.neighbors) ? n.neighbors.length : 0;
+    live.textContent = `Selected ${describe(id)}, ${count} connection${count === 1 ? '' : 's'}`;
+  };
+
+  // The hidden list: one item per node, "type: label, connected to a, b, c".
+  const refreshMirror = () => {
+    let nodes = [];
+    try { nodes = command({ cmd: 'nodes' }).nodes ?? []; } catch (err) { console.warn(err.message); }
+    nodesById = new Map(nodes.map((n) => [n.id, n]));
+    const items = nodes.map((n) => {
+      const li = doc.createElement('li');
+      li.dataset.id = n.id;
+      const names = (n.neighbors ?? []).map((id) => nodesById.get(id)?.label || id);
+      li.textContent = `${n.type}: ${n.label || n.id}`
+        + (names.length ? `, connected to ${names.join('; ')}` : ', no connections');
+      return li;
+    });
+    mirrorHeading.textContent = `${options.label ?? 'Research graph'}: ${nodes.length} node${nodes.length === 1 ? '' : 's'}`;
+    mirrorList.replaceChildren(...items);
+  };
+
+  // 4. keyboard ---------------------------------------------------------------------------
+
+  // Registered before the module's own canvas listeners (section 2 put SDL's there), so
+  // stopImmediatePropagation keeps SDL from handling (and preventDefault-ing) these keys.
+  const onKey = (e) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key === 'Tab') { e.stopImmediatePropagation(); return; } // focus moves on: no keyboard trap
+    if (!NAV_KEYS.has(e.key)) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    if (e.type !== 'keydown') return;
+    const key = e.key === '=' ? '+' : e.key;
+    try {
+      const answer = command({ cmd: 'key', key });
+      if ('selected' in answer) announce(answer.selected);
+    } catch (err) { console.warn(err.message); }
+  };
+  // SDL's listeners sit on the canvas in the bubble phase (section 1, or the SDL hint);
+  // ours listens in the capture phase, which runs first at the target in current browsers.
+  for (const type of KEY_EVENTS) canvas.addEventListener(type, onKey, { capture: true });
+  cleanups.push(() => { for (const type of KEY_EVENTS) canvas.removeEventListener(type, onKey, { capture: true }); });
+
+  // 5. URL hash ---------------------------------------------------------------------------
+
+  const encodeView = (v) => {
+    const p = new URLSearchParams();
+    if (v.focus) p.set('focus', v.focus);
+    if (v.selected) p.set('selected', v.selected);
+    if (v.color_mode) p.set('color', v.color_mode);
+    if (v.mode) p.set('mode', v.mode);
+    if (v.camera) p.set('camera', [v.camera.x, v.camera.y, v.camera.zoom].map((n) => +Number(n).toFixed(3)).join(','));
+    if (v.filter && Object.keys(v.filter).length) p.set('filter', JSON.stringify(v.filter));
+    return p.toString();
+  };
+  const decodeView = (hash) => {
+    const p = new URLSearchParams(hash.replace(/^#/, ''));
+    const state = {};
+    if (p.has('focus')) state.focus = p.get('focus');
+    if (p.has('selected')) state.selected = p.get('selected');
+    if (p.has('color')) state.color_mode = p.get('color');
+    if (p.has('mode')) state.mode = p.get('mode');
+    if (p.has('camera')) {
+      const [x, y, zoom] = p.get('camera').split(',').map(Number);
+      if ([x, y, zoom].every(Number.isFinite)) state.camera = { x, y, zoom };
+    }
+    if (p.has('filter')) { try { state.filter = JSON.parse(p.get('filter')); } catch { /* ignored */ } }
+    return state;
+  };
+  let lastHash = null;
+  const initialHash = options.hash ? location.hash : '';
+  const restoreFromHash = (hash = location.hash) => {
+    const state = decodeView(hash);
+    if (Object.keys(state).length === 0) return;
+    lastHash = hash.replace(/^#/, '');
+    tryCommand({ cmd: 'restore', state });
+  };
+  if (options.hash) {
+    const onHashChange = () => { if (location.hash.replace(/^#/, '') !== lastHash) restoreFromHash(location.hash); };
+    window.addEventListener('hashchange', onHashChange);
+    cleanups.push(() => window.removeEventListener('hashchange', onHashChange));
+  }
+
+  // Events from the C++ side; "load" refreshes the mirror first so listeners see it.
+  let restoredOnce = false;
+  function onEvent(name, payload) {
+    if (name === 'load') {
+      refreshMirror();
+      if (options.hash && !restoredOnce) { restoredOnce = true; restoreFromHash(initialHash); }
+    } else if (name === 'select') {
+      announce(payload.id ?? null);
+    } else if (name === 'expand') {
+      emit('expand', payload);
+      if (payload.url && !payload.handled) viewer.expand(payload.id, payload.url);
+      return;
+    } else if (name === 'view' && options.hash && restoredOnce) { // not before the deep link is applied
+      const hash = encodeView(payload);
+      if (hash !== lastHash) {
+        lastHash = hash;
+        history.replaceState(history.state, '', `${location.pathname}${location.search}#${hash}`);
+      }
+    }
+    emit(name, payload);
+  }
+
+  // 6. the API ----------------------------------------------------------------------------
+
+  const alive = () => { if (destroyed) throw new Error('rgv: this viewer was destroyed'); };
+  const fetchText = async (url) => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+    return response.text();
+  };
+
   const viewer = {
-    // Loads a slice from a URL or a parsed object; resolves to true on success. On failure
-    // the viewer keeps the graph it had and shows the message (also in state().error).
+    canvas,
+    /** Loads a slice from a URL, a parsed object, or {text, name} (file contents); true on success. */
     async load(source) {
+      alive();
       let text;
       let name;
       if (typeof source === 'string') {
         name = source;
+        withCString(module, name, (p) => module._rgv_begin_loading?.(p));
         try {
-          const response = await fetch(source);
-          if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-          text = await response.text();
+          text = await fetchText(source);
         } catch (err) {
+          if (destroyed) return false;
           withCString(module, `${source}: ${err.message}`, (p) => module._rgv_fail_loading(p));
           return false;
         }
-      } else {
+        if (destroyed) return false;
+      } else if (source && typeof source === 'object' && typeof source.text === 'string') {
+        text = source.text;
+        name = source.name ?? '(text)';
+      } else if (source && typeof source === 'object') {
         name = '(object)';
         text = JSON.stringify(source);
+      } else {
+        throw new TypeError('load: expected a URL, a slice object or {text, name}');
       }
       return withCString(module, name, (namePtr) =>
         withCString(module, text, (textPtr) => module._rgv_load_json(textPtr, namePtr) === 1));
     },
-    // The viewer's state: status, error, counts by type, hovered / selected node, camera,
-    // placed label boxes, node screen positions (small graphs). Used by the tests.
-    state() {
-      return JSON.parse(module.UTF8ToString(module._rgv_state_json()));
+    /** Merges another slice in around `anchorId` (what the "expand" event does by itself). */
+    async expand(anchorId, url) {
+      alive();
+      let text;
+      try { text = await fetchText(url); } catch (err) {
+        if (!destroyed) emit('error', { message: `${url}: ${err.message}` });
+        return false;
+      }
+      if (destroyed) return false;
+      const ok = withCString(module, text, (t) => withCString(module, url, (s) =>
+        withCString(module, anchorId ?? '', (a) => module._rgv_merge_json(t, s, a) === 1)));
+      if (ok) refreshMirror();
+      return ok;
     },
+    focus(id) { command({ cmd: 'focus', id }); },
+    select(id) { const answer = command({ cmd: 'select', id: id ?? null }); announce(id ?? null); return answer; },
+    setFilter(filter) { command({ cmd: 'set_filter', filter: filter ?? {} }); },
+    setColorMode(mode) { command({ cmd: 'set_color_mode', mode }); },
+    setSizeMode(mode) { command({ cmd: 'set_size_mode', mode }); },
+    setMode(mode) { command({ cmd: 'set_mode', mode }); },
+    setTheme(theme) { return tryCommand({ cmd: 'set_theme', theme }) !== null; },
+    setExpandTemplate(template) { command({ cmd: 'set_expand_template', template }); },
+    fit() { command({ cmd: 'fit' }); },
+    zoom(factor) { command({ cmd: 'zoom', factor }); },
+    undo() { command({ cmd: 'undo' }); refreshMirror(); },
+    restore(state) { command({ cmd: 'restore', state }); },
+    nodes() { return command({ cmd: 'nodes' }).nodes; },
+    command(obj) { return command(obj); },
+    /** A PNG of the graph at `scale` times the canvas size. */
+    async exportPNG(scale = 1) {
+      const { width, height, ptr } = command({ cmd: 'export_png', scale });
+      const pixels = new Uint8ClampedArray(module.HEAPU8.buffer, ptr, width * height * 4).slice();
+      const image = new ImageData(pixels, width, height);
+      if (typeof OffscreenCanvas === 'function') {
+        const off = new OffscreenCanvas(width, height);
+        off.getContext('2d').putImageData(image, 0, 0);
+        return off.convertToBlob({ type: 'image/png' });
+      }
+      const c = doc.createElement('canvas');
+      c.width = width;
+      c.height = height;
+      c.getContext('2d').putImageData(image, 0, 0);
+      return new Promise((resolve, reject) => c.toBlob((b) => (b ? resolve(b) : reject(new Error('rgv: PNG encoding failed'))), 'image/png'));
+    },
+    exportSVG() { return command({ cmd: 'export_svg' }).svg; },
+    exportJSON() { return command({ cmd: 'export_json' }).json; },
+    /** Everything the viewer knows about itself (status, error, counts, camera, labels...). */
+    state() { alive(); return JSON.parse(module.UTF8ToString(module._rgv_state_json())); },
     stats() {
       const s = viewer.state();
       return { nodes: s.nodes, edges: s.edges, byType: s.by_type };
     },
-    canvas,
+    resize() { alive(); resize(); },
+    on(name, fn) {
+      if (!listeners.has(name)) throw new Error(`rgv: unknown event "${name}" (one of ${EVENTS.join(', ')})`);
+      listeners.get(name).add(fn);
+      return () => viewer.off(name, fn);
+    },
+    off(name, fn) { listeners.get(name)?.delete(fn); },
+    get destroyed() { return destroyed; },
+    /** Stops the instance and frees it: main loop, GL context, listeners, canvas. Idempotent. */
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      try { module._rgv_shutdown?.(); } catch (err) { console.warn(`rgv: shutdown: ${err.message}`); }
+      for (const fn of cleanups.reverse()) { try { fn(); } catch (err) { console.warn(err); } }
+      cleanups.length = 0;
+      for (const set of listeners.values()) set.clear();
+      nodesById = new Map();
+      module = null;
+    },
   };
-  if (options.src !== undefined) await viewer.load(options.src);
+
+  if (options.theme !== undefined || options.colors !== undefined) {
+    tryCommand({ cmd: 'set_theme', theme: { ...(options.theme ?? {}), ...(options.colors ? { colors: options.colors } : {}) } });
+  }
+  if (options.mode !== undefined) tryCommand({ cmd: 'set_mode', mode: options.mode });
+  if (options.expandTemplate !== undefined) tryCommand({ cmd: 'set_expand_template', template: options.expandTemplate });
+  if (options.src !== undefined && options.src !== null && options.src !== '') await viewer.load(options.src);
   return viewer;
 }

@@ -100,14 +100,27 @@ double layout_stress(const Graph& g, std::size_t exact_below, std::size_t source
 }
 
 // 3. NP ------------------------------------------------------------------------
-double neighbourhood_preservation(const Graph& g) {
+double neighbourhood_preservation(const Graph& g, std::size_t exact_below, std::size_t samples,
+                                  std::uint64_t seed) {
     const std::size_t n = g.node_count();
     const auto adj = simple_adjacency(g);
     std::vector<std::pair<double, std::uint32_t>> d;
     std::vector<std::uint32_t> near;
     double total = 0;
     std::size_t counted = 0;
-    for (std::size_t i = 0; i < n; ++i) {
+    std::vector<std::uint32_t> order(n);
+    std::iota(order.begin(), order.end(), 0u);
+    std::size_t count = n;
+    if (n >= exact_below && samples < n) { // partial Fisher-Yates, as for stress
+        std::uint64_t state = seed;
+        for (std::size_t i = 0; i < samples; ++i) {
+            const std::size_t j = i + static_cast<std::size_t>(next_random(state) % (n - i));
+            std::swap(order[i], order[j]);
+        }
+        count = samples;
+    }
+    for (std::size_t oi = 0; oi < count; ++oi) {
+        const std::size_t i = order[oi];
         const std::size_t k = adj[i].size();
         if (k == 0) continue;
         d.clear();

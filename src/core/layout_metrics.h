@@ -29,7 +29,10 @@ struct LayoutMetrics {
 // Exact below exact_below nodes; above, all pairs from `sources` BFS sources (seeded).
 double layout_stress(const Graph& g, std::size_t exact_below = 3000, std::size_t sources = 200,
                      std::uint64_t seed = 1);
-double neighbourhood_preservation(const Graph& g);
+// Exact below exact_below nodes; above, the mean over `samples` nodes drawn with a seed
+// (each still against all other nodes), since the exact score is O(n^2).
+double neighbourhood_preservation(const Graph& g, std::size_t exact_below = 20000,
+                                  std::size_t samples = 3000, std::uint64_t seed = 1);
 // Exact below exact_below edges; above, `samples` random edge pairs (seeded).
 double crossings_per_edge(const Graph& g, std::size_t exact_below = 20000,
                           std::size_t samples = 20'000'000, std::uint64_t seed = 1);

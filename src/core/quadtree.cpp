@@ -4,7 +4,7 @@
 //   1. Helpers      coincidence direction (deterministic, antisymmetric)
 //   2. Building     bounds, recursive in-place partition, bottom-up mass
 //   3. Repulsion    iterative traversal with an explicit stack
-//   4. Picking      depth-first, nearest child first, pruned on the tight boxes
+//   4. Picking      depth-first, nearest child first, pruned on the tight boxes; within()
 #include "core/quadtree.h"
 
 #include <algorithm>
@@ -117,13 +117,20 @@ void QuadTree::build_cell(std::uint32_t c, std::uint32_t depth, const float* x,
     // Float precision exhausted: the points are as good as coincident, keep one leaf.
     if (!(mx > cell.x0) || !(my > cell.y0) || !(half > 0.0f)) return;
 
-    // In-place partition: first on y (below / above), then each half on x.
+    // Stable partition into the quadrants 0..3 (bit 0: x >= mx, bit 1: y >= my), through
+    // a scratch buffer: portable order (see the header), and one pass over the points.
     auto* first = index_.data() + cell.begin;
-    auto* last = index_.data() + cell.end;
-    auto* split_y = std::partition(first, last, [&](std::uint32_t i) { return y[i] < my; });
-    auto* split_x0 = std::partition(first, split_y, [&](std::uint32_t i) { return x[i] < mx; });
-    auto* split_x1 = std::partition(split_y, last, [&](std::uint32_t i) { return x[i] < mx; });
-    std::uint32_t* bounds[5] = {first, split_x0, split_y, split_x1, last};
+    std::uint32_t counts[4] = {0, 0, 0, 0};
+    auto quadrant = [&](std::uint32_t i) {
+        return (x[i] < mx ? 0u : 1u) | (y[i] < my ? 0u : 2u);
+    };
+    for (std::uint32_t k = 0; k < count; ++k) ++counts[quadrant(first[k])];
+    std::uint32_t fill[4] = {0, counts[0], counts[0] + counts[1], counts[0] + counts[1] + counts[2]};
+    part_.resize(count);
+    for (std::uint32_t k = 0; k < count; ++k) part_[fill[quadrant(first[k])]++] = first[k];
+    std::copy(part_.begin(), part_.begin() + count, first);
+    std::uint32_t* bounds[5] = {first, first + counts[0], first + counts[0] + counts[1],
+                                first + counts[0] + counts[1] + counts[2], first + count};
 
     std::uint32_t children = 0;
     for (int q = 0; q < 4; ++q) children += bounds[q + 1] > bounds[q] ? 1 : 0;
@@ -295,6 +302,28 @@ std::uint32_t QuadTree::nearest(float px, float py, float max_dist) const {
             if (gaps[i] <= best_gap) stack[sp++] = order[i];
     }
     return best;
+}
+
+void QuadTree::within(float px, float py, float max_dist, std::vector<std::uint32_t>& out) const {
+    out.clear();
+    if (cells_.empty() || !(max_dist >= 0) || !std::isfinite(px) || !std::isfinite(py)) return;
+    std::uint32_t stack[kStackSize];
+    int sp = 0;
+    stack[sp++] = 0;
+    while (sp > 0) {
+        const Cell& c = cells_[stack[--sp]];
+        const float dx = std::max(std::max(c.min_x - px, px - c.max_x), 0.0f);
+        const float dy = std::max(std::max(c.min_y - py, py - c.max_y), 0.0f);
+        if (std::sqrt(dx * dx + dy * dy) - c.max_radius > max_dist) continue;
+        if (c.child_count == 0) {
+            for (std::uint32_t k = c.begin; k < c.end; ++k) {
+                const float ex = px - px_[k], ey = py - py_[k];
+                if (std::sqrt(ex * ex + ey * ey) - pr_[k] <= max_dist) out.push_back(index_[k]);
+            }
+            continue;
+        }
+        for (std::uint32_t i = 0; i < c.child_count; ++i) stack[sp++] = c.first_child + i;
+    }
 }
 
 } // namespace rgv

@@ -4,13 +4,18 @@
 //   1. QuadTree::Cell    one square cell: bounds, mass, centre of mass, point range
 //   2. Building          build() from flat arrays, rebuilt from scratch every layout step
 //   3. Repulsion         Barnes-Hut sum of m_j (p - x_j) / |p - x_j|^2 with a theta test
-//   4. Picking           nearest(): closest point (optionally a disk) within a distance
+//   4. Picking           nearest(): closest point (optionally a disk) within a distance;
+//                        within(): every point (disk) within a distance (collision)
 //
 // Why this shape: the layout rebuilds the tree every iteration, so a build must not touch
 // the heap once the buffers have grown. Cells live in one vector; the points are copied,
 // in cell order, into flat arrays so that every cell owns a contiguous range of them
 // (leaf scans are linear reads, and a leaf may hold many points). Identical or nearly
 // identical positions stop splitting at kMaxDepth and simply share a leaf.
+//
+// The partition is our own stable one (not std::partition, whose order differs between
+// libstdc++ and libc++), so the summation order, and with it every rounding, is the same
+// natively and in wasm.
 //
 // Points with a non-finite coordinate are left out of the tree (never reached by a
 // query), so one bad value can't poison the bounds of all the others.
@@ -81,6 +86,9 @@ public:
     // The point whose gap |p - x_i| - radius_i is smallest, among those with gap <=
     // max_dist; ties go to the lowest index. Returns kNone when none is that close.
     std::uint32_t nearest(float px, float py, float max_dist) const;
+    // Replaces `out` with the indices of every point whose gap |p - x_i| - radius_i is at
+    // most max_dist, in tree order.
+    void within(float px, float py, float max_dist, std::vector<std::uint32_t>& out) const;
 
 private:
     void build_cell(std::uint32_t cell, std::uint32_t depth, const float* x, const float* y);
@@ -90,6 +98,7 @@ private:
     std::vector<std::uint32_t> index_; // original index of each stored point
     std::vector<float> px_, py_, pm_, pr_; // stored points, in cell order
     std::vector<std::uint32_t> slot_;  // original index -> position in the point arrays
+    std::vector<std::uint32_t> part_;  // scratch for the stable partition
     std::uint32_t leaf_capacity_ = 4;
 };
 

@@ -164,6 +164,11 @@ int main(int argc, char** argv) {
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
     SDL_GL_SetAttribute(SDL_GL_MULTISAMPLESAMPLES, 0); // the shaders antialias themselves
 
+#ifdef __EMSCRIPTEN__
+    // Keys go to this viewer's canvas only: SDL listens on the window by default, so every
+    // viewer on a page would take every key and the host page's Tab would break.
+    SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+#endif
     int w = 0, h = 0;
     platform->initial_size(w, h);
     const auto window_flags =

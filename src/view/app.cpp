@@ -114,25 +114,35 @@ void App::fail_loading(std::string message) {
 
 void App::adopt_slice(Slice&& slice) {
     slice_ = std::move(slice);
-    Graph& g = slice_.graph;
     status_ = AppStatus::Ready;
     hovered_ = selected_ = dragged_ = kNoNode;
     dragging_node_ = panning_ = false;
     auto_fit_ = true;
+    animating_ = false;
+    filter_ = Filter{};
+    history_.clear();
+    expanding_.clear();
+    rebuild_derived();
 
+    Graph& g = slice_.graph;
+    LayoutParams params;
+    params.link_distance = 42.0f;
+    params.charge = -60.0f;
+    // Nodes are drawn as shapes of radius_: keep them from overlapping (d3's forceCollide).
+    params.node_radius = radius_;
+    params.collide_padding = 2.0f;
+    layout_.reset(g, params);
+    if (slice_.focus != kNoNode && !g.has_position[slice_.focus]) layout_.pin(slice_.focus, 0.0f, 0.0f);
+}
+
+// Everything the App derives from the graph; after a load, a merge or an undo.
+void App::rebuild_derived() {
+    Graph& g = slice_.graph;
     g.adjacency(adj_offsets_, adj_targets_);
-    const auto degree = g.degrees();
-    // Size by degree, with a cap so a hub (the researcher links to everything in an ego
-    // slice) stays a node and not a blob that hides its neighbours.
-    radius_.resize(g.node_count());
-    for (std::size_t i = 0; i < g.node_count(); ++i) {
-        const float base = g.kind[i] == NodeKind::Work ? 5.0f : g.kind[i] == NodeKind::Person ? 4.0f : 5.5f;
-        radius_[i] = base + 1.1f * std::sqrt(static_cast<float>(std::min<std::uint32_t>(degree[i], 40)));
-    }
-    if (slice_.focus != kNoNode) radius_[slice_.focus] = std::max(radius_[slice_.focus], 12.0f);
+    update_radii();
 
-    // Label priority: the focal researcher, then by degree (ties: work titles last, since
-    // they are the longest), then by index for a stable order.
+    // Label priority: the focal researcher, then by degree, then by index (stable).
+    const auto degree = g.degrees();
     label_order_.resize(g.node_count());
     std::iota(label_order_.begin(), label_order_.end(), 0u);
     std::stable_sort(label_order_.begin(), label_order_.end(), [&](std::uint32_t a, std::uint32_t b) {
@@ -143,33 +153,122 @@ void App::adopt_slice(Slice&& slice) {
     // Parallel edges (same two nodes, either direction) bend apart: the k-th of n gets a
     // curvature symmetric around 0, signed by direction so A->B and B->A differ.
     edge_curvature_.assign(g.edge_count(), 0.0f);
-    {
-        std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_pair;
-        for (std::uint32_t e = 0; e < g.edge_count(); ++e) {
-            const std::uint32_t a = std::min(g.edge_source[e], g.edge_target[e]);
-            const std::uint32_t b = std::max(g.edge_source[e], g.edge_target[e]);
-            by_pair[(std::uint64_t{a} << 32) | b].push_back(e);
-        }
-        for (const auto& [pair, edges] : by_pair) {
-            if (edges.size() < 2) continue;
-            const float n = static_cast<float>(edges.size());
-            for (std::size_t k = 0; k < edges.size(); ++k) {
-                const std::uint32_t e = edges[k];
-                const float sign = g.edge_source[e] <= g.edge_target[e] ? 1.0f : -1.0f;
-                edge_curvature_[e] = sign * 0.22f * (static_cast<float>(k) - (n - 1.0f) * 0.5f);
-            }
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_pair;
+    for (std::uint32_t e = 0; e < g.edge_count(); ++e) {
+        const std::uint32_t a = std::min(g.edge_source[e], g.edge_target[e]);
+        const std::uint32_t b = std::max(g.edge_source[e], g.edge_target[e]);
+        by_pair[(std::uint64_t{a} << 32) | b].push_back(e);
+    }
+    for (const auto& [pair, edges] : by_pair) {
+        if (edges.size() < 2) continue;
+        const float n = static_cast<float>(edges.size());
+        for (std::size_t k = 0; k < edges.size(); ++k) {
+            const std::uint32_t e = edges[k];
+            const float sign = g.edge_source[e] <= g.edge_target[e] ? 1.0f : -1.0f;
+            edge_curvature_[e] = sign * 0.22f * (static_cast<float>(k) - (n - 1.0f) * 0.5f);
         }
     }
-    visual_dirty_ = labels_dirty_ = visibility_dirty_ = true;
-    visible_.assign(g.node_count(), 1);
-    animating_ = false;
 
-    LayoutParams params;
-    params.link_distance = 42.0f;
-    params.charge = -60.0f;
+    has_years_ = slice_year_range(slice_, min_year_, max_year_);
+    search_index_.build(g.node_label);
+    search_hits_.clear();
+    communities_ready_ = false;
+    visible_.assign(g.node_count(), 1);
+    if (selected_ >= g.node_count()) selected_ = kNoNode;
+    if (hovered_ >= g.node_count()) hovered_ = kNoNode;
+    visual_dirty_ = labels_dirty_ = visibility_dirty_ = pick_index_dirty_ = true;
+}
+
+// Node size: by degree (capped, so a hub that links to everything in an ego slice stays a
+// node and not a blob over its neighbours), or by citation count where the data has it.
+void App::update_radii() {
+    const Graph& g = slice_.graph;
+    const auto degree = g.degrees();
+    radius_.resize(g.node_count());
+    for (std::size_t i = 0; i < g.node_count(); ++i) {
+        const float base = g.kind[i] == NodeKind::Work ? 5.0f : g.kind[i] == NodeKind::Person ? 4.0f : 5.5f;
+        float measure = static_cast<float>(std::min<std::uint32_t>(degree[i], 40));
+        if (size_mode_ == SizeMode::Citations) {
+            const nlohmann::json& a = g.node_attrs[i];
+            float cites = 0.0f;
+            for (const char* key : {"cited_by_count", "citation_count", "citationCount", "citations"})
+                if (auto it = a.find(key); it != a.end() && it->is_number()) cites = std::max(cites, it->get<float>());
+            measure = std::min(std::sqrt(std::max(cites, 0.0f)), 40.0f);
+        }
+        radius_[i] = base + 1.1f * std::sqrt(measure);
+    }
+    if (slice_.focus != kNoNode) radius_[slice_.focus] = std::max(radius_[slice_.focus], 12.0f);
+    if (layout_.graph() == &g) layout_.params().node_radius = radius_;
+    visual_dirty_ = labels_dirty_ = pick_index_dirty_ = true;
+}
+
+void App::ensure_communities() {
+    if (communities_ready_) return;
+    communities_ = detect_communities(slice_.graph);
+    communities_ready_ = true;
+}
+
+std::uint32_t App::node_fill(std::uint32_t i) {
+    const Graph& g = slice_.graph;
+    if (i == slice_.focus) return theme::kFocusColor;
+    switch (color_mode_) {
+    case ColorMode::Community:
+        ensure_communities();
+        return community_color(static_cast<int>(communities_.community[i]));
+    case ColorMode::Year: {
+        int year = 0;
+        if (has_years_ && node_year(g, i, year)) return year_color(year, min_year_, max_year_);
+        return rgba(200, 200, 200); // undated: neutral, so the ramp reads clearly
+    }
+    default: return theme::kind_color(g.kind[i]);
+    }
+}
+
+bool App::set_filter_json(const nlohmann::json& filter, std::string& error) {
+    Filter parsed;
+    const FilterParseResult r = filter_from_json(filter.dump(), parsed);
+    if (!r.ok) {
+        error = r.error;
+        return false;
+    }
+    filter_ = std::move(parsed);
+    visibility_dirty_ = true;
+    return true;
+}
+
+bool App::merge_json(std::string_view text, std::string source, std::string_view anchor_id) {
+    Slice other;
+    const ImportResult result = import_graph(text, other);
+    expanding_.clear();
+    if (!result.ok) {
+        fail_loading(source + ": " + result.error);
+        return false;
+    }
+    const std::uint32_t anchor = slice_.graph.find(anchor_id);
+    const MergeResult merged = history_.merge(slice_, other, anchor != kNoNode ? anchor : slice_.focus);
+    for (const std::string& w : merged.warnings) slice_.warnings.push_back(source + ": " + w);
+    rebuild_derived();
+    layout_.params().node_radius = radius_;
+    // The layout picks the new nodes up on its next step, next to what they attach to;
+    // the rest keep their places.
+    layout_.reheat(0.5f);
+    error_.clear();
+    emit("load", {{"nodes", slice_.graph.node_count()}, {"edges", slice_.graph.edge_count()}, {"format", format_},
+                  {"merged", {{"nodes_added", merged.nodes_added}, {"edges_added", merged.edges_added}}}});
+    return true;
+}
+
+bool App::undo_merge() {
+    Graph& g = slice_.graph;
+    if (!history_.undo(slice_)) return false;
+    // Laid-out nodes keep where they are when the layout restarts.
+    std::fill(g.has_position.begin(), g.has_position.end(), std::uint8_t{1});
+    rebuild_derived();
+    LayoutParams params = layout_.params();
+    params.node_radius = radius_;
     layout_.reset(g, params);
-    if (slice_.focus != kNoNode && !g.has_position[slice_.focus]) layout_.pin(slice_.focus, 0.0f, 0.0f);
-    pick_index_dirty_ = true;
+    emit("load", {{"nodes", g.node_count()}, {"edges", g.edge_count()}, {"format", format_}, {"undo", true}});
+    return true;
 }
 
 // 3. per-frame update ----------------------------------------------------------------------
@@ -201,6 +300,7 @@ void App::update(float width, float height) {
         update_visibility();
         handle_graph_input();
     }
+    action_boxes_ = nlohmann::json::array();
     if (show_panel)
         draw_side_panel();
     else if (status_ == AppStatus::Ready)
@@ -303,10 +403,7 @@ void App::touch(std::int64_t finger, float x, float y, TouchPhase phase) {
 void App::update_visibility() {
     if (!visibility_dirty_) return;
     visibility_dirty_ = false;
-    const Graph& g = slice_.graph;
-    visible_.assign(g.node_count(), 1);
-    for (std::uint32_t i = 0; i < g.node_count(); ++i)
-        if (type_hidden_[static_cast<int>(g.kind[i])] && i != slice_.focus) visible_[i] = 0;
+    visible_ = visible(slice_, filter_);
     if (selected_ != kNoNode && !visible_[selected_]) selected_ = kNoNode;
     pick_index_dirty_ = visual_dirty_ = labels_dirty_ = true;
 }
@@ -415,7 +512,7 @@ void App::build_instances() {
     node_instances_.reserve(g.node_count());
     for (std::uint32_t i = 0; i < g.node_count(); ++i) {
         if (!visible_[i]) continue;
-        std::uint32_t fill = i == slice_.focus ? theme::kFocusColor : theme::kind_color(g.kind[i]);
+        std::uint32_t fill = node_fill(i);
         if (fading && i != focus_node && !is_neighbor_of(focus_node, i)) fill = theme::fade(fill, 0.25f);
         const bool marked = i == selected_ || i == hovered_;
         node_instances_.push_back({g.x[i], g.y[i], radius_[i], fill, marked ? theme::kRingSelected : theme::kRing,
@@ -573,6 +670,15 @@ std::string App::state_json() const {
     j["graph_area"] = {area_x_, area_y_, area_w_, area_h_};
     j["pixel_ratio"] = fb_scale_;
     j["mode"] = mode_ == Mode::Compact ? "compact" : "explorer";
+    j["color_mode"] = color_mode_ == ColorMode::Community ? "community" : color_mode_ == ColorMode::Year ? "year" : "type";
+    j["size_mode"] = size_mode_ == SizeMode::Citations ? "citations" : "degree";
+    j["filter"] = nlohmann::json::parse(filter_to_json(filter_), nullptr, false);
+    j["visible_nodes"] = std::count(visible_.begin(), visible_.end(), std::uint8_t{1});
+    j["communities"] = communities_ready_ ? communities_.count : 0;
+    j["can_undo"] = history_.can_undo();
+    j["expanding"] = expanding_;
+    j["actions"] = action_boxes_;
+    j["search"] = {{"query", search_text_}, {"hits", search_hits_.size()}};
     nlohmann::json labels = nlohmann::json::array();
     for (const auto& l : placed_labels_) labels.push_back({{"id", g.node_id[l.node]}, {"box", {l.x0, l.y0, l.x1, l.y1}}});
     j["labels"] = labels;

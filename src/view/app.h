@@ -14,7 +14,11 @@
 //   2. App              loading, fonts, per-frame update, graph rendering, state report
 #pragma once
 
+#include "core/community.h"
+#include "core/filter.h"
 #include "core/layout.h"
+#include "core/merge.h"
+#include "core/search.h"
 #include "core/quadtree.h"
 #include "core/slice.h"
 #include "view/camera.h"
@@ -109,6 +113,9 @@ private:
     nlohmann::json view_json() const;
     std::uint32_t node_by_id(const nlohmann::json& id) const;
     void adopt_slice(Slice&& slice);
+    void rebuild_derived();
+    bool undo_merge();
+    std::string export_svg();
     void handle_graph_input();
     void update_pick_index();
     void graph_bounds(float& x0, float& y0, float& x1, float& y1) const;
@@ -169,8 +176,33 @@ private:
     // Which nodes are drawn and pickable (filters); the layout still moves them all, so
     // showing them again does not reshuffle the picture.
     std::vector<std::uint8_t> visible_;
-    bool type_hidden_[static_cast<int>(NodeKind::Count)] = {};
+    Filter filter_;
     bool visibility_dirty_ = true;
+    int min_year_ = 0, max_year_ = 0; // the slice's years (has_years_ when any)
+    bool has_years_ = false;
+
+    enum class ColorMode { Type, Community, Year };
+    enum class SizeMode { Degree, Citations };
+    ColorMode color_mode_ = ColorMode::Type;
+    SizeMode size_mode_ = SizeMode::Degree;
+    Communities communities_;          // computed on first use after a load
+    bool communities_ready_ = false;
+    void ensure_communities();
+    void update_radii();
+    std::uint32_t node_fill(std::uint32_t node);
+    bool set_filter_json(const nlohmann::json& filter, std::string& error);
+
+    SearchIndex search_index_;
+    char search_text_[128] = {};
+    std::vector<SearchHit> search_hits_;
+    void draw_search();
+
+    MergeHistory history_;
+
+    // Screen boxes of the canvas-drawn controls (buttons raising actions), for tests that
+    // need to click them: {action, id, box} in canvas CSS px.
+    nlohmann::json action_boxes_ = nlohmann::json::array();
+    void note_action_box(const char* action, std::uint32_t node = kNoNode);
     std::vector<std::uint32_t> pick_nodes_; // visible node of each point in pick_index_
 
     bool show_arrows_ = false;

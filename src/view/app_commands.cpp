@@ -12,6 +12,9 @@
 #include "view/app.h"
 
 #include "core/exporters.h"
+#include "core/slice_io.h"
+#include "core/svg_export.h"
+#include "view/theme.h"
 
 #include <imgui.h>
 
@@ -119,8 +122,87 @@ nlohmann::json App::run_command(const nlohmann::json& cmd) {
     if (name == "export_json") {
         if (status_ != AppStatus::Ready) return fail("export_json: no graph is loaded");
         nlohmann::json r = ok;
-        r["json"] = export_graph(slice_, ExportFormat::Slice);
+        r["json"] = write_slice(slice_, true); // with the positions on screen
         return r;
+    }
+    if (name == "export_svg") {
+        if (status_ != AppStatus::Ready) return fail("export_svg: no graph is loaded");
+        nlohmann::json r = ok;
+        r["svg"] = export_svg();
+        return r;
+    }
+    if (name == "set_filter") {
+        auto f = cmd.find("filter");
+        if (f == cmd.end() || !(f->is_object() || f->is_null())) return fail("set_filter: \"filter\" must be an object");
+        std::string error;
+        if (!set_filter_json(f->is_null() ? nlohmann::json::object() : *f, error)) return fail("set_filter: " + error);
+        nlohmann::json r = ok;
+        update_visibility();
+        r["visible_nodes"] = std::count(visible_.begin(), visible_.end(), std::uint8_t{1});
+        return r;
+    }
+    if (name == "set_color_mode") {
+        auto m = cmd.find("mode");
+        if (m == cmd.end() || !m->is_string() || (*m != "type" && *m != "community" && *m != "year"))
+            return fail("set_color_mode: \"mode\" must be \"type\", \"community\" or \"year\"");
+        color_mode_ = *m == "community" ? ColorMode::Community : *m == "year" ? ColorMode::Year : ColorMode::Type;
+        visual_dirty_ = true;
+        nlohmann::json r = ok;
+        if (color_mode_ == ColorMode::Community) {
+            ensure_communities();
+            r["communities"] = communities_.count;
+            r["modularity"] = communities_.modularity;
+        }
+        return r;
+    }
+    if (name == "set_size_mode") {
+        auto m = cmd.find("mode");
+        if (m == cmd.end() || !m->is_string() || (*m != "degree" && *m != "citations"))
+            return fail("set_size_mode: \"mode\" must be \"degree\" or \"citations\"");
+        size_mode_ = *m == "citations" ? SizeMode::Citations : SizeMode::Degree;
+        update_radii();
+        return ok;
+    }
+    if (name == "undo") {
+        if (!undo_merge()) return fail("undo: nothing to undo");
+        return ok;
+    }
+    if (name == "restore") {
+        // A deep link: apply what is valid, report the first problem; the view keeps the
+        // parts it could not apply.
+        auto st = cmd.find("state");
+        if (st == cmd.end() || !st->is_object()) return fail("restore: \"state\" must be an object");
+        std::vector<std::string> problems;
+        for (const char* key : {"color_mode", "mode"})
+            if (auto v = st->find(key); v != st->end()) {
+                const nlohmann::json sub = run_command({{"cmd", key == std::string("mode") ? "set_mode" : "set_color_mode"}, {"mode", *v}});
+                if (!sub.value("ok", false)) problems.push_back(sub.value("error", ""));
+            }
+        if (auto v = st->find("filter"); v != st->end()) {
+            std::string error;
+            if (!v->is_object() || !set_filter_json(*v, error)) problems.push_back("restore: filter: " + (error.empty() ? "must be an object" : error));
+        }
+        if (auto v = st->find("selected"); v != st->end() && v->is_string()) {
+            const std::uint32_t n = node_by_id(*v);
+            if (n != kNoNode) selected_ = n; else problems.push_back("restore: no node with id \"" + v->get<std::string>() + "\"");
+        }
+        if (auto v = st->find("camera"); v != st->end()) {
+            const auto x = v->find("x"), y = v->find("y"), z = v->find("zoom");
+            if (v->is_object() && x != v->end() && y != v->end() && z != v->end() && x->is_number() && y->is_number() &&
+                z->is_number() && std::isfinite(x->get<double>()) && std::isfinite(y->get<double>()) && z->get<double>() > 0.0) {
+                target_cx_ = x->get<float>();
+                target_cy_ = y->get<float>();
+                target_zoom_ = std::clamp(z->get<float>(), Camera::kMinZoom, Camera::kMaxZoom);
+                animating_ = true;
+                auto_fit_ = false;
+            } else {
+                problems.push_back("restore: camera must be {x, y, zoom} with zoom > 0");
+            }
+        } else if (auto f = st->find("focus"); f != st->end() && f->is_string() && node_by_id(*f) != kNoNode) {
+            focus_node(node_by_id(*f));
+        }
+        if (!problems.empty()) return fail(problems.front());
+        return ok;
     }
     if (name == "export_graphml") {
         if (status_ != AppStatus::Ready) return fail("export_graphml: no graph is loaded");
@@ -165,6 +247,35 @@ nlohmann::json App::run_command(const nlohmann::json& cmd) {
         return r;
     }
     return fail("unknown command \"" + name + "\"");
+}
+
+// The current view as SVG: what is on screen, in the graph area's coordinates.
+std::string App::export_svg() {
+    const Graph& g = slice_.graph;
+    update_visibility();
+    SvgScene scene;
+    scene.width = area_w_;
+    scene.height = area_h_;
+    scene.background = theme::kBackground;
+    auto screen = [&](std::uint32_t i) { return camera_.world_to_screen({g.x[i], g.y[i]}); };
+    for (std::uint32_t e = 0; e < g.edge_count(); ++e) {
+        const std::uint32_t s = g.edge_source[e], t = g.edge_target[e];
+        if (!visible_[s] || !visible_[t]) continue;
+        const Vec2 a = screen(s), b = screen(t);
+        scene.edges.push_back({a.x, a.y, b.x, b.y, theme::kEdge, 1.0f, edge_curvature_[e],
+                               show_arrows_ && g.edge_directed[e] != 0, radius_[t] * camera_.zoom});
+    }
+    for (std::uint32_t i = 0; i < g.node_count(); ++i) {
+        if (!visible_[i]) continue;
+        const Vec2 p = screen(i);
+        scene.nodes.push_back({p.x, p.y, std::max(radius_[i] * camera_.zoom, 1.5f), node_fill(i), theme::kRing, 1.5f,
+                               static_cast<int>(theme::kind_shape(g.kind[i]))});
+    }
+    for (const PlacedLabel& l : placed_labels_)
+        scene.labels.push_back({l.x0 - area_x_, l.y0 - area_y_, l.x1 - area_x_, l.y1 - area_y_, l.text,
+                                l.node == slice_.focus ? rgba(150, 30, 35) : rgba(35, 40, 50), rgba(255, 255, 255, 215)});
+    scene.font_size = 12.5f;
+    return write_svg(scene);
 }
 
 // 3. keyboard --------------------------------------------------------------------------
@@ -294,15 +405,6 @@ void App::emit_view_changes() {
             }
         }
     }
-}
-
-} // namespace rgv
-
-namespace rgv {
-
-bool App::merge_json(std::string_view, std::string source, std::string_view) {
-    fail_loading(source + ": expanding a node is not available in this build");
-    return false;
 }
 
 } // namespace rgv

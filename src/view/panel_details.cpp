@@ -43,6 +43,17 @@ void App::draw_details_panel() {
     ImGui::PopTextWrapPos();
     if (font_large_) ImGui::PopFont();
 
+    // Expanding comes first, above the long texts, so it is always in reach.
+    if (!expand_template_.empty() && (g.kind[node] == NodeKind::Person || g.kind[node] == NodeKind::Work)) {
+        if (!expanding_.empty()) {
+            ImGui::TextDisabled("Loading %s...", expanding_.c_str());
+        } else {
+            if (ImGui::Button("Expand this node")) request_expand(node);
+            note_action_box("expand", node);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Load this node's own graph slice and merge it in");
+        }
+    }
+
     if (g.kind[node] == NodeKind::Work) {
         const std::string meta = join_nonempty({attr_string(attrs, "kind"), attr_string(attrs, "year"), attr_string(attrs, "venue")}, "  \xC2\xB7  ");
         if (!meta.empty()) ImGui::TextDisabled("%s", meta.c_str());
@@ -73,10 +84,6 @@ void App::draw_details_panel() {
         ImGui::Text("%zu work%s shared with %s", shared.size(), shared.size() == 1 ? "" : "s",
                     g.node_label[slice_.focus].c_str());
         for (std::uint32_t w : shared) neighbor_link(w);
-    }
-    if (!expand_template_.empty() && (g.kind[node] == NodeKind::Person || g.kind[node] == NodeKind::Work)) {
-        if (ImGui::Button("Expand this node")) request_expand(node);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Load this node's own graph slice and merge it in");
     }
 
     // Connections by type, each a link to its node.

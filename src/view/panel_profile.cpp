@@ -11,6 +11,8 @@
 //      topics and close collaborators, ranked
 #include "view/app.h"
 
+#include "core/filter.h"
+
 #include "view/panel_util.h"
 #include "view/theme.h"
 
@@ -41,6 +43,23 @@ void section(const char* title) {
     ImGui::Spacing();
     ImGui::TextDisabled("%s", title);
     ImGui::Separator();
+}
+
+// The node shape and colour as drawn in the graph, for legends.
+void shape_swatch(NodeShape shape, std::uint32_t color) {
+    const float s = ImGui::GetTextLineHeight();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImVec2 c{p.x + s * 0.5f, p.y + s * 0.5f};
+    const float r = s * 0.36f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    switch (shape) {
+    case NodeShape::RoundedSquare: dl->AddRectFilled({c.x - r * 0.89f, c.y - r * 0.89f}, {c.x + r * 0.89f, c.y + r * 0.89f}, color, r * 0.3f); break;
+    case NodeShape::Diamond: dl->AddQuadFilled({c.x, c.y - r * 1.25f}, {c.x + r * 1.25f, c.y}, {c.x, c.y + r * 1.25f}, {c.x - r * 1.25f, c.y}, color); break;
+    case NodeShape::Hexagon: dl->AddNgonFilled(c, r * 1.05f, color, 6); break;
+    default: dl->AddCircleFilled(c, r, color, 20); break;
+    }
+    ImGui::Dummy({s, s});
+    ImGui::SameLine();
 }
 
 void pill(const char* text, std::uint32_t color) {
@@ -125,9 +144,11 @@ void App::draw_profile_tab() {
     char follow[64];
     std::snprintf(follow, sizeof follow, "Follow researcher  %d", std::max(p.followers, 0));
     if (ImGui::Button(follow)) emit("action", {{"action", "follow"}, {"id", focus_id}});
+    note_action_box("follow");
     ImGui::SameLine();
     if (ImGui::Button(p.claimed ? "Open a conversation" : "Log in to claim"))
         emit("action", {{"action", p.claimed ? "connect" : "claim"}, {"id", focus_id}});
+    note_action_box(p.claimed ? "connect" : "claim");
     if (!p.claimed) {
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextDisabled("Claiming links this public author record to a researcher profile. Claim this author "
@@ -235,24 +256,25 @@ void App::draw_explore_tab() {
         const std::size_t n = g.count_kind(kind);
         if (n == 0) continue;
         ImGui::PushID(k);
-        bool shown = !type_hidden_[k];
+        const std::string kind_name = node_kind_name(kind);
+        auto& hidden = filter_.types_hidden;
+        bool shown = std::find(hidden.begin(), hidden.end(), kind_name) == hidden.end();
         if (ImGui::Checkbox("##shown", &shown)) {
-            type_hidden_[k] = !shown;
+            if (shown)
+                hidden.erase(std::remove(hidden.begin(), hidden.end(), kind_name), hidden.end());
+            else
+                hidden.push_back(kind_name);
             visibility_dirty_ = true;
         }
         ImGui::SameLine();
-        ImGui::ColorButton(node_kind_name(kind), to_vec4(theme::kind_color(kind)),
-                           ImGuiColorEditFlags_NoTooltip | ImGuiColorEditFlags_NoBorder, {10, 10});
-        ImGui::SameLine();
+        shape_swatch(theme::kind_shape(kind), color_mode_ == ColorMode::Type ? theme::kind_color(kind) : rgba(150, 150, 150));
         ImGui::Text("%zu %s%s", n, node_kind_name(kind), n == 1 ? "" : "s");
         ImGui::PopID();
     }
     if (slice_.focus != kNoNode) {
         ImGui::Dummy({ImGui::GetFrameHeight(), 1.0f});
         ImGui::SameLine();
-        ImGui::ColorButton("focus", to_vec4(theme::kFocusColor), ImGuiColorEditFlags_NoTooltip | ImGuiColorEditFlags_NoBorder,
-                           {10, 10});
-        ImGui::SameLine();
+        shape_swatch(NodeShape::Circle, theme::kFocusColor);
         ImGui::TextUnformatted("the researcher");
     }
     if (!layout_.converged()) ImGui::ProgressBar(layout_.progress(), {-1, 0}, "laying out");
@@ -262,7 +284,100 @@ void App::draw_explore_tab() {
         ImGui::PopTextWrapPos();
     }
 
+    section("Find");
+    draw_search();
+
+    section("Colour and size");
+    int color = static_cast<int>(color_mode_);
+    ImGui::TextUnformatted("Colour by");
+    ImGui::SameLine();
+    bool color_changed = ImGui::RadioButton("type", &color, 0);
+    ImGui::SameLine();
+    color_changed |= ImGui::RadioButton("community", &color, 1);
+    ImGui::SameLine();
+    color_changed |= ImGui::RadioButton("year", &color, 2);
+    if (color_changed) {
+        color_mode_ = static_cast<ColorMode>(color);
+        visual_dirty_ = true;
+    }
+    if (color_mode_ == ColorMode::Community) {
+        ensure_communities();
+        ImGui::TextDisabled("%u communities (Louvain), modularity %.2f", communities_.count, communities_.modularity);
+        for (std::uint32_t c = 0; c < std::min<std::uint32_t>(communities_.count, 12); ++c) {
+            if (c % 6) ImGui::SameLine();
+            shape_swatch(NodeShape::Circle, community_color(static_cast<int>(c)));
+            ImGui::Text("%u", communities_.sizes[c]);
+        }
+    } else if (color_mode_ == ColorMode::Year && has_years_) {
+        // The ramp as a legend, oldest left, like VOSviewer's overlay view.
+        const ImVec2 p0 = ImGui::GetCursorScreenPos();
+        const float w = ImGui::GetContentRegionAvail().x, h = 10.0f;
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        for (int i = 0; i < 64; ++i) {
+            const float t0 = static_cast<float>(i) / 64.0f, t1 = static_cast<float>(i + 1) / 64.0f;
+            dl->AddRectFilled({p0.x + w * t0, p0.y}, {p0.x + w * t1 + 1.0f, p0.y + h}, viridis(t0));
+        }
+        ImGui::Dummy({w, h});
+        ImGui::Text("%d", min_year_);
+        ImGui::SameLine(std::max(w - 30.0f, 40.0f));
+        ImGui::Text("%d", max_year_);
+    }
+    int size = static_cast<int>(size_mode_);
+    ImGui::TextUnformatted("Size by");
+    ImGui::SameLine();
+    bool size_changed = ImGui::RadioButton("degree", &size, 0);
+    ImGui::SameLine();
+    size_changed |= ImGui::RadioButton("citations", &size, 1);
+    if (size_changed) {
+        size_mode_ = static_cast<SizeMode>(size);
+        update_radii();
+    }
+
+    section("Filter");
+    if (has_years_) {
+        int from = filter_.has_years ? filter_.year_from : min_year_, to = filter_.has_years ? filter_.year_to : max_year_;
+        if (ImGui::DragIntRange2("years", &from, &to, 0.1f, min_year_, max_year_, "%d", "%d")) {
+            filter_.has_years = from != min_year_ || to != max_year_;
+            filter_.year_from = std::min(from, to);
+            filter_.year_to = std::max(from, to);
+            visibility_dirty_ = true;
+        }
+    }
+    {
+        const Graph& gr = slice_.graph;
+        bool any_topic = false;
+        for (std::uint32_t i = 0; i < gr.node_count(); ++i) {
+            if (gr.kind[i] != NodeKind::Topic) continue;
+            if (!any_topic) ImGui::TextDisabled("works about (none ticked: all)");
+            any_topic = true;
+            auto& topics = filter_.topics;
+            bool on = std::find(topics.begin(), topics.end(), gr.node_id[i]) != topics.end();
+            ImGui::PushID(static_cast<int>(i));
+            if (ImGui::Checkbox(gr.node_label[i].c_str(), &on)) {
+                if (on)
+                    topics.push_back(gr.node_id[i]);
+                else
+                    topics.erase(std::remove(topics.begin(), topics.end(), gr.node_id[i]), topics.end());
+                visibility_dirty_ = true;
+            }
+            ImGui::PopID();
+        }
+    }
+    if (filter_.active()) {
+        ImGui::Text("%zu of %zu nodes shown", static_cast<std::size_t>(std::count(visible_.begin(), visible_.end(), std::uint8_t{1})),
+                    g.node_count());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Clear filters")) {
+            filter_ = Filter{};
+            visibility_dirty_ = true;
+        }
+    }
+
     section("View");
+    if (history_.can_undo()) {
+        if (ImGui::Button("Undo expand")) undo_merge();
+        ImGui::SameLine();
+    }
     if (ImGui::Button("Fit view")) fit_view();
     ImGui::SameLine();
     if (ImGui::Checkbox("Labels", &show_labels_)) labels_dirty_ = true;
@@ -290,11 +405,45 @@ void App::draw_compact_overlay() {
         if (ImGui::Button("Open full explorer"))
             emit("action", {{"action", "open-explorer"},
                             {"id", slice_.focus != kNoNode ? nlohmann::json(g.node_id[slice_.focus]) : nlohmann::json()}});
+        note_action_box("open-explorer");
         ImGui::SameLine();
         if (ImGui::Button("Fit")) fit_view();
     }
     ImGui::End();
     ImGui::PopStyleVar(2);
+}
+
+} // namespace rgv
+
+namespace rgv {
+
+void App::note_action_box(const char* action, std::uint32_t node) {
+    if (!ImGui::IsItemVisible()) return; // scrolled away: not clickable
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const Graph& g = slice_.graph;
+    if (node == kNoNode) node = slice_.focus;
+    action_boxes_.push_back({{"action", action},
+                             {"id", node != kNoNode ? nlohmann::json(g.node_id[node]) : nlohmann::json()},
+                             {"box", {a.x, a.y, b.x, b.y}}});
+}
+
+// Fuzzy search over the labels: results as you type, Enter focuses the best one.
+void App::draw_search() {
+    const Graph& g = slice_.graph;
+    ImGui::SetNextItemWidth(-1.0f);
+    const bool enter = ImGui::InputTextWithHint("##search", "Search people, works, topics...", search_text_,
+                                                sizeof search_text_, ImGuiInputTextFlags_EnterReturnsTrue);
+    if (ImGui::IsItemEdited()) search_hits_ = search_index_.search(search_text_, 12);
+    if (enter && !search_hits_.empty()) focus_node(search_hits_.front().index);
+    if (search_text_[0] != 0 && search_hits_.empty()) ImGui::TextDisabled("No match");
+    for (const SearchHit& hit : search_hits_) {
+        if (hit.index >= g.node_count()) continue;
+        ImGui::PushID(static_cast<int>(hit.index));
+        shape_swatch(theme::kind_shape(g.kind[hit.index]), theme::kind_color(g.kind[hit.index]));
+        if (ImGui::Selectable(g.node_label[hit.index].c_str(), selected_ == hit.index)) focus_node(hit.index);
+        if (ImGui::IsItemHovered()) hovered_ = hit.index;
+        ImGui::PopID();
+    }
 }
 
 } // namespace rgv

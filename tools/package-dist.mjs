@@ -1,0 +1,124 @@
+// package-dist.mjs — assembles the npm package of the viewer from the web build:
+// build/web-release/web → build/web-release/dist (module, wasm, font, types, README,
+// package.json), ready for `npm pack` or `npm install ./dist`. The wasm and the font are
+// found relative to rgv.js's own URL at run time, so the folder works wherever it is served.
+//
+//   node tools/package-dist.mjs [WEB_DIR] [DIST_DIR]     defaults: build/web-release/{web,dist}
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const webDir = path.resolve(process.argv[2] ?? path.join(root, 'build/web-release/web'));
+const distDir = path.resolve(process.argv[3] ?? path.join(path.dirname(webDir), 'dist'));
+
+// From the web build: what the module needs at run time. From web/: the type definitions
+// (they are not copied into the web build by every CMake version of the project).
+const FROM_BUILD = ['rgv.js', 'research-graph.js', 'rgv_viewer.mjs', 'rgv_viewer.wasm', 'fonts/DejaVuSans.ttf'];
+const FROM_SOURCE = ['rgv.d.ts', 'research-graph.d.ts'];
+
+const missing = FROM_BUILD.filter((f) => !fs.existsSync(path.join(webDir, f)));
+if (missing.length) {
+  console.error(`package-dist: missing in ${webDir}: ${missing.join(', ')} (build the web-release preset first)`);
+  process.exit(1);
+}
+const version = fs.readFileSync(path.join(root, 'CMakeLists.txt'), 'utf8').match(/project\(rgv VERSION ([0-9.]+)/)?.[1] ?? '0.0.0';
+
+fs.rmSync(distDir, { recursive: true, force: true });
+fs.mkdirSync(path.join(distDir, 'fonts'), { recursive: true });
+for (const f of FROM_BUILD) fs.copyFileSync(path.join(webDir, f), path.join(distDir, f));
+for (const f of FROM_SOURCE) {
+  const built = path.join(webDir, f);
+  fs.copyFileSync(fs.existsSync(built) ? built : path.join(root, 'web', f), path.join(distDir, f));
+}
+
+const pkg = {
+  name: 'research-graph-viewer',
+  version,
+  description: 'Research Graph Viewer (rgv): an embeddable researcher graph, C++/WebGL2 compiled to WebAssembly. One import, one tag.',
+  type: 'module',
+  main: './rgv.js',
+  module: './rgv.js',
+  types: './rgv.d.ts',
+  exports: {
+    '.': { types: './rgv.d.ts', default: './rgv.js' },
+    './element': { types: './research-graph.d.ts', default: './research-graph.js' },
+    './research-graph.js': { types: './research-graph.d.ts', default: './research-graph.js' },
+    './rgv_viewer.wasm': './rgv_viewer.wasm',
+    './fonts/DejaVuSans.ttf': './fonts/DejaVuSans.ttf',
+    './package.json': './package.json',
+  },
+  files: [...FROM_BUILD, ...FROM_SOURCE, 'README.md', 'LICENSE-font.txt'],
+  sideEffects: ['./research-graph.js'],
+  keywords: ['graph', 'research', 'webassembly', 'webgl2', 'web-component', 'custom-element'],
+  license: 'SEE LICENSE IN README.md',
+};
+fs.writeFileSync(path.join(distDir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+
+fs.writeFileSync(path.join(distDir, 'LICENSE-font.txt'),
+  'fonts/DejaVuSans.ttf is DejaVu Sans from Debian\'s fonts-dejavu-core (Bitstream Vera / DejaVu font licence,\n'
+  + 'a permissive free licence: see /usr/share/doc/fonts-dejavu-core/copyright on Debian).\n');
+
+fs.writeFileSync(path.join(distDir, 'README.md'), `# research-graph-viewer ${version}
+
+The Research Graph Viewer (rgv) for web pages: a researcher's papers, co-authors, topics and
+institutions as an interactive graph (WebGL2 + WebAssembly). Each viewer runs its own wasm
+instance; several viewers on one page are independent.
+
+## Install
+
+\`\`\`sh
+npm install ./research-graph-viewer-${version}.tgz     # or: npm install path/to/dist
+\`\`\`
+
+Serve the package folder as it is: \`rgv.js\` finds \`rgv_viewer.wasm\` and
+\`fonts/DejaVuSans.ttf\` next to itself (relative to its own URL, not the page's). With a
+bundler, make sure those two files are emitted next to the module (they are listed in
+\`exports\`).
+
+## One tag
+
+\`\`\`html
+<script type="module" src="/node_modules/research-graph-viewer/research-graph.js"></script>
+<research-graph src="slice.json" mode="compact" style="height: 420px"></research-graph>
+<script>
+  document.querySelector('research-graph')
+    .addEventListener('rgv-action', (e) => console.log(e.detail.action, e.detail.id));
+</script>
+\`\`\`
+
+Attributes: \`src\`, \`mode\` (compact | explorer), \`expand-template\`, \`color-mode\`, \`font\`,
+\`label\`. Events (CustomEvent, bubbling, composed; payload in \`detail\`): \`rgv-ready\`,
+\`rgv-load\`, \`rgv-error\`, \`rgv-progress\`, \`rgv-hover\`, \`rgv-select\`, \`rgv-action\`,
+\`rgv-expand\`, \`rgv-view\`.
+
+## The JS API
+
+\`\`\`js
+import { createResearchGraph } from 'research-graph-viewer';
+const viewer = await createResearchGraph(document.getElementById('graph'), {
+  src: 'slice.json',            // URL or a parsed object
+  mode: 'compact',              // or 'explorer'
+  expandTemplate: 'slices/{id}.json',
+});
+viewer.on('action', ({ action, id }) => { /* follow | claim | connect | open-explorer */ });
+viewer.on('select', ({ id }) => {});
+viewer.select('person:zhezhi-he');
+viewer.setFilter({ types_hidden: ['topic'] });
+viewer.setColorMode('community');
+const png = await viewer.exportPNG(2);   // Blob
+const svg = viewer.exportSVG();          // string
+console.log(viewer.stats());             // { nodes, edges, byType }
+viewer.destroy();                        // frees the wasm instance, GL context, listeners
+\`\`\`
+
+Types: \`rgv.d.ts\` (API, element, \`HTMLElementTagNameMap['research-graph']\`).
+
+Keyboard: Tab into the graph; arrow keys move between neighbours, Enter zooms to the
+selection, Escape clears it, + and - zoom. A visually hidden list mirrors the graph for
+screen readers and a live region announces the selection.
+
+Font: DejaVu Sans (see LICENSE-font.txt).
+`);
+
+console.log(`package-dist: ${distDir} (research-graph-viewer ${version})`);
