@@ -20,8 +20,9 @@ void App::draw_details_panel() {
     const nlohmann::json& attrs = g.node_attrs[node];
 
     const float width = std::min(380.0f, area_w_ * 0.45f);
-    ImGui::SetNextWindowPos({area_x_ + area_w_ - width - 12.0f, area_y_ + 12.0f}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize({width, std::min(area_h_ - 24.0f, 520.0f)}, ImGuiCond_Appearing);
+    // Below the top edge, where host pages tend to put their own toolbar over the canvas.
+    ImGui::SetNextWindowPos({area_x_ + area_w_ - width - 12.0f, area_y_ + 64.0f}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize({width, std::min(area_h_ - 76.0f, 520.0f)}, ImGuiCond_Appearing);
     ImGui::SetNextWindowSizeConstraints({240.0f, 160.0f}, {area_w_, area_h_});
     bool open = true;
     if (!ImGui::Begin("Details###details", &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {

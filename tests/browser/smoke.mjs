@@ -49,6 +49,15 @@ try {
   check('focus is the researcher', state.focus === sample.focus, state.focus);
   check('profile name shown', state.profile_name === sample.profile.name, state.profile_name);
   check('labels placed', state.labels.length > 5, String(state.labels.length));
+  // No two labels overlap on screen (boxes as the renderer placed them).
+  const overlaps = [];
+  for (let i = 0; i < state.labels.length; i++) {
+    for (let j = i + 1; j < state.labels.length; j++) {
+      const [a, b] = [state.labels[i].box, state.labels[j].box];
+      if (a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]) overlaps.push(`${state.labels[i].id} / ${state.labels[j].id}`);
+    }
+  }
+  check('no two labels overlap', overlaps.length === 0, overlaps.join(', '));
 
   const shot = path.join(outDir, 'browser-smoke.png');
   await page.screenshot({ path: shot });
@@ -68,6 +77,20 @@ try {
   check('side panel has text', ax === 0 || panel > 500, `${panel} dark pixels`);
   check('no page errors', errors.length === 0, errors.join(' | '));
   console.log(`screenshot: ${shot}`);
+
+  // High DPI: at devicePixelRatio 2 the canvas backing store is twice its CSS size and
+  // the viewer knows the ratio (fonts are rasterised for it).
+  const hi = await browser.newPage({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: 2 });
+  await hi.goto(base, { waitUntil: 'load' });
+  await hi.waitForFunction(() => window.rgv && window.rgv.state().status === 'ready' && window.rgv.state().frames > 10,
+                           null, { timeout: 60000 });
+  const dpr = await hi.evaluate(() => {
+    const c = document.querySelector('canvas');
+    return { ratio: window.rgv.state().pixel_ratio, w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight };
+  });
+  check('DPR 2: backing store is CSS size x 2', dpr.ratio === 2 && dpr.w === dpr.cw * 2 && dpr.h === dpr.ch * 2, JSON.stringify(dpr));
+  await hi.screenshot({ path: path.join(outDir, 'browser-dpr2.png') });
+  await hi.close();
 
   // A broken slice: the page shows the error, no crash.
   const bad = await browser.newPage({ viewport: { width: 1280, height: 800 } });
