@@ -24,7 +24,6 @@
 namespace rgv {
 
 namespace {
-constexpr float kPanelWidth = 360.0f;   // logical px
 constexpr float kFitMargin = 48.0f;     // logical px kept free around the graph
 constexpr double kLayoutBudgetMs = 8.0; // per frame, so the UI never stalls
 constexpr float kLabelMaxChars = 42.0f;
@@ -280,7 +279,7 @@ void App::update(float width, float height) {
     // The panel takes the left side when there is room; a narrow embed gets the whole
     // width for the graph.
     const bool show_panel = mode_ == Mode::Explorer && width >= 720.0f;
-    area_x_ = show_panel ? kPanelWidth : 0.0f;
+    area_x_ = show_panel ? std::min(panel_width_, width - 200.0f) : 0.0f;
     area_y_ = 0.0f;
     area_w_ = std::max(width - area_x_, 1.0f);
     area_h_ = std::max(height, 1.0f);

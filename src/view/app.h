@@ -150,6 +150,7 @@ private:
     Camera camera_;
     float area_x_ = 0, area_y_ = 0, area_w_ = 1, area_h_ = 1; // graph area, logical px
     float fb_scale_ = 1.0f;
+    float panel_width_ = 360.0f; // the side panel, logical px (the user can drag it)
     bool auto_fit_ = true; // follow the layout until the user moves the camera
     bool dragging_node_ = false, panning_ = false;
     // Camera animation (fit, focus): eases from the current view to this one.

@@ -73,10 +73,14 @@ void pill(const char* text, std::uint32_t color) {
 void App::draw_side_panel() {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
-    ImGui::SetNextWindowSize({area_x_, vp->Size.y});
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    // Docked left, full height; its right edge drags to resize (the graph takes the rest).
+    ImGui::SetNextWindowSize({panel_width_, vp->Size.y}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSizeConstraints({260.0f, vp->Size.y}, {std::max(260.0f, vp->Size.x * 0.6f), vp->Size.y});
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("Profile", nullptr, flags);
+    panel_width_ = ImGui::GetWindowWidth(); // the graph area follows from the next frame
     if (status_ != AppStatus::Ready) {
         ImGui::TextDisabled("Researcher profile");
         ImGui::TextUnformatted(status_ == AppStatus::Building ? "Loading..." : "No graph loaded");
