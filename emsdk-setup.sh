@@ -41,7 +41,8 @@ mkdir -p "$CACHE"
 step "1. system packages"
 PKGS=(build-essential cmake ninja-build pkg-config python3 dpkg-dev
       libsdl2-dev libgl-dev nlohmann-json3-dev doctest-dev
-      xvfb xauth chromium fonts-dejavu-core nodejs npm)
+      xvfb xauth chromium fonts-dejavu-core nodejs npm
+      clang-14 libclang-rt-14-dev)  # libFuzzer + sanitizer runtimes for tools/fuzz.sh
 missing=()
 for p in "${PKGS[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -9,6 +9,8 @@
 
 #include <doctest/doctest.h>
 
+#include "test_util.h"
+
 #include <cmath>
 #include <fstream>
 #include <limits>
@@ -35,25 +37,6 @@ Graph two_cliques(int k) {
     g.add_edge(0, static_cast<std::uint32_t>(k), "bridge");
     return g;
 }
-
-#ifdef RGV_SHARED_DATA_DIR
-bool load_karate(Graph& g) {
-    std::ifstream in(std::string(RGV_SHARED_DATA_DIR) + "/karate.json");
-    if (!in) return false;
-    std::stringstream text;
-    text << in.rdbuf();
-    const auto j = nlohmann::json::parse(text.str(), nullptr, false);
-    if (j.is_discarded() || !j.contains("nodes") || !j.contains("links")) return false;
-    auto key = [](const nlohmann::json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); };
-    for (const auto& n : j["nodes"]) g.add_node(key(n["id"]), "other", "");
-    for (const auto& l : j["links"]) {
-        const auto s = g.find(key(l["source"])), t = g.find(key(l["target"]));
-        if (s == kNoNode || t == kNoNode) return false;
-        g.add_edge(s, t, "link");
-    }
-    return true;
-}
-#endif
 
 } // namespace
 
@@ -106,7 +89,7 @@ TEST_CASE("modularity of a partition matches the hand computation") {
 TEST_CASE("karate club: modularity at least 0.40") {
 #ifdef RGV_SHARED_DATA_DIR
     Graph g;
-    if (!load_karate(g)) {
+    if (!rgv::test::load_shared_graph("karate", g)) {
         MESSAGE("karate.json not found under " RGV_SHARED_DATA_DIR "; skipped");
         return;
     }

@@ -12,6 +12,8 @@
 
 #include <doctest/doctest.h>
 
+#include "test_util.h"
+
 #include <fstream>
 #include <sstream>
 
@@ -22,13 +24,9 @@ using json = nlohmann::json;
 
 namespace {
 
+using rgv::test::read_text;
+
 // 1. Helpers -------------------------------------------------------------------
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 Slice load(const std::string& text, Format format = Format::Auto) {
     Slice s;

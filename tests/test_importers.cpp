@@ -14,6 +14,8 @@
 
 #include <doctest/doctest.h>
 
+#include "test_util.h"
+
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -28,13 +30,9 @@ using json = nlohmann::json;
 
 namespace {
 
+using rgv::test::read_text;
+
 // 1. Helpers -------------------------------------------------------------------
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 const std::string kData = std::string(RGV_ASSETS_DIR) + "/../tests/data";
 

@@ -13,6 +13,8 @@
 
 #include <doctest/doctest.h>
 
+#include "test_util.h"
+
 #include <chrono>
 #include <cmath>
 #include <cstring>
@@ -78,28 +80,6 @@ bool all_finite(const Graph& g) {
 double dist(const Graph& g, std::size_t a, std::size_t b) {
     return std::hypot(static_cast<double>(g.x[a]) - g.x[b], static_cast<double>(g.y[a]) - g.y[b]);
 }
-
-#ifdef RGV_SHARED_DATA_DIR
-// The shared graphs: {"nodes": [{"id": ..}], "links": [{"source": .., "target": ..}]}.
-bool load_shared_graph(const std::string& name, Graph& g) {
-    std::ifstream in(std::string(RGV_SHARED_DATA_DIR) + "/" + name + ".json");
-    if (!in) return false;
-    std::stringstream text;
-    text << in.rdbuf();
-    const auto j = nlohmann::json::parse(text.str(), nullptr, false);
-    if (j.is_discarded() || !j.contains("nodes") || !j.contains("links")) return false;
-    auto key = [](const nlohmann::json& v) {
-        return v.is_string() ? v.get<std::string>() : v.dump();
-    };
-    for (const auto& n : j["nodes"]) g.add_node(key(n["id"]), "other", "");
-    for (const auto& l : j["links"]) {
-        const auto s = g.find(key(l["source"])), t = g.find(key(l["target"]));
-        if (s == kNoNode || t == kNoNode) return false;
-        g.add_edge(s, t, "link");
-    }
-    return true;
-}
-#endif
 
 } // namespace
 
@@ -383,7 +363,7 @@ TEST_CASE("the researcher sample comes out untangled and spread") {
 #ifdef RGV_SHARED_DATA_DIR
 TEST_CASE("karate club: quality in line with d3-force or better") {
     Graph g;
-    if (!load_shared_graph("karate", g)) {
+    if (!rgv::test::load_shared_graph("karate", g)) {
         MESSAGE("karate.json not found under " RGV_SHARED_DATA_DIR "; skipped");
         return;
     }

@@ -16,6 +16,8 @@
 
 #include <doctest/doctest.h>
 
+#include "test_util.h"
+
 #include <chrono>
 #include <fstream>
 #include <map>
@@ -29,17 +31,13 @@ using json = nlohmann::json;
 
 namespace {
 
+using rgv::test::read_text;
+
 // 1. Helpers -------------------------------------------------------------------
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 std::string sample_text() {
-    static const std::string text = read_file(std::string(RGV_ASSETS_DIR) + "/sample-slice.json");
+    static const std::string text = read_text(std::string(RGV_ASSETS_DIR) + "/sample-slice.json");
     return text;
 }
 

@@ -1,25 +1,119 @@
 #!/usr/bin/env bash
-# fuzz.sh [SECONDS] — builds tests/fuzz/fuzz_import.cpp with clang++-14 and
-# -fsanitize=fuzzer,address,undefined against src/core, seeds the corpus with
-# tests/data/{formats,bad} (each file prefixed with a format byte 0) and the sample
-# slice, and runs libFuzzer for SECONDS (default 60). Crashes land in build/fuzz/.
-# Not part of CI's ctest; the long run is `tools/fuzz.sh 3600`.
+# fuzz.sh [SECONDS] — one libFuzzer target per importer (tests/fuzz/fuzz_import.cpp built
+# with -DRGV_FUZZ_FORMAT=...), clang++-14 -fsanitize=fuzzer,address,undefined, each run
+# for SECONDS (default 60) on a seed corpus from tests/data/{formats,bad} and the sample
+# slice. Runs from any cwd; builds into <repo>/build/fuzz (objects reused between runs).
+# Exits non-zero on any crash, leak, hang (-timeout), OOM or sanitizer report; crash
+# inputs land in build/fuzz/crashes/<format>/, logs in build/fuzz/logs/. ctest runs
+# `tools/fuzz.sh 20`; the long run is in docs/import-formats.md ("Fuzzing").
+#   CXX=...                     another clang (default clang++-14)
+#   RGV_FUZZ_JOBS=N             targets built / run in parallel (default: nproc)
+#   RGV_FUZZ_ONLY="slice jgf"   a subset of the formats
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 secs=${1:-60}
 out="$root/build/fuzz"
-mkdir -p "$out/corpus" "$out/include"
-cp -r /usr/include/nlohmann "$out/include/"
 CXX=${CXX:-clang++-14}
-"$CXX" -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-  -I"$root/src" -isystem "$out/include" \
-  "$root/tests/fuzz/fuzz_import.cpp" \
-  $(ls "$root"/src/core/*.cpp | grep -v -e layout -e quadtree -e label_placement) \
-  -o "$out/fuzz_import"
-for f in "$root"/tests/data/formats/*.json "$root"/tests/data/bad/*.json "$root"/assets/sample-slice.json; do
-  [ "$(stat -c %s "$f")" -lt 200000 ] || continue
-  { printf '\0'; cat "$f"; } > "$out/corpus/$(basename "$f")"
+jobs=${RGV_FUZZ_JOBS:-$(nproc 2>/dev/null || echo 2)}
+formats=${RGV_FUZZ_ONLY:-"slice node-link jgf cytoscape graphology vosviewer openalex semanticscholar"}
+
+if ! command -v "$CXX" >/dev/null 2>&1; then
+    echo "fuzz.sh: SKIPPED: $CXX not found. libFuzzer needs clang (Debian: it comes with the" \
+         "emscripten package, or apt-get install clang-14); set CXX=clang++-NN for another." >&2
+    exit 0
+fi
+probe=$(mktemp -d)
+trap 'rm -rf "$probe"' EXIT
+echo 'extern "C" int LLVMFuzzerTestOneInput(const unsigned char*, unsigned long) { return 0; }' \
+    > "$probe/p.cpp"
+if ! "$CXX" "$probe/p.cpp" -fsanitize=fuzzer,address,undefined -o "$probe/p" 2>"$probe/err"; then
+    echo "fuzz.sh: SKIPPED: $CXX cannot link -fsanitize=fuzzer,address,undefined" \
+         "(its compiler-rt runtime is missing): $(head -1 "$probe/err")" >&2
+    exit 0
+fi
+
+enum_of() {
+    case "$1" in
+        slice) echo Slice ;; node-link) echo NodeLink ;; jgf) echo Jgf ;;
+        cytoscape) echo Cytoscape ;; graphology) echo Graphology ;; vosviewer) echo Vosviewer ;;
+        openalex) echo OpenAlex ;; semanticscholar) echo SemanticScholar ;;
+        *) echo "fuzz.sh: unknown format '$1'" >&2; exit 2 ;;
+    esac
+}
+
+# Runs "$@" in the background, at most $jobs at once; `drain` waits for all and fails if any did.
+pids=()
+failed=0
+spawn() {
+    while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n || failed=1; done
+    "$@" &
+    pids+=($!)
+}
+drain() {
+    for p in "${pids[@]}"; do wait "$p" || failed=1; done
+    pids=()
+}
+
+mkdir -p "$out/include" "$out/obj" "$out/seed" "$out/logs" "$out/crashes" "$out/corpus"
+[ -d "$out/include/nlohmann" ] || cp -r /usr/include/nlohmann "$out/include/"
+flags=(-std=c++17 -gline-tables-only -O1 -fno-omit-frame-pointer -fsanitize=address,undefined
+       -fno-sanitize-recover=undefined -I"$root/src" -isystem "$out/include")
+
+# 1. src/core objects, once for all targets; all rebuilt when a core or fuzz file, or this
+# script (flags), is newer.
+newest=$(ls -t "$root"/src/core/* "$root"/tests/fuzz/* "$root/tools/fuzz.sh" | head -1)
+for s in $(ls "$root"/src/core/*.cpp | grep -v -e layout -e quadtree -e label_placement); do
+    o="$out/obj/$(basename "$s" .cpp).o"
+    if [ ! -f "$o" ] || [ "$newest" -nt "$o" ]; then
+        spawn "$CXX" "${flags[@]}" -fsanitize=fuzzer-no-link -c "$s" -o "$o"
+    fi
 done
-cd "$out"
-./fuzz_import -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-  -print_final_stats=1 corpus 2>&1 | tail -25
+drain
+[ $failed = 0 ] || { echo "fuzz.sh: compiling src/core failed" >&2; exit 1; }
+
+# 2. One binary per format.
+for fmt in $formats; do
+    bin="$out/fuzz_$fmt"
+    if [ ! -f "$bin" ] || [ "$newest" -nt "$bin" ]; then
+        spawn "$CXX" "${flags[@]}" -fsanitize=fuzzer -DRGV_FUZZ_FORMAT="$(enum_of "$fmt")" \
+            "$root/tests/fuzz/fuzz_import.cpp" "$out"/obj/*.o -o "$bin"
+    fi
+done
+drain
+[ $failed = 0 ] || { echo "fuzz.sh: linking the fuzz targets failed" >&2; exit 1; }
+
+# 3. Seeds: every test file (the same seeds for every format; each format's own files and
+# near-misses are among them). Files over 200 kB are left out (-max_len is 64 kB anyway).
+rm -f "$out/seed"/*
+for f in "$root"/tests/data/formats/*.json "$root"/tests/data/bad/*.json "$root"/assets/sample-slice.json; do
+    [ -f "$f" ] && [ "$(stat -c %s "$f")" -lt 200000 ] && cp "$f" "$out/seed/"
+done
+
+# 4. Run. New interesting inputs go to corpus/<format> (kept between runs, seeds read-only).
+run_one() {
+    local fmt=$1
+    mkdir -p "$out/corpus/$fmt" "$out/crashes/$fmt"
+    (cd "$out/crashes/$fmt" &&
+     ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=1" \
+     "$out/fuzz_$fmt" -seed="${RGV_FUZZ_SEED:-1}" -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+        -print_final_stats=1 "$out/corpus/$fmt" "$out/seed" > "$out/logs/$fmt.log" 2>&1)
+}
+status=0
+for fmt in $formats; do spawn run_one "$fmt"; done
+# wait per format to report each one's status
+i=0
+for fmt in $formats; do
+    rc=0; wait "${pids[$i]}" || rc=$?
+    i=$((i + 1))
+    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/logs/$fmt.log" | tail -1)
+    if [ $rc = 0 ]; then
+        printf 'fuzz %-16s ok      %10s runs in %ss\n' "$fmt" "${execs:-?}" "$secs"
+    else
+        status=1
+        printf 'fuzz %-16s FAILED  (exit %s) %s runs; log: %s\n' "$fmt" "$rc" "${execs:-?}" "$out/logs/$fmt.log"
+        grep -m1 -E 'ERROR: |runtime error|SUMMARY' "$out/logs/$fmt.log" | sed 's/^/    /' || true
+        ls "$out/crashes/$fmt" | sed 's/^/    input: /' || true
+    fi
+done
+pids=()
+exit $status
