@@ -54,6 +54,10 @@ void frame() {
         ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_QUIT) rt.running = false;
 #ifndef __EMSCRIPTEN__
+        if (event.type == SDL_DROPFILE && event.drop.file) {
+            rt.platform->file_dropped(rt.app, event.drop.file);
+            SDL_free(event.drop.file);
+        }
         // Native keyboard shortcuts, the same as the web page's (there JavaScript sends
         // them, so that only the viewer with focus reacts).
         if (event.type == SDL_KEYDOWN && !ImGui::GetIO().WantCaptureKeyboard) {

@@ -17,6 +17,8 @@ public:
     virtual bool start(App& app) = 0;
     // Called after each presented frame; returning false ends the main loop.
     virtual bool after_frame(App& app, int fb_width, int fb_height) = 0;
+    // A file was dropped on the window (native): open it like a path argument.
+    virtual void file_dropped(App&, const char* /*path*/) {}
     // Window title and the initial logical size.
     virtual const char* title() const { return "rgv - Research Graph Viewer"; }
     virtual void initial_size(int& w, int& h) const { w = 1280; h = 800; }

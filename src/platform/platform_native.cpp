@@ -5,6 +5,8 @@
 #include "view/gl.h"
 #include "view/theme.h"
 
+#include <SDL.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -34,6 +36,9 @@ const char* kUsage =
     "                      that the graph was drawn (exit 3 if not)\n"
     "  --font FILE         TTF font for the UI and labels\n"
     "  --size WxH          initial window size in logical pixels (default 1280x800)\n"
+    "  --drop FILE         (testing) drop FILE on the window at frame 5, through SDL's queue\n"
+    "  --keys K1,K2,...    (testing) press these keys from frame 10 on, one a frame\n"
+    "                      (ArrowLeft/Right/Up/Down, Enter, Escape, Tab, +, -)\n"
     "  -h, --help          this text\n";
 
 class NativePlatform final : public Platform {
@@ -51,6 +56,8 @@ public:
         "";
 #endif
     std::string screenshot_path;
+    std::string drop_path;          // --drop
+    std::vector<std::string> keys;  // --keys
     long max_frames = 0;
     int width = 1280, height = 800;
     int frame = 0;
@@ -75,8 +82,45 @@ public:
         return true;
     }
 
+    void file_dropped(App& app, const char* path) override {
+        std::string text;
+        if (!read_file(path, text)) {
+            app.fail_loading(std::string(path) + ": cannot open the file");
+            return;
+        }
+        if (!app.load_json(text, path)) std::fprintf(stderr, "rgv: %s\n", app.error().c_str());
+    }
+
+    // The testing options go through SDL's event queue, so they exercise the same
+    // handlers as a real drop or key press.
+    void inject_events() {
+        if (frame == 5 && !drop_path.empty()) {
+            SDL_Event e{};
+            e.type = SDL_DROPFILE;
+            e.drop.file = SDL_strdup(drop_path.c_str());
+            SDL_PushEvent(&e);
+        }
+        const int k = frame - 10;
+        if (k >= 0 && static_cast<std::size_t>(k) < keys.size()) {
+            static const std::pair<const char*, SDL_Keycode> kKeys[] = {
+                {"ArrowRight", SDLK_RIGHT}, {"ArrowLeft", SDLK_LEFT}, {"ArrowUp", SDLK_UP}, {"ArrowDown", SDLK_DOWN},
+                {"Enter", SDLK_RETURN},     {"Escape", SDLK_ESCAPE},  {"Tab", SDLK_TAB},    {"+", SDLK_PLUS},
+                {"-", SDLK_MINUS}};
+            for (const auto& [name, keycode] : kKeys)
+                if (keys[static_cast<std::size_t>(k)] == name) {
+                    SDL_Event e{};
+                    e.type = SDL_KEYDOWN;
+                    e.key.state = SDL_PRESSED;
+                    e.key.keysym.sym = keycode;
+                    e.key.keysym.scancode = SDL_GetScancodeFromKey(keycode);
+                    SDL_PushEvent(&e);
+                }
+        }
+    }
+
     bool after_frame(App& app, int fb_w, int fb_h) override {
         ++frame;
+        inject_events();
         if (max_frames == 0 || frame < max_frames) return true;
         if (!screenshot_path.empty()) code = save_and_check(app, fb_w, fb_h);
         if (code == 0 && app.status() != AppStatus::Ready) {
@@ -165,6 +209,21 @@ std::unique_ptr<Platform> make_platform(int argc, char** argv) {
             if (std::sscanf(v, "%dx%d", &p->width, &p->height) != 2 || p->width < 200 || p->height < 150) {
                 std::fprintf(stderr, "rgv: --size wants WxH (at least 200x150), got \"%s\"\n", v);
                 return nullptr;
+            }
+        } else if (arg == "--drop") {
+            const char* v = value("--drop");
+            if (!v) return nullptr;
+            p->drop_path = v;
+        } else if (arg == "--keys") {
+            const char* v = value("--keys");
+            if (!v) return nullptr;
+            std::string list = v;
+            for (std::size_t start = 0; start <= list.size();) {
+                const std::size_t comma = list.find(',', start);
+                const std::string key = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+                if (!key.empty()) p->keys.push_back(key);
+                if (comma == std::string::npos) break;
+                start = comma + 1;
             }
         } else if (!arg.empty() && arg[0] == '-') {
             std::fprintf(stderr, "rgv: unknown option %s\n%s", arg.c_str(), kUsage);
