@@ -191,6 +191,19 @@ bool GraphBuilder::check_edge_limit(const std::string& pointer) {
                         std::to_string(limits_.max_edges));
 }
 
+bool GraphBuilder::add_edge_between(const std::string& pointer, const json& ends, const std::string& ends_pointer,
+                                    const char* source_key, const char* target_key, EdgeFields fields) {
+    std::string ids[2];
+    const char* keys[2] = {source_key, target_key};
+    for (int k = 0; k < 2; ++k) {
+        const json* v = member(ends, keys[k]);
+        if (!v) return report_.fail(ends_pointer + ": missing " + in_quotes(keys[k]));
+        if (!read_id(*v, ends_pointer + "/" + keys[k], ids[k], report_)) return false;
+    }
+    return add_edge(pointer, ends_pointer + "/" + source_key, ends_pointer + "/" + target_key, ids[0], ids[1],
+                    std::move(fields.type), fields.weight, fields.directed, std::move(fields.attrs));
+}
+
 bool GraphBuilder::add_edge(const std::string& pointer, const std::string& source_pointer,
                             const std::string& target_pointer, const std::string& source,
                             const std::string& target, std::string type, float weight,

@@ -61,15 +61,7 @@ bool read_edge(const Element& el, GraphBuilder& b, Reporter& report) {
     EdgeFields f;
     if (!read_edge_fields(*data, dp, "type", {"source", "target"}, f, report)) return false;
     if (const json* c = member(e, "classes")) f.attrs["classes"] = *c;
-    std::string ends[2];
-    const char* keys[2] = {"source", "target"};
-    for (int k = 0; k < 2; ++k) {
-        const json* v = member(*data, keys[k]);
-        if (!v) return report.fail(dp + ": missing " + in_quotes(keys[k]));
-        if (!read_id(*v, dp + "/" + keys[k], ends[k], report)) return false;
-    }
-    return b.add_edge(p, dp + "/source", dp + "/target", ends[0], ends[1], std::move(f.type),
-                      f.weight, f.directed, std::move(f.attrs));
+    return b.add_edge_between(p, *data, dp, "source", "target", std::move(f));
 }
 
 // Sorts a flat array into nodes and edges.

@@ -63,16 +63,7 @@ bool import_graphology(json& doc, Slice& slice, const ImportOptions& options, Re
         }
         f.directed = !undirected;
         if (const json* k = member(e, "key")) f.attrs["key"] = *k;
-        std::string ends[2];
-        const char* keys[2] = {"source", "target"};
-        for (int k = 0; k < 2; ++k) {
-            const json* v = member(e, keys[k]);
-            if (!v) return report.fail(p + ": missing " + in_quotes(keys[k]));
-            if (!read_id(*v, p + "/" + keys[k], ends[k], report)) return false;
-        }
-        if (!b.add_edge(p, p + "/source", p + "/target", ends[0], ends[1], std::move(f.type),
-                        f.weight, f.directed, std::move(f.attrs)))
-            return false;
+        if (!b.add_edge_between(p, e, p, "source", "target", std::move(f))) return false;
     }
     for (const char* k : {"attributes", "options"})
         if (const json* v = member(doc, k)) slice.extra[k] = *v;

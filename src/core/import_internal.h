@@ -78,6 +78,11 @@ public:
                   const std::string& target_pointer, const std::string& source,
                   const std::string& target, std::string type, float weight, bool directed,
                   json attrs = json::object());
+    // Reads the two end ids from `ends` (the object at `ends_pointer`, under source_key
+    // and target_key) and adds the edge `pointer` with the fields read already. Every
+    // format with id-valued ends goes through here, so their messages agree.
+    bool add_edge_between(const std::string& pointer, const json& ends, const std::string& ends_pointer,
+                          const char* source_key, const char* target_key, EdgeFields fields);
     // Same by index (both must exist); self-loops are dropped with a warning.
     bool add_edge_index(const std::string& pointer, std::uint32_t s, std::uint32_t t,
                         std::string type, float weight, bool directed, json attrs = json::object());

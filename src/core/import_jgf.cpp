@@ -79,16 +79,7 @@ bool read_graph(const json& g, const std::string& gp, Slice& slice, GraphBuilder
             f.directed = d->get<bool>();
         }
         copy_leftovers(e, {"source", "target", "relation", "directed", "metadata"}, f.attrs);
-        std::string ends[2];
-        const char* keys[2] = {"source", "target"};
-        for (int k = 0; k < 2; ++k) {
-            const json* v = member(e, keys[k]);
-            if (!v) return report.fail(p + ": missing " + in_quotes(keys[k]));
-            if (!read_id(*v, p + "/" + keys[k], ends[k], report)) return false;
-        }
-        if (!b.add_edge(p, p + "/source", p + "/target", ends[0], ends[1], std::move(f.type),
-                        f.weight, f.directed, std::move(f.attrs)))
-            return false;
+        if (!b.add_edge_between(p, e, p, "source", "target", std::move(f))) return false;
     }
     // The graph's own id, label, type and metadata are kept for the round trip.
     json info = json::object();

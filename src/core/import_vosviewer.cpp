@@ -63,19 +63,11 @@ bool import_vosviewer(json& doc, Slice& slice, const ImportOptions& options, Rep
         const json& l = (*links)[i];
         const std::string p = pointer_index("/network/links", i);
         if (!l.is_object()) return report.fail(p + ": expected an object, got " + got(l));
-        std::string ends[2];
-        const char* keys[2] = {"source_id", "target_id"};
-        for (int k = 0; k < 2; ++k) {
-            const json* v = member(l, keys[k]);
-            if (!v) return report.fail(p + ": missing " + in_quotes(keys[k]));
-            if (!read_id(*v, p + "/" + keys[k], ends[k], report)) return false;
-        }
-        float weight = 1.0f;
-        if (!read_weight(member(l, "strength"), p + "/strength", weight, report)) return false;
-        json attrs = json::object();
-        copy_leftovers(l, {"source_id", "target_id", "strength"}, attrs);
-        if (!b.add_edge(p, p + "/source_id", p + "/target_id", ends[0], ends[1], "link", weight,
-                        false, std::move(attrs)))
+        EdgeFields f;
+        f.type = "link";
+        if (!read_weight(member(l, "strength"), p + "/strength", f.weight, report)) return false;
+        copy_leftovers(l, {"source_id", "target_id", "strength"}, f.attrs);
+        if (!b.add_edge_between(p, l, p, "source_id", "target_id", std::move(f)))
             return false;
     }
     // config, clusters and any other key are kept for the round trip.
