@@ -23,6 +23,19 @@ uniform float u_zoom;
 uniform vec2 u_viewport;
 vec2 to_screen(vec2 w) { return (w - u_center) * u_zoom + 0.5 * u_viewport; }
 vec4 to_clip(vec2 s) { return vec4(s.x / u_viewport.x * 2.0 - 1.0, 1.0 - s.y / u_viewport.y * 2.0, 0.0, 1.0); }
+// An edge on screen (edge and arrow programs): its ends, unit chord direction, length,
+// and the Bezier control point curvature * length off the midpoint (0: straight).
+struct EdgeGeom { vec2 a; vec2 b; vec2 dir; float len; vec2 ctrl; };
+EdgeGeom edge_geom(vec4 ends, float curvature) {
+    EdgeGeom e;
+    e.a = to_screen(ends.xy);
+    e.b = to_screen(ends.zw);
+    vec2 chord = e.b - e.a;
+    e.len = length(chord);
+    e.dir = e.len > 1e-6 ? chord / e.len : vec2(1.0, 0.0);
+    e.ctrl = 0.5 * (e.a + e.b) + vec2(-e.dir.y, e.dir.x) * curvature * e.len;
+    return e;
+}
 )";
 
 const char* kNodeVs = R"(
@@ -104,17 +117,12 @@ out float v_across;
 out float v_half;
 out vec4 v_color;
 void main() {
-    vec2 sa = to_screen(a_ends.xy);
-    vec2 sb = to_screen(a_ends.zw);
-    vec2 chord = sb - sa;
-    float len = length(chord);
-    vec2 dir = len > 1e-6 ? chord / len : vec2(1.0, 0.0);
-    vec2 ctrl = 0.5 * (sa + sb) + vec2(-dir.y, dir.x) * a_curvature * len;
+    EdgeGeom e = edge_geom(a_ends, a_curvature);
     float t = a_corner.x;
-    vec2 p = (1.0 - t) * (1.0 - t) * sa + 2.0 * (1.0 - t) * t * ctrl + t * t * sb;
-    vec2 tangent = 2.0 * (1.0 - t) * (ctrl - sa) + 2.0 * t * (sb - ctrl);
+    vec2 p = (1.0 - t) * (1.0 - t) * e.a + 2.0 * (1.0 - t) * t * e.ctrl + t * t * e.b;
+    vec2 tangent = 2.0 * (1.0 - t) * (e.ctrl - e.a) + 2.0 * t * (e.b - e.ctrl);
     float tl = length(tangent);
-    tangent = tl > 1e-6 ? tangent / tl : dir;
+    tangent = tl > 1e-6 ? tangent / tl : e.dir;
     vec2 normal = vec2(-tangent.y, tangent.x);
     float half_w = a_width * 0.5 + 1.0;
     v_across = a_corner.y * half_w;
@@ -147,20 +155,15 @@ layout(location = 4) in float a_curvature;
 layout(location = 5) in float a_target_radius;
 out vec4 v_color;
 void main() {
-    vec2 sa = to_screen(a_ends.xy);
-    vec2 sb = to_screen(a_ends.zw);
-    vec2 chord = sb - sa;
-    float len = length(chord);
-    vec2 dir = len > 1e-6 ? chord / len : vec2(1.0, 0.0);
-    vec2 ctrl = 0.5 * (sa + sb) + vec2(-dir.y, dir.x) * a_curvature * len;
-    vec2 end_dir = sb - ctrl;
+    EdgeGeom e = edge_geom(a_ends, a_curvature);
+    vec2 end_dir = e.b - e.ctrl;
     float el = length(end_dir);
-    end_dir = el > 1e-6 ? end_dir / el : dir;
+    end_dir = el > 1e-6 ? end_dir / el : e.dir;
     float size = 4.0 + 2.0 * a_width;
-    vec2 tip = sb - end_dir * (max(a_target_radius * u_zoom, 1.5) + 1.0);
+    vec2 tip = e.b - end_dir * (max(a_target_radius * u_zoom, 1.5) + 1.0);
     vec2 p = tip - end_dir * size * a_corner.x + vec2(-end_dir.y, end_dir.x) * size * 0.55 * a_corner.y;
     // Hide arrows on edges too short to show one.
-    v_color = len > 2.0 * size + a_target_radius * u_zoom ? a_color : vec4(0.0);
+    v_color = e.len > 2.0 * size + a_target_radius * u_zoom ? a_color : vec4(0.0);
     gl_Position = to_clip(p);
 }
 )";
