@@ -11,6 +11,8 @@
 //   7. Unknown attributes are kept
 //   8. Failure leaves `out` untouched
 //   9. write_slice round trip
+//  10. Streaming: the text reader gives what the DOM reader gives
+#include "core/import_internal.h"
 #include "core/slice.h"
 #include "core/slice_io.h"
 
@@ -522,7 +524,9 @@ TEST_CASE("a failed load leaves the previous slice as it was") {
 
 namespace {
 
-void check_same(const Slice& a, const Slice& b, bool positions) {
+// positions: b must have every position, equal to a's; else none. as_given: b's
+// positions (given or not) must be a's, whatever they are.
+void check_same(const Slice& a, const Slice& b, bool positions, bool as_given = false) {
     const rgv::Graph& g = a.graph;
     const rgv::Graph& h = b.graph;
     REQUIRE(g.node_count() == h.node_count());
@@ -535,7 +539,11 @@ void check_same(const Slice& a, const Slice& b, bool positions) {
         CHECK(g.kind[i] == h.kind[i]);
         CHECK(g.pinned[i] == h.pinned[i]);
         CHECK(g.node_attrs[i] == h.node_attrs[i]);
-        if (positions) {
+        if (as_given) {
+            CHECK(h.has_position[i] == g.has_position[i]);
+            CHECK(g.x[i] == h.x[i]);
+            CHECK(g.y[i] == h.y[i]);
+        } else if (positions) {
             CHECK(h.has_position[i] == 1);
             CHECK(g.x[i] == h.x[i]);
             CHECK(g.y[i] == h.y[i]);
@@ -614,4 +622,77 @@ TEST_CASE("write_slice never aborts on invalid UTF-8 set by code") {
     const std::string text = rgv::write_slice(s, false);
     const Slice again = load(text);
     CHECK(again.graph.node_label[0] == "bad \xEF\xBF\xBD label"); // U+FFFD
+}
+
+// 10. Streaming ------------------------------------------------------------------
+// parse_slice reads nodes and edges one element at a time from the checked text; the
+// DOM reader (read_slice_document) is the reference it must agree with on every input.
+namespace {
+
+// Reads `text` both ways; both must agree on success, error and every node, edge and
+// warning.
+void check_stream_matches_dom(const std::string& text) {
+    Slice streamed;
+    const LoadResult r = parse_slice(text, streamed);
+
+    Slice dom;
+    std::vector<std::string> dom_warnings;
+    rgv::Reporter report(dom_warnings);
+    json tree;
+    REQUIRE(rgv::read_json(text, LoadLimits{}, tree, report));
+    const bool dom_ok = rgv::read_slice_document(tree, dom, report);
+    report.finish();
+    REQUIRE(r.ok == dom_ok);
+    if (!r.ok) {
+        CHECK(r.error == report.error());
+        return;
+    }
+    CHECK(streamed.warnings == dom_warnings);
+    check_same(dom, streamed, false, /*as_given=*/true);
+    CHECK(streamed.focus == dom.focus);
+    CHECK(streamed.extra == dom.extra);
+}
+
+} // namespace
+
+TEST_CASE("streaming: the sample and its rewrite read the same as through a DOM") {
+    check_stream_matches_dom(sample_text());
+    // write_slice puts "edges" before "nodes" (keys sorted): edges must wait for nodes.
+    const std::string rewritten = rgv::write_slice(load(sample_text()), true);
+    REQUIRE(rewritten.find("\"edges\"") < rewritten.find("\"nodes\""));
+    check_stream_matches_dom(rewritten);
+}
+
+TEST_CASE("streaming: awkward but valid text reads the same as through a DOM") {
+    // Strings full of brackets, quotes and escapes inside elements; an escaped key that
+    // spells "nodes"; no whitespace at all; a duplicate top-level key (the last wins).
+    check_stream_matches_dom(
+        R"({"schema":"rgv-slice","version":1,"focus":"p","edges":[{"source":"p","target":"w","note":"]}\"[{,"}],)"
+        R"("\u006eodes":[{"id":"p","type":"person","label":"a \"quoted\" ]} label"},)"
+        R"({"id":"w","type":"work","attrs":{"t":["[",{"}":"{"}],"n":-1.5e3}}]})");
+    check_stream_matches_dom(doc(kTwoNodes, "[]", R"("nodes": [{"id": "gone", "type": "topic"}],)"));
+    check_stream_matches_dom("\xEF\xBB\xBF" + doc(kTwoNodes) + "\n\t ");
+    check_stream_matches_dom(doc(R"([ ])", R"([ ])", R"("meta": {"a": [1, {"b": null}]}, "focus": "p",)"));
+}
+
+TEST_CASE("streaming: errors name the same place as through a DOM") {
+    const char* const bad_nodes[] = {
+        R"({"nodes": 5, "schema": "rgv-slice", "version": 1})",
+        R"({"nodes": "x", "schema": "rgv-slice", "version": 1})",
+        R"({"nodes": {"a": 1}, "schema": "rgv-slice", "version": 1})",
+        R"({"nodes": null, "schema": "rgv-slice", "version": 1})",
+        R"({"nodes": [], "edges": true, "schema": "rgv-slice", "version": 1})",
+        R"({"edges": [{"source": 1}], "nodes": [], "schema": "rgv-slice", "version": 1})",
+        R"({"edges": [{"source": 1}], "nodes": [7], "schema": "rgv-slice", "version": 1})",
+        R"({"schema": "rgv-slice", "version": 1})",
+        R"([{"schema": "rgv-slice"}])",
+    };
+    for (const char* text : bad_nodes) {
+        CAPTURE(text);
+        check_stream_matches_dom(text);
+    }
+    CHECK(error_of(R"({"nodes": 5, "schema": "rgv-slice", "version": 1})") ==
+          "/nodes: expected an array, got number");
+    CHECK(error_of(R"({"edges": [{"source": 1}], "nodes": [7], "schema": "rgv-slice", "version": 1})") ==
+          "/nodes/0: expected an object, got number");
 }

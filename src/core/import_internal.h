@@ -108,6 +108,11 @@ std::uint32_t first_person_node(const Graph& g);
 // Each reads the parsed document into `slice` (fresh, empty) and returns false with the
 // error in `report` when it refuses. They may move values out of `doc`.
 bool read_slice_document(json& doc, Slice& slice, Reporter& report);
+// The own format streamed from text check_json accepted: `members` is its outline. Only
+// one node or edge exists as a DOM at a time.
+bool read_slice_text(const std::vector<JsonMember>& members, Slice& slice, Reporter& report);
+// The same from the checked text; when the top level is not an object, the error says so.
+bool read_slice_checked(std::string_view checked_text, Slice& slice, Reporter& report);
 bool import_nodelink(json& doc, Slice& slice, const ImportOptions& options, Reporter& report);
 bool import_jgf(json& doc, Slice& slice, const ImportOptions& options, Reporter& report);
 bool import_cytoscape(json& doc, Slice& slice, const ImportOptions& options, Reporter& report);

@@ -4,7 +4,7 @@
 // Index
 //   1. Format names
 //   2. Detection       the parsed document's shape -> Format (docs/import-formats.md §2)
-//   3. import_graph    read once, detect, dispatch, pick the focus, commit
+//   3. import_graph    check, stream the own format or detect and dispatch, pick the focus
 #include "core/importers.h"
 
 #include "core/import_internal.h"
@@ -134,6 +134,16 @@ void settle_focus(Format f, Slice& s, const ImportOptions& o, Reporter& r) {
     if (s.focus != kNoNode && s.profile.name.empty()) s.profile.name = g.node_label[s.focus];
 }
 
+// The last step of every successful import: focus, warnings, commit to `out`.
+ImportResult finish(Format f, Slice& slice, Slice& out, const ImportOptions& options,
+                    Reporter& report, ImportResult result) {
+    settle_focus(f, slice, options, report);
+    report.finish();
+    out = std::move(slice);
+    result.ok = true;
+    return result;
+}
+
 } // namespace
 
 // 3. import_graph ------------------------------------------------------------------
@@ -143,11 +153,29 @@ ImportResult import_graph(std::string_view text, Slice& out, const ImportOptions
     Slice slice;
     Reporter report(slice.warnings);
     json doc;
-    if (!read_json(text, options.limits, doc, report)) {
+    Format f = options.format;
+    if (f == Format::Auto || f == Format::Slice) {
+        // Check first, keeping nothing; then the own format (the one big files come in)
+        // streams one node or edge at a time, and the rest get their DOM.
+        if (!check_json(text, options.limits, report)) {
+            result.error = report.error();
+            return result;
+        }
+        std::vector<JsonMember> members;
+        const bool object = outline_object(text, members);
+        if (object && (f == Format::Slice || find_member(members, "schema") != nullptr)) {
+            result.detected = Format::Slice;
+            if (!read_slice_text(members, slice, report)) {
+                result.error = report.error();
+                return result;
+            }
+            return finish(Format::Slice, slice, out, options, report, result);
+        }
+        doc = parse_checked(text);
+    } else if (!read_json(text, options.limits, doc, report)) {
         result.error = report.error();
         return result;
     }
-    Format f = options.format;
     if (f == Format::Auto) {
         f = detect(doc);
         if (f == Format::Auto) {
@@ -163,11 +191,7 @@ ImportResult import_graph(std::string_view text, Slice& out, const ImportOptions
         result.error = report.error();
         return result;
     }
-    settle_focus(f, slice, options, report);
-    report.finish();
-    out = std::move(slice);
-    result.ok = true;
-    return result;
+    return finish(f, slice, out, options, report, result);
 }
 
 } // namespace rgv

@@ -5,7 +5,8 @@
 //   1. Helpers          JSON pointers, UTF-8 cleanup of messages, number formatting
 //   2. DomBuilder       SAX handler: builds the DOM, enforces the limits while parsing
 //   3. Syntax errors    nlohmann's parse_error -> "line L, column C: ..."
-//   4. read_json
+//   4. read_json        and check_json (the same pass without a DOM)
+//   5. Outline          the top-level members and array elements of checked text
 //
 // Why SAX: nlohmann's sax_parse is iterative (no recursion), and our own DOM builder
 // refuses too-deep nesting, over-long strings and too many nodes/edges *while* reading,
@@ -16,6 +17,8 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <unordered_set>
+#include <functional>
 #include <utility>
 
 namespace rgv {
@@ -118,8 +121,11 @@ namespace {
 // and the JSON pointer of where it stopped.
 class DomBuilder {
 public:
-    DomBuilder(json& root, std::string_view text, const LoadLimits& limits, Reporter& report)
-        : root_(root), text_(text), limits_(limits), report_(report) {}
+    // build = false checks only (syntax, limits, duplicate keys) and keeps no DOM: the
+    // first pass of the streaming slice reader, whose peak memory must stay small.
+    DomBuilder(json& root, std::string_view text, const LoadLimits& limits, Reporter& report,
+               bool build = true)
+        : root_(root), text_(text), limits_(limits), report_(report), build_(build) {}
 
     bool null() { return place(json(nullptr)) != nullptr; }
     bool boolean(bool v) { return place(json(v)) != nullptr; }
@@ -149,12 +155,13 @@ public:
                                 std::to_string(k.size()) + " bytes exceeds the limit of " +
                                 std::to_string(limits_.max_string_length) + " bytes");
         }
-        json& object = *stack_.back();
-        if (object.contains(k))
+        Frame& f = frames_.back();
+        const bool duplicate = build_ ? stack_.back()->contains(k) : !f.seen.insert(k).second;
+        if (duplicate)
             report_.warn(pointer_key(pointer_of_stack_top(), k) +
                          ": duplicate key; the last value is used");
-        frames_.back().key = k;
-        object_element_ = &object[k];
+        f.key = k;
+        if (build_) object_element_ = &(*stack_.back())[k];
         return true;
     }
 
@@ -166,6 +173,7 @@ private:
         bool is_array = false;
         std::size_t count = 0; // arrays: elements placed so far
         std::string key;       // objects: the key whose value comes next
+        std::unordered_set<std::string> seen; // objects, check mode: keys so far
     };
 
     // Each frame adds the position of the child being filled in its container, so all
@@ -204,6 +212,12 @@ private:
 
     // Puts a value where the parser is; returns where it went, or nullptr on a limit.
     json* place(json&& value) {
+        if (!build_) { // count and check as below, keep nothing
+            if (!frames_.empty() && frames_.back().is_array &&
+                !check_count_limit(++frames_.back().count))
+                return nullptr;
+            return &scratch_;
+        }
         if (stack_.empty()) {
             root_ = std::move(value);
             return &root_;
@@ -265,6 +279,8 @@ private:
     std::vector<json*> stack_;
     std::vector<Frame> frames_;
     json* object_element_ = nullptr;
+    bool build_ = true;
+    json scratch_; // check mode: where every value "goes"
 };
 
 // 3. Syntax errors -------------------------------------------------------------
@@ -345,7 +361,12 @@ bool only_whitespace(std::string_view s) {
 } // namespace
 
 // 4. read_json ---------------------------------------------------------------------
-bool read_json(std::string_view text, const LoadLimits& limits, json& doc, Reporter& report) {
+namespace {
+
+// What read_json and check_json share: the size limit, the BOM, the empty file, then
+// one SAX pass that builds the DOM into `doc` or only checks.
+bool run_reader(std::string_view& text, const LoadLimits& limits, json& doc, Reporter& report,
+                bool build) {
     if (text.size() > limits.max_bytes)
         return report.fail("input too large: " + std::to_string(text.size()) +
                            " bytes, the limit is " + std::to_string(limits.max_bytes) + " bytes");
@@ -358,7 +379,7 @@ bool read_json(std::string_view text, const LoadLimits& limits, json& doc, Repor
     if (only_whitespace(text))
         return report.fail("line 1, column 1: the input is empty; expected a JSON object");
 
-    DomBuilder builder(doc, text, limits, report);
+    DomBuilder builder(doc, text, limits, report, build);
     const bool parsed = json::sax_parse(text.begin(), text.end(), &builder,
                                         json::input_format_t::json, /*strict=*/true);
     if (!parsed || report.failed()) {
@@ -366,6 +387,107 @@ bool read_json(std::string_view text, const LoadLimits& limits, json& doc, Repor
         return false;
     }
     return true;
+}
+
+} // namespace
+
+bool read_json(std::string_view text, const LoadLimits& limits, json& doc, Reporter& report) {
+    return run_reader(text, limits, doc, report, /*build=*/true);
+}
+
+bool check_json(std::string_view& text, const LoadLimits& limits, Reporter& report) {
+    json unused;
+    return run_reader(text, limits, unused, report, /*build=*/false);
+}
+
+// 5. Outline -----------------------------------------------------------------------
+// These walk text that check_json accepted, so they only need to find where values end:
+// strings (with escapes) and nesting. Nothing is decoded except object keys.
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::size_t skip_space(std::string_view t, std::size_t i) {
+    while (i < t.size() && is_space(t[i])) ++i;
+    return i;
+}
+
+// t[i] is the opening quote; returns the index after the closing one.
+std::size_t skip_string(std::string_view t, std::size_t i) {
+    for (++i; i < t.size(); ++i) {
+        if (t[i] == '\\') ++i;
+        else if (t[i] == '"') return i + 1;
+    }
+    return t.size();
+}
+
+// t[i] starts a value; returns the index just after it.
+std::size_t skip_value(std::string_view t, std::size_t i) {
+    if (i >= t.size()) return i;
+    if (t[i] == '"') return skip_string(t, i);
+    if (t[i] != '{' && t[i] != '[') {
+        while (i < t.size() && !is_space(t[i]) && t[i] != ',' && t[i] != ']' && t[i] != '}') ++i;
+        return i;
+    }
+    std::size_t depth = 0;
+    while (i < t.size()) {
+        const char c = t[i];
+        if (c == '"') {
+            i = skip_string(t, i);
+            continue;
+        }
+        if (c == '{' || c == '[') ++depth;
+        else if ((c == '}' || c == ']') && --depth == 0) return i + 1;
+        ++i;
+    }
+    return i;
+}
+
+} // namespace
+
+bool outline_object(std::string_view text, std::vector<JsonMember>& members) {
+    members.clear();
+    std::size_t i = skip_space(text, 0);
+    if (i >= text.size() || text[i] != '{') return false;
+    i = skip_space(text, i + 1);
+    while (i < text.size() && text[i] == '"') {
+        const std::size_t key_end = skip_string(text, i);
+        // The key as written may hold escapes ("\u006eodes"): let nlohmann decode it.
+        const json key = json::parse(text.substr(i, key_end - i), nullptr, false);
+        i = skip_space(text, key_end);
+        i = skip_space(text, i + 1); // ':'
+        const std::size_t value_end = skip_value(text, i);
+        members.push_back({key.is_string() ? key.get<std::string>() : std::string(),
+                           text.substr(i, value_end - i)});
+        i = skip_space(text, value_end);
+        if (i < text.size() && text[i] == ',') i = skip_space(text, i + 1);
+    }
+    return true;
+}
+
+const JsonMember* find_member(const std::vector<JsonMember>& members, std::string_view key) {
+    // The last one: a duplicate key keeps the last value, as in the DOM.
+    for (auto it = members.rbegin(); it != members.rend(); ++it)
+        if (it->key == key) return &*it;
+    return nullptr;
+}
+
+bool for_each_element(std::string_view array,
+                      const std::function<bool(std::size_t, std::string_view)>& visit) {
+    std::size_t i = skip_space(array, 0);
+    if (i >= array.size() || array[i] != '[') return false;
+    i = skip_space(array, i + 1);
+    for (std::size_t index = 0; i < array.size() && array[i] != ']'; ++index) {
+        const std::size_t end = skip_value(array, i);
+        if (!visit(index, array.substr(i, end - i))) return false;
+        i = skip_space(array, end);
+        if (i < array.size() && array[i] == ',') i = skip_space(array, i + 1);
+    }
+    return true;
+}
+
+json parse_checked(std::string_view text) {
+    return json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
 }
 
 } // namespace rgv

@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -83,5 +84,27 @@ private:
 // `report` on any failure.
 bool read_json(std::string_view text, const LoadLimits& limits, nlohmann::json& doc,
                Reporter& report);
+// The same checks, messages and warnings as read_json, without building anything: memory
+// stays flat whatever the file's size. On success `text` no longer has the BOM, if any.
+bool check_json(std::string_view& text, const LoadLimits& limits, Reporter& report);
+
+// 4. Outline of checked text -------------------------------------------------------
+// For text check_json accepted: where each top-level member's value is, and each array
+// element, as slices of the text. The streaming slice reader parses one element at a
+// time from these, so the whole document never exists as a DOM.
+struct JsonMember {
+    std::string key;        // decoded
+    std::string_view value; // the value's text
+};
+// The members of the top-level object in order; false when the top level is not an object.
+bool outline_object(std::string_view text, std::vector<JsonMember>& members);
+// The last member with this key (a duplicate key keeps the last value), or nullptr.
+const JsonMember* find_member(const std::vector<JsonMember>& members, std::string_view key);
+// Calls visit(index, element text) for each element of an array's text, stopping when
+// visit returns false; false when `array` is not an array or visit stopped.
+bool for_each_element(std::string_view array,
+                      const std::function<bool(std::size_t, std::string_view)>& visit);
+// Checked text -> DOM (cannot fail on text check_json accepted; depth is bounded by it).
+nlohmann::json parse_checked(std::string_view text);
 
 } // namespace rgv

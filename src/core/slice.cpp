@@ -5,9 +5,11 @@
 //   1. Schema           profile, nodes, edges, focus -> Slice
 //   2. parse_slice
 //
-// Two passes: read_json (json_reader.h: iterative SAX, limits enforced while reading)
-// builds a DOM of trusted depth, then the schema pass walks it. The schema pass is also
-// the importer for Format::Slice (read_slice_document). Nothing here throws: no .at(),
+// Two passes, and never a DOM of the whole file: check_json (json_reader.h: iterative
+// SAX, limits enforced while reading) checks the text without keeping anything, then the
+// schema pass parses the top-level members and one node or edge at a time from their
+// text (so peak memory is the model plus one element, not the model plus a DOM several
+// times the file's size). The same schema pass reads a DOM for read_slice_document. Nothing here throws: no .at(),
 // no get<T>() without a type check first (emcc builds with exceptions off).
 #include "core/slice.h"
 
@@ -141,121 +143,115 @@ bool read_attrs(json& object, const std::string& pointer, json& attrs, Reporter&
     return true;
 }
 
-bool read_nodes(json& nodes, Graph& g, Reporter& report) {
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
-        json& n = nodes[i];
-        const std::string p = pointer_index("/nodes", i);
-        if (!n.is_object()) return report.fail(p + ": expected an object, got " + got(n));
+bool read_node(std::size_t i, json& n, Graph& g, Reporter& report) {
+    const std::string p = pointer_index("/nodes", i);
+    if (!n.is_object()) return report.fail(p + ": expected an object, got " + got(n));
 
-        const json* id_v = member(n, "id");
-        if (!id_v) return report.fail(p + ": missing \"id\"");
-        std::string id;
-        if (!read_string(*id_v, p + "/id", id, report)) return false;
-        if (id.empty()) return report.fail(p + "/id: empty node id");
+    const json* id_v = member(n, "id");
+    if (!id_v) return report.fail(p + ": missing \"id\"");
+    std::string id;
+    if (!read_string(*id_v, p + "/id", id, report)) return false;
+    if (id.empty()) return report.fail(p + "/id: empty node id");
 
-        const json* type_v = member(n, "type");
-        if (!type_v) return report.fail(p + ": missing \"type\"");
-        std::string type;
-        if (!read_string(*type_v, p + "/type", type, report)) return false;
+    const json* type_v = member(n, "type");
+    if (!type_v) return report.fail(p + ": missing \"type\"");
+    std::string type;
+    if (!read_string(*type_v, p + "/type", type, report)) return false;
 
-        std::string label = id;
-        if (const json* m = member(n, "label"); m && !read_string(*m, p + "/label", label, report))
-            return false;
+    std::string label = id;
+    if (const json* m = member(n, "label"); m && !read_string(*m, p + "/label", label, report))
+        return false;
 
-        const json* xv = member(n, "x");
-        const json* yv = member(n, "y");
-        if ((xv == nullptr) != (yv == nullptr))
-            return report.fail(p + (xv ? "/y" : "/x") + ": missing; give both \"x\" and \"y\" or neither");
-        float x = 0.0f, y = 0.0f;
-        if (xv && (!read_coordinate(*xv, p + "/x", x, report) ||
-                   !read_coordinate(*yv, p + "/y", y, report)))
-            return false;
+    const json* xv = member(n, "x");
+    const json* yv = member(n, "y");
+    if ((xv == nullptr) != (yv == nullptr))
+        return report.fail(p + (xv ? "/y" : "/x") + ": missing; give both \"x\" and \"y\" or neither");
+    float x = 0.0f, y = 0.0f;
+    if (xv && (!read_coordinate(*xv, p + "/x", x, report) ||
+               !read_coordinate(*yv, p + "/y", y, report)))
+        return false;
 
-        bool pinned = false;
-        if (const json* m = member(n, "pinned"); m && !read_bool(*m, p + "/pinned", pinned, report))
-            return false;
+    bool pinned = false;
+    if (const json* m = member(n, "pinned"); m && !read_bool(*m, p + "/pinned", pinned, report))
+        return false;
 
-        json attrs;
-        if (!read_attrs(n, p, attrs, report)) return false;
-        merge_extras(n, p, {"id", "type", "label", "x", "y", "pinned", "attrs"}, attrs, report);
+    json attrs;
+    if (!read_attrs(n, p, attrs, report)) return false;
+    merge_extras(n, p, {"id", "type", "label", "x", "y", "pinned", "attrs"}, attrs, report);
 
-        if (g.find(id) != kNoNode)
-            return report.fail(p + "/id: duplicate node id " + in_quotes(id));
-        const std::uint32_t index = g.add_node(std::move(id), std::move(type), std::move(label),
-                                               std::move(attrs));
-        if (xv) {
-            g.x[index] = x;
-            g.y[index] = y;
-            g.has_position[index] = 1;
-        }
-        g.pinned[index] = pinned ? 1 : 0;
+    if (g.find(id) != kNoNode)
+        return report.fail(p + "/id: duplicate node id " + in_quotes(id));
+    const std::uint32_t index = g.add_node(std::move(id), std::move(type), std::move(label),
+                                           std::move(attrs));
+    if (xv) {
+        g.x[index] = x;
+        g.y[index] = y;
+        g.has_position[index] = 1;
     }
+    g.pinned[index] = pinned ? 1 : 0;
     return true;
 }
 
-bool read_edges(json& edges, Graph& g, Reporter& report) {
-    for (std::size_t i = 0; i < edges.size(); ++i) {
-        json& e = edges[i];
-        const std::string p = pointer_index("/edges", i);
-        if (!e.is_object()) return report.fail(p + ": expected an object, got " + got(e));
+bool read_edge(std::size_t i, json& e, Graph& g, Reporter& report) {
+    const std::string p = pointer_index("/edges", i);
+    if (!e.is_object()) return report.fail(p + ": expected an object, got " + got(e));
 
-        std::string ends[2];
-        const char* end_keys[2] = {"source", "target"};
-        for (int k = 0; k < 2; ++k) {
-            const json* v = member(e, end_keys[k]);
-            if (!v) return report.fail(p + ": missing " + in_quotes(end_keys[k]));
-            if (!read_string(*v, p + "/" + end_keys[k], ends[k], report)) return false;
-        }
-
-        std::string type;
-        if (const json* m = member(e, "type"); m && !read_string(*m, p + "/type", type, report))
-            return false;
-
-        float weight = 1.0f;
-        bool negative_weight = false;
-        std::string weight_text;
-        if (const json* m = member(e, "weight")) {
-            if (!m->is_number())
-                return report.fail(p + "/weight: expected a number, got " + got(*m));
-            const double w = m->get<double>();
-            if (!fits_float(w))
-                return report.fail(p + "/weight: number out of range, got " + m->dump());
-            if (w < 0.0) {
-                negative_weight = true;
-                weight_text = m->dump();
-                weight = 0.0f;
-            } else {
-                weight = static_cast<float>(w);
-            }
-        }
-
-        bool directed = false;
-        if (const json* m = member(e, "directed"); m && !read_bool(*m, p + "/directed", directed, report))
-            return false;
-
-        json attrs;
-        if (!read_attrs(e, p, attrs, report)) return false;
-
-        // Schema errors above refuse the file; these two only drop the edge. The file
-        // is still well-formed, it just refers to something the slice does not contain.
-        const std::uint32_t s = g.find(ends[0]);
-        const std::uint32_t t = g.find(ends[1]);
-        if (s == kNoNode || t == kNoNode) {
-            const int k = s == kNoNode ? 0 : 1;
-            report.warn(p + "/" + end_keys[k] + ": unknown node id " + in_quotes(ends[k]) +
-                        "; edge dropped");
-            continue;
-        }
-        if (s == t) {
-            report.warn(p + ": self-loop on " + in_quotes(ends[0]) + "; edge dropped");
-            continue;
-        }
-        if (negative_weight)
-            report.warn(p + "/weight: negative weight " + weight_text + " set to 0");
-
-        merge_extras(e, p, {"source", "target", "type", "weight", "directed", "attrs"}, attrs, report);
-        g.add_edge(s, t, std::move(type), weight, directed, std::move(attrs));
+    std::string ends[2];
+    const char* end_keys[2] = {"source", "target"};
+    for (int k = 0; k < 2; ++k) {
+        const json* v = member(e, end_keys[k]);
+        if (!v) return report.fail(p + ": missing " + in_quotes(end_keys[k]));
+        if (!read_string(*v, p + "/" + end_keys[k], ends[k], report)) return false;
     }
+
+    std::string type;
+    if (const json* m = member(e, "type"); m && !read_string(*m, p + "/type", type, report))
+        return false;
+
+    float weight = 1.0f;
+    bool negative_weight = false;
+    std::string weight_text;
+    if (const json* m = member(e, "weight")) {
+        if (!m->is_number())
+            return report.fail(p + "/weight: expected a number, got " + got(*m));
+        const double w = m->get<double>();
+        if (!fits_float(w))
+            return report.fail(p + "/weight: number out of range, got " + m->dump());
+        if (w < 0.0) {
+            negative_weight = true;
+            weight_text = m->dump();
+            weight = 0.0f;
+        } else {
+            weight = static_cast<float>(w);
+        }
+    }
+
+    bool directed = false;
+    if (const json* m = member(e, "directed"); m && !read_bool(*m, p + "/directed", directed, report))
+        return false;
+
+    json attrs;
+    if (!read_attrs(e, p, attrs, report)) return false;
+
+    // Schema errors above refuse the file; these two only drop the edge. The file
+    // is still well-formed, it just refers to something the slice does not contain.
+    const std::uint32_t s = g.find(ends[0]);
+    const std::uint32_t t = g.find(ends[1]);
+    if (s == kNoNode || t == kNoNode) {
+        const int k = s == kNoNode ? 0 : 1;
+        report.warn(p + "/" + end_keys[k] + ": unknown node id " + in_quotes(ends[k]) +
+                    "; edge dropped");
+        return true;
+    }
+    if (s == t) {
+        report.warn(p + ": self-loop on " + in_quotes(ends[0]) + "; edge dropped");
+        return true;
+    }
+    if (negative_weight)
+        report.warn(p + "/weight: negative weight " + weight_text + " set to 0");
+
+    merge_extras(e, p, {"source", "target", "type", "weight", "directed", "attrs"}, attrs, report);
+    g.add_edge(s, t, std::move(type), weight, directed, std::move(attrs));
     return true;
 }
 
@@ -285,19 +281,56 @@ bool read_focus(const json* v, Slice& s, Reporter& report) {
     return true;
 }
 
-} // namespace
+// Where the top-level "nodes" or "edges" array is: a DOM value, or the value's text in
+// checked input (then each element is parsed on its own and dropped once read).
+struct ArrayInput {
+    json* value = nullptr;
+    std::string_view text;
+    bool present() const { return value != nullptr || !text.empty(); }
+};
 
-bool read_slice_document(json& doc, Slice& s, Reporter& report) {
-    if (!doc.is_object()) return report.fail("top level: expected an object, got " + got(doc));
+// The type name got() would give for the value starting with this character.
+const char* type_name_of_text(std::string_view t) {
+    switch (t.empty() ? 'n' : t.front()) {
+    case '{': return "object";
+    case '[': return "array";
+    case '"': return "string";
+    case 't': case 'f': return "boolean";
+    case 'n': return "null";
+    default: return "number";
+    }
+}
 
-    const json* schema = member(doc, "schema");
+template <class Read>
+bool for_each_item(const ArrayInput& in, const char* pointer, Reporter& report, Read read) {
+    if (in.value != nullptr) {
+        if (!in.value->is_array())
+            return report.fail(std::string(pointer) + ": expected an array, got " + got(*in.value));
+        for (std::size_t i = 0; i < in.value->size(); ++i)
+            if (!read(i, (*in.value)[i])) return false;
+        return true;
+    }
+    if (in.text.front() != '[')
+        return report.fail(std::string(pointer) + ": expected an array, got " +
+                           type_name_of_text(in.text));
+    return for_each_element(in.text, [&](std::size_t i, std::string_view element) {
+        json e = parse_checked(element);
+        return read(i, e);
+    });
+}
+
+// The schema pass proper. `head` is the top-level object (its "nodes" and "edges", if
+// still there, are ignored: they come in through `nodes` and `edges`).
+bool read_slice_parts(json& head, const ArrayInput& nodes, const ArrayInput& edges, Slice& s,
+                      Reporter& report) {
+    const json* schema = member(head, "schema");
     if (!schema) return report.fail("/schema: missing; expected \"rgv-slice\"");
     if (!schema->is_string())
         return report.fail("/schema: expected the string \"rgv-slice\", got " + got(*schema));
     if (schema->get<std::string>() != kSchemaName)
         return report.fail("/schema: expected \"rgv-slice\", got " + schema->dump());
 
-    const json* version = member(doc, "version");
+    const json* version = member(head, "version");
     if (!version) return report.fail("/version: missing; expected 1");
     if (!version->is_number())
         return report.fail("/version: expected the number 1, got " + got(*version));
@@ -306,26 +339,25 @@ bool read_slice_document(json& doc, Slice& s, Reporter& report) {
                            "; this viewer reads version 1");
     s.version = kSchemaVersion;
 
-    if (const json* m = member(doc, "profile"); m && !read_profile(*m, s.profile, report))
+    if (const json* m = member(head, "profile"); m && !read_profile(*m, s.profile, report))
         return false;
 
-    auto nodes = doc.find("nodes");
-    if (nodes == doc.end()) return report.fail("/nodes: missing; expected an array of nodes");
-    if (!nodes->is_array()) return report.fail("/nodes: expected an array, got " + got(*nodes));
-    if (!read_nodes(*nodes, s.graph, report)) return false;
+    Graph& g = s.graph;
+    if (!nodes.present()) return report.fail("/nodes: missing; expected an array of nodes");
+    if (!for_each_item(nodes, "/nodes", report,
+                       [&](std::size_t i, json& n) { return read_node(i, n, g, report); }))
+        return false;
+    if (edges.present() &&
+        !for_each_item(edges, "/edges", report,
+                       [&](std::size_t i, json& e) { return read_edge(i, e, g, report); }))
+        return false;
 
-    auto edges = doc.find("edges");
-    if (edges != doc.end()) {
-        if (!edges->is_array()) return report.fail("/edges: expected an array, got " + got(*edges));
-        if (!read_edges(*edges, s.graph, report)) return false;
-    }
-
-    if (!read_focus(member(doc, "focus"), s, report)) return false;
+    if (!read_focus(member(head, "focus"), s, report)) return false;
 
     // Other top-level keys ("meta", ...) are kept in Slice::extra and written back by
     // write_slice: refusing them would make the format impossible to extend, dropping
     // them would make the round trip lossy.
-    for (auto it = doc.begin(); it != doc.end(); ++it) {
+    for (auto it = head.begin(); it != head.end(); ++it) {
         const std::string& k = it.key();
         if (k == "schema" || k == "version" || k == "focus" || k == "profile" || k == "nodes" ||
             k == "edges")
@@ -335,13 +367,42 @@ bool read_slice_document(json& doc, Slice& s, Reporter& report) {
     return true;
 }
 
+} // namespace
+
+bool read_slice_document(json& doc, Slice& s, Reporter& report) {
+    if (!doc.is_object()) return report.fail("top level: expected an object, got " + got(doc));
+    ArrayInput nodes, edges;
+    if (auto it = doc.find("nodes"); it != doc.end()) nodes.value = &*it;
+    if (auto it = doc.find("edges"); it != doc.end()) edges.value = &*it;
+    return read_slice_parts(doc, nodes, edges, s, report);
+}
+
+bool read_slice_text(const std::vector<JsonMember>& members, Slice& s, Reporter& report) {
+    // Everything but the two big arrays becomes a (small) DOM; nodes and edges stream,
+    // nodes first whatever their order in the file, so edges can name them.
+    json head = json::object();
+    ArrayInput nodes, edges;
+    for (const JsonMember& m : members) {
+        if (m.key == "nodes") nodes.text = m.value;
+        else if (m.key == "edges") edges.text = m.value;
+        else head[m.key] = parse_checked(m.value); // a duplicate key: the last one wins
+    }
+    return read_slice_parts(head, nodes, edges, s, report);
+}
+
+bool read_slice_checked(std::string_view checked_text, Slice& s, Reporter& report) {
+    std::vector<JsonMember> members;
+    if (outline_object(checked_text, members)) return read_slice_text(members, s, report);
+    json doc = parse_checked(checked_text);
+    return read_slice_document(doc, s, report); // says what the top level is instead
+}
+
 // 2. parse_slice -----------------------------------------------------------------
 LoadResult parse_slice(std::string_view text, Slice& out, const LoadLimits& limits) {
     LoadResult result;
     Slice slice;
     Reporter report(slice.warnings);
-    json doc;
-    if (!read_json(text, limits, doc, report) || !read_slice_document(doc, slice, report)) {
+    if (!check_json(text, limits, report) || !read_slice_checked(text, slice, report)) {
         result.error = report.error();
         return result;
     }
