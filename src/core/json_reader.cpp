@@ -127,24 +127,24 @@ public:
                bool build = true)
         : root_(root), text_(text), limits_(limits), report_(report), build_(build) {}
 
-    bool null() { return place(json(nullptr)) != nullptr; }
-    bool boolean(bool v) { return place(json(v)) != nullptr; }
-    bool number_integer(json::number_integer_t v) { return place(json(v)) != nullptr; }
-    bool number_unsigned(json::number_unsigned_t v) { return place(json(v)) != nullptr; }
+    bool null() { return place([] { return json(nullptr); }) != nullptr; }
+    bool boolean(bool v) { return place([v] { return json(v); }) != nullptr; }
+    bool number_integer(json::number_integer_t v) { return place([v] { return json(v); }) != nullptr; }
+    bool number_unsigned(json::number_unsigned_t v) { return place([v] { return json(v); }) != nullptr; }
     bool number_float(json::number_float_t v, const std::string&) {
-        return place(json(v)) != nullptr;
+        return place([v] { return json(v); }) != nullptr;
     }
     bool string(std::string& v) {
         if (v.size() > limits_.max_string_length)
             return report_.fail(pointer_of_next_value() + ": string of " + std::to_string(v.size()) +
                                 " bytes exceeds the limit of " +
                                 std::to_string(limits_.max_string_length) + " bytes");
-        return place(json(std::move(v))) != nullptr;
+        return place([&v] { return json(std::move(v)); }) != nullptr;
     }
-    bool binary(json::binary_t& v) { return place(json(std::move(v))) != nullptr; }
+    bool binary(json::binary_t& v) { return place([&v] { return json(std::move(v)); }) != nullptr; }
 
-    bool start_object(std::size_t) { return open(json::object()); }
-    bool start_array(std::size_t) { return open(json::array()); }
+    bool start_object(std::size_t) { return open(false); }
+    bool start_array(std::size_t) { return open(true); }
     bool end_object() { return close(); }
     bool end_array() { return close(); }
 
@@ -156,7 +156,7 @@ public:
                                 std::to_string(limits_.max_string_length) + " bytes");
         }
         Frame& f = frames_.back();
-        const bool duplicate = build_ ? stack_.back()->contains(k) : !f.seen.insert(k).second;
+        const bool duplicate = build_ ? stack_.back()->contains(k) : seen_before(k);
         if (duplicate)
             report_.warn(pointer_key(pointer_of_stack_top(), k) +
                          ": duplicate key; the last value is used");
@@ -173,8 +173,28 @@ private:
         bool is_array = false;
         std::size_t count = 0; // arrays: elements placed so far
         std::string key;       // objects: the key whose value comes next
-        std::unordered_set<std::string> seen; // objects, check mode: keys so far
     };
+
+    // Check mode's duplicate-key test for the object on top of the stack. Most objects
+    // have a handful of keys, so a short list searched in place; a set once it grows.
+    // Both are kept per depth and reused, so checking a million small objects does not
+    // allocate a million containers.
+    static constexpr std::size_t kListedKeys = 16;
+    struct SeenKeys {
+        std::vector<std::string> list;
+        std::unordered_set<std::string> set;
+    };
+    bool seen_before(const std::string& k) {
+        SeenKeys& seen = seen_[frames_.size() - 1];
+        if (seen.list.size() < kListedKeys) {
+            for (const std::string& s : seen.list)
+                if (s == k) return true;
+            seen.list.push_back(k);
+            return false;
+        }
+        if (seen.set.empty()) seen.set.insert(seen.list.begin(), seen.list.end());
+        return !seen.set.insert(k).second;
+    }
 
     // Each frame adds the position of the child being filled in its container, so all
     // frames give the pointer of the value being placed, all but the last the pointer
@@ -210,14 +230,17 @@ private:
         return p;
     }
 
-    // Puts a value where the parser is; returns where it went, or nullptr on a limit.
-    json* place(json&& value) {
-        if (!build_) { // count and check as below, keep nothing
+    // Puts the value make() gives where the parser is; returns where it went, or nullptr
+    // on a limit. Check mode counts and checks the same way but never makes the value.
+    template <class Make>
+    json* place(Make make) {
+        if (!build_) {
             if (!frames_.empty() && frames_.back().is_array &&
                 !check_count_limit(++frames_.back().count))
                 return nullptr;
             return &scratch_;
         }
+        json value = make();
         if (stack_.empty()) {
             root_ = std::move(value);
             return &root_;
@@ -248,9 +271,8 @@ private:
         return true;
     }
 
-    bool open(json&& container) {
-        const bool is_array = container.is_array();
-        json* where = place(std::move(container));
+    bool open(bool is_array) {
+        json* where = place([is_array] { return is_array ? json::array() : json::object(); });
         if (where == nullptr) return false;
         if (stack_.size() + 1 > limits_.max_depth) {
             // The pointer names the container that is one level too deep.
@@ -263,6 +285,12 @@ private:
         Frame f;
         f.is_array = is_array;
         frames_.push_back(std::move(f));
+        if (!build_) {
+            if (seen_.size() < frames_.size()) seen_.resize(frames_.size());
+            SeenKeys& seen = seen_[frames_.size() - 1];
+            seen.list.clear();
+            if (!seen.set.empty()) seen.set.clear(); // clear() costs its bucket count
+        }
         return true;
     }
 
@@ -281,6 +309,7 @@ private:
     json* object_element_ = nullptr;
     bool build_ = true;
     json scratch_; // check mode: where every value "goes"
+    std::vector<SeenKeys> seen_; // check mode: by depth
 };
 
 // 3. Syntax errors -------------------------------------------------------------
