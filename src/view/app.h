@@ -153,6 +153,10 @@ private:
     float panel_width_ = 360.0f; // the side panel, logical px (the user can drag it)
     bool auto_fit_ = true; // follow the layout until the user moves the camera
     bool dragging_node_ = false, panning_ = false;
+    // Where the last pan step left the mouse (graph-area px): a pan follows the mouse from
+    // the press on, never the jump that brought it there. The node drag keeps the grab
+    // point under the mouse (world offset from the mouse to the node's centre).
+    Vec2 pan_from_, drag_offset_;
     // Camera animation (fit, focus): eases from the current view to this one.
     bool animating_ = false;
     float target_cx_ = 0, target_cy_ = 0, target_zoom_ = 1;
