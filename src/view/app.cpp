@@ -442,7 +442,9 @@ void App::handle_graph_input() {
     if (dragging_node_) hovered_ = dragged_;
 
     // Press: on a node starts a node drag, elsewhere a pan.
-    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && in_area && !ui_has_mouse && hovered_ != kNoNode) {
+    const bool double_clicked = ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) || double_click_;
+    double_click_ = false;
+    if (double_clicked && in_area && !ui_has_mouse && hovered_ != kNoNode) {
         focus_node(hovered_);
     } else if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && in_area && !ui_has_mouse && !pinching) {
         if (hovered_ != kNoNode) {
