@@ -99,6 +99,11 @@ export async function createResearchGraph(container, options = {}) {
   Object.assign(canvas.style, { display: 'block', width: '100%', height: '100%', touchAction: 'none' });
   const noMenu = (e) => e.preventDefault();
   canvas.addEventListener('contextmenu', noMenu);
+  // SDL preventDefaults mousedown / touchstart, which also stops the browser from moving
+  // the focus: without this a click on the graph (or in a panel's text field) would leave
+  // the keys with whatever had them before.
+  const takeFocus = () => { if (doc.activeElement !== canvas) canvas.focus({ preventScroll: true }); };
+  canvas.addEventListener('pointerdown', takeFocus, { capture: true });
 
   // The screen-reader mirror and the live region (section 3), next to the canvas.
   const mirror = visuallyHidden(doc.createElement('div'));
@@ -119,6 +124,7 @@ export async function createResearchGraph(container, options = {}) {
   container.append(canvas, help, mirror, live);
   cleanups.push(() => { canvas.remove(); help.remove(); mirror.remove(); live.remove(); });
   cleanups.push(() => canvas.removeEventListener('contextmenu', noMenu));
+  cleanups.push(() => canvas.removeEventListener('pointerdown', takeFocus, { capture: true }));
 
   const emit = (name, payload) => {
     const set = listeners.get(name);
@@ -239,6 +245,9 @@ export async function createResearchGraph(container, options = {}) {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     if (e.key === 'Tab') { e.stopImmediatePropagation(); return; } // focus moves on: no keyboard trap
     if (!NAV_KEYS.has(e.key)) return;
+    // A text field of the viewer's own UI is being edited: "-", "+" and the arrows are
+    // its text and caret, SDL passes them on to Dear ImGui.
+    if (module._rgv_wants_keyboard?.()) return;
     e.preventDefault();
     e.stopImmediatePropagation();
     if (e.type !== 'keydown') return;

@@ -53,6 +53,8 @@ void frame() {
     while (SDL_PollEvent(&event)) {
         ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_QUIT) rt.running = false;
+        if (event.type == SDL_MOUSEBUTTONDOWN && event.button.button == SDL_BUTTON_LEFT && event.button.clicks == 2)
+            rt.app.note_double_click();
 #ifndef __EMSCRIPTEN__
         if (event.type == SDL_DROPFILE && event.drop.file) {
             rt.platform->file_dropped(rt.app, event.drop.file);

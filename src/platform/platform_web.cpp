@@ -7,6 +7,7 @@
 
 #include <SDL.h>
 #include <emscripten.h>
+#include <imgui.h>
 #include <emscripten/html5.h>
 
 #include <string>
@@ -98,6 +99,12 @@ EMSCRIPTEN_KEEPALIVE int rgv_merge_json(const char* text, const char* source, co
 
 // Stops the viewer for good: main loop, GL context, SDL's listeners.
 EMSCRIPTEN_KEEPALIVE void rgv_shutdown() { rgv::shutdown_runtime(); }
+
+// 1 while Dear ImGui takes the keyboard (a text field is being edited): the page's key
+// shortcuts (web/rgv.js) then leave the keys to it.
+EMSCRIPTEN_KEEPALIVE int rgv_wants_keyboard() {
+    return ImGui::GetCurrentContext() && ImGui::GetIO().WantCaptureKeyboard ? 1 : 0;
+}
 
 // The canvas' CSS size changed (the host page resized the container).
 EMSCRIPTEN_KEEPALIVE void rgv_resize(int css_width, int css_height) {

@@ -442,25 +442,33 @@ void App::handle_graph_input() {
     if (dragging_node_) hovered_ = dragged_;
 
     // Press: on a node starts a node drag, elsewhere a pan.
-    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && in_area && !ui_has_mouse && hovered_ != kNoNode) {
+    const bool double_clicked = ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) || double_click_;
+    double_click_ = false;
+    if (double_clicked && in_area && !ui_has_mouse && hovered_ != kNoNode) {
         focus_node(hovered_);
     } else if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && in_area && !ui_has_mouse && !pinching) {
         if (hovered_ != kNoNode) {
             dragged_ = hovered_;
             dragging_node_ = true;
+            const Vec2 w = camera_.screen_to_world(mouse);
+            drag_offset_ = {slice_.graph.x[dragged_] - w.x, slice_.graph.y[dragged_] - w.y};
         } else {
             panning_ = true;
+            pan_from_ = mouse;
         }
     }
     if (dragging_node_ && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f)) {
         const Vec2 w = camera_.screen_to_world(mouse);
-        layout_.pin(dragged_, w.x, w.y);
+        layout_.pin(dragged_, w.x + drag_offset_.x, w.y + drag_offset_.y);
         layout_.reheat(0.3f);
         pick_index_dirty_ = visual_dirty_ = labels_dirty_ = true;
         auto_fit_ = animating_ = false;
     }
-    if (panning_ && (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f) && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-        camera_.pan_pixels(io.MouseDelta.x, io.MouseDelta.y);
+    // Not io.MouseDelta: a fast move and a press in the same frame would pan by the move.
+    if (panning_ && ImGui::IsMouseDown(ImGuiMouseButton_Left) && ImGui::IsMousePosValid() &&
+        (mouse.x != pan_from_.x || mouse.y != pan_from_.y)) {
+        camera_.pan_pixels(mouse.x - pan_from_.x, mouse.y - pan_from_.y);
+        pan_from_ = mouse;
         auto_fit_ = animating_ = false;
     }
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {

@@ -69,6 +69,10 @@ public:
     // mouse input too (SDL synthesises it), so it needs nothing here.
     enum class TouchPhase { Down, Move, Up };
     void touch(std::int64_t finger, float x, float y, TouchPhase phase);
+    // SDL counted a second left press within its double-click time (real time, 32 px).
+    // imgui 1.86 times double clicks in frame time and sees one press per frame, so at a
+    // low frame rate (a big graph, a slow machine) it misses quick double clicks.
+    void note_double_click() { double_click_ = true; }
 
     // Frames the whole graph (animated).
     void fit_view();
@@ -153,6 +157,11 @@ private:
     float panel_width_ = 360.0f; // the side panel, logical px (the user can drag it)
     bool auto_fit_ = true; // follow the layout until the user moves the camera
     bool dragging_node_ = false, panning_ = false;
+    // Where the last pan step left the mouse (graph-area px): a pan follows the mouse from
+    // the press on, never the jump that brought it there. The node drag keeps the grab
+    // point under the mouse (world offset from the mouse to the node's centre).
+    Vec2 pan_from_, drag_offset_;
+    bool double_click_ = false; // see note_double_click()
     // Camera animation (fit, focus): eases from the current view to this one.
     bool animating_ = false;
     float target_cx_ = 0, target_cy_ = 0, target_zoom_ = 1;
