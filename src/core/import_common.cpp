@@ -2,7 +2,10 @@
 // helpers every importer shares, so the refuse / repair rules are the same everywhere.
 #include "core/import_internal.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <set>
+#include <tuple>
 
 namespace rgv {
 
@@ -263,6 +266,57 @@ std::uint32_t first_person_node(const Graph& g) {
     for (std::size_t i = 0; i < g.node_count(); ++i)
         if (g.kind[i] == NodeKind::Person) return static_cast<std::uint32_t>(i);
     return kNoNode;
+}
+
+// 4. Authorship -------------------------------------------------------------------
+bool Authorship::add(std::uint32_t person, std::uint32_t work) {
+    std::vector<std::uint32_t>& works = works_of_[person];
+    if (std::find(works.begin(), works.end(), work) != works.end()) return false;
+    order_.emplace(person, order_.size());
+    works.push_back(work);
+    return true;
+}
+
+void Authorship::add_person(std::uint32_t person) {
+    works_of_[person];
+    order_.emplace(person, order_.size());
+}
+
+std::size_t Authorship::works_of(std::uint32_t person) const {
+    const auto it = works_of_.find(person);
+    return it == works_of_.end() ? 0 : it->second.size();
+}
+
+std::uint32_t Authorship::most_works() const {
+    std::uint32_t best = kNoNode;
+    std::size_t best_works = 0, best_order = 0;
+    for (const auto& [person, works] : works_of_) {
+        const std::size_t o = order_.find(person)->second; // add() sets both maps
+        if (works.size() > best_works || (works.size() == best_works && best != kNoNode && o < best_order)) {
+            best = person;
+            best_works = works.size();
+            best_order = o;
+        }
+    }
+    return best;
+}
+
+int Authorship::add_coauthor_edges(GraphBuilder& builder, std::uint32_t focus) const {
+    const auto mine_it = works_of_.find(focus);
+    if (mine_it == works_of_.end()) return 0;
+    const std::set<std::uint32_t> mine(mine_it->second.begin(), mine_it->second.end());
+    std::vector<std::tuple<std::size_t, std::uint32_t, int>> coauthors; // order, person, shared
+    for (const auto& [person, works] : works_of_) {
+        if (person == focus) continue;
+        int shared = 0;
+        for (std::uint32_t w : works) shared += mine.count(w) ? 1 : 0;
+        if (shared > 0) coauthors.emplace_back(order_.find(person)->second, person, shared);
+    }
+    std::sort(coauthors.begin(), coauthors.end());
+    for (const auto& [o, person, shared] : coauthors)
+        if (!builder.add_edge_index("/", focus, person, "coauthor", static_cast<float>(shared), false))
+            return -1;
+    return static_cast<int>(coauthors.size());
 }
 
 } // namespace rgv

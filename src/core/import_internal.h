@@ -13,7 +13,9 @@
 #include "core/json_reader.h"
 
 #include <initializer_list>
+#include <map>
 #include <string>
+#include <vector>
 
 namespace rgv {
 
@@ -104,7 +106,29 @@ std::uint32_t find_by_hint(const Graph& g, const std::string& hint);
 // The first node whose kind is Person, or kNoNode.
 std::uint32_t first_person_node(const Graph& g);
 
-// 4. Per-format entry points -------------------------------------------------------
+// 4. Authorship (OpenAlex, Semantic Scholar) ---------------------------------------
+// Who wrote what, as the two author-centred importers collect it, and what both derive
+// from it: the focus when none is given, and the co-author edges with their weights.
+class Authorship {
+public:
+    // Records that `person` wrote `work`; false (nothing recorded) when already known.
+    bool add(std::uint32_t person, std::uint32_t work);
+    // Makes `person` known with no works yet (a focal author without papers).
+    void add_person(std::uint32_t person);
+    std::size_t works_of(std::uint32_t person) const;
+    // The person on the most works; ties go to the first seen. kNoNode when none.
+    std::uint32_t most_works() const;
+    // One "coauthor" edge focus - person for every person sharing works with the focus,
+    // weight = works shared, in first-seen order. Returns how many, or -1 when the edge
+    // limit refused one (the error is then in the builder's reporter).
+    int add_coauthor_edges(GraphBuilder& builder, std::uint32_t focus) const;
+
+private:
+    std::map<std::uint32_t, std::vector<std::uint32_t>> works_of_;
+    std::map<std::uint32_t, std::size_t> order_; // person -> when first seen
+};
+
+// 5. Per-format entry points -------------------------------------------------------
 // Each reads the parsed document into `slice` (fresh, empty) and returns false with the
 // error in `report` when it refuses. They may move values out of `doc`.
 bool read_slice_document(json& doc, Slice& slice, Reporter& report);

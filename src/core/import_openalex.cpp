@@ -92,9 +92,7 @@ public:
             const std::uint32_t pi = entity(*author, ap + "/author", "person", {"orcid"});
             if (report_.failed()) return false;
             if (pi == kNoNode || !authors_here.insert(pi).second) continue;
-            order_.emplace(pi, order_.size());
-            ++work_count_[pi];
-            works_of_[pi].push_back(wi);
+            authorship_.add(pi, wi);
             json attrs = json::object();
             attrs["position"] = i;
             if (const json* pos = member(a, "author_position")) attrs["author_position"] = *pos;
@@ -170,38 +168,15 @@ public:
                          "; using the author on the most works");
             focus = kNoNode;
         }
-        if (focus == kNoNode) {
-            std::size_t best = 0, best_order = 0;
-            for (const auto& [pi, n] : work_count_) {
-                const std::size_t o = order_[pi];
-                if (n > best || (n == best && o < best_order)) {
-                    focus = pi;
-                    best = n;
-                    best_order = o;
-                }
-            }
-        }
+        if (focus == kNoNode) focus = authorship_.most_works();
         slice_.focus = focus;
         if (focus == kNoNode) return true;
-        // Co-authors: weight = works shared with the focus.
-        std::map<std::uint32_t, int> shared;
-        std::vector<std::uint32_t> first_seen;
-        const std::set<std::uint32_t> focus_works(works_of_[focus].begin(), works_of_[focus].end());
-        for (const auto& [pi, ws] : works_of_) {
-            if (pi == focus) continue;
-            for (std::uint32_t w : ws)
-                if (focus_works.count(w)) ++shared[pi];
-        }
-        std::vector<std::pair<std::size_t, std::uint32_t>> ordered;
-        for (const auto& [pi, n] : shared) ordered.push_back({order_[pi], pi});
-        std::sort(ordered.begin(), ordered.end());
-        for (const auto& [o, pi] : ordered)
-            if (!b_.add_edge_index("/", focus, pi, "coauthor", static_cast<float>(shared[pi]), false))
-                return false;
+        const int coauthors = authorship_.add_coauthor_edges(b_, focus);
+        if (coauthors < 0) return false;
         Profile& card = slice_.profile;
         card.name = g.node_label[focus];
-        card.works = static_cast<int>(focus_works.size());
-        card.close_collaborators = static_cast<int>(ordered.size());
+        card.works = static_cast<int>(authorship_.works_of(focus));
+        card.close_collaborators = coauthors;
         card.topics = static_cast<int>(g.count_kind(NodeKind::Topic));
         // The institution the focus is listed with most often.
         std::size_t best = 0;
@@ -267,8 +242,7 @@ private:
     GraphBuilder b_;
     Reporter& report_;
     std::vector<std::pair<std::uint32_t, const json*>> works_;
-    std::map<std::uint32_t, std::size_t> work_count_, order_;
-    std::map<std::uint32_t, std::vector<std::uint32_t>> works_of_;
+    Authorship authorship_;
     std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> inst_count_;
     std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> affiliated_;
 };

@@ -73,10 +73,7 @@ public:
             const std::string ap = pointer_index(p + "/authors", i);
             const std::uint32_t pi = person((*authors)[i], ap);
             if (report_.failed()) return false;
-            if (pi == kNoNode || std::find(works_of_[pi].begin(), works_of_[pi].end(), wi) != works_of_[pi].end())
-                continue;
-            order_.emplace(pi, order_.size());
-            works_of_[pi].push_back(wi);
+            if (pi == kNoNode || !authorship_.add(pi, wi)) continue;
             json ea = json::object();
             ea["position"] = i;
             if (!b_.add_edge_index(ap, pi, wi, "authored", 1.0f, true, std::move(ea))) return false;
@@ -115,43 +112,23 @@ public:
                 report_.warn("focus: no author matches " + in_quotes(hint) +
                              "; using the author on the most papers");
         }
-        if (focus == kNoNode) {
-            std::size_t best = 0, best_order = 0;
-            for (const auto& [pi, ws] : works_of_)
-                if (ws.size() > best || (ws.size() == best && order_[pi] < best_order)) {
-                    focus = pi;
-                    best = ws.size();
-                    best_order = order_[pi];
-                }
-        }
+        if (focus == kNoNode) focus = authorship_.most_works();
         slice_.focus = focus;
         if (focus == kNoNode) return true;
-        const std::vector<std::uint32_t>& mine = works_of_[focus];
-        std::vector<std::pair<std::size_t, std::uint32_t>> ordered;
-        std::map<std::uint32_t, int> shared;
-        for (const auto& [pi, ws] : works_of_) {
-            if (pi == focus) continue;
-            for (std::uint32_t w : ws)
-                if (std::find(mine.begin(), mine.end(), w) != mine.end()) ++shared[pi];
-            if (shared[pi] > 0) ordered.push_back({order_[pi], pi});
-        }
-        std::sort(ordered.begin(), ordered.end());
-        for (const auto& [o, pi] : ordered)
-            if (!b_.add_edge_index("/", focus, pi, "coauthor", static_cast<float>(shared[pi]), false))
-                return false;
+        const int coauthors = authorship_.add_coauthor_edges(b_, focus);
+        if (coauthors < 0) return false;
         Profile& card = slice_.profile;
         card.name = g.node_label[focus];
-        if (card.works < 0) card.works = static_cast<int>(mine.size());
+        if (card.works < 0) card.works = static_cast<int>(authorship_.works_of(focus));
         card.topics = static_cast<int>(g.count_kind(NodeKind::Topic));
-        card.close_collaborators = static_cast<int>(ordered.size());
+        card.close_collaborators = coauthors;
         return true;
     }
 
     bool author(const json& a) {
         const std::uint32_t pi = person(a, "");
         if (pi == kNoNode) return report_.fail("/authorId: missing; expected a Semantic Scholar author");
-        order_.emplace(pi, 0);
-        works_of_[pi]; // the focus, even without papers
+        authorship_.add_person(pi); // the focus, even without papers
         if (const json* affs = member(a, "affiliations"); affs && affs->is_array()) {
             for (std::size_t i = 0; i < affs->size(); ++i) {
                 const json& af = (*affs)[i];
@@ -173,8 +150,7 @@ private:
     Slice& slice_;
     GraphBuilder b_;
     Reporter& report_;
-    std::map<std::uint32_t, std::vector<std::uint32_t>> works_of_;
-    std::map<std::uint32_t, std::size_t> order_;
+    Authorship authorship_;
 };
 
 } // namespace
