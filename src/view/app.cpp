@@ -648,7 +648,10 @@ void App::draw_status_overlay() {
         // A failed load on top of a good graph: a banner, the graph stays usable.
         ImGui::SetNextWindowPos({area_x_ + area_w_ * 0.5f, area_y_ + 12.0f}, ImGuiCond_Always, {0.5f, 0.0f});
     }
-    if (ImGui::Begin("##status", nullptr, flags)) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 8.0f);
+    const bool status_open = ImGui::Begin("##status", nullptr, flags);
+    ImGui::PopStyleVar();
+    if (status_open) {
         if (!error_.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(180, 30, 30, 255));
             ImGui::TextUnformatted("Could not load the graph slice");

@@ -118,63 +118,68 @@ void App::draw_profile_tab() {
         profile_lines_.push_back(std::move(text));
         return profile_lines_.back().c_str();
     };
+    char line[160];
 
     // 2. profile card ---------------------------------------------------------------------------
     ImGui::TextDisabled("%s", shown("Researcher profile"));
-    if (font_large_) ImGui::PushFont(font_large_);
-    ImGui::TextUnformatted(shown(p.name.empty() ? "Unnamed researcher" : p.name));
-    if (font_large_) ImGui::PopFont();
-    if (!p.headline.empty()) {
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(shown(p.headline));
-        ImGui::PopTextWrapPos();
-    }
-    ImGui::Spacing();
-    ImGui::TextDisabled("%s", shown("Researcher"));
-    ImGui::SameLine();
-    if (p.affiliation && !p.affiliation->empty())
-        ImGui::TextUnformatted(shown(*p.affiliation));
-    else
-        ImGui::TextDisabled("%s", shown("\xC2\xB7 Affiliation not imported"));
-    if (p.open_to_collaborate) pill(shown("Open to collaborate"), IM_COL32(40, 130, 70, 255));
-
-    section(shown("Trust snapshot"));
-    char line[160];
-    if (p.trust_score >= 0) {
-        std::snprintf(line, sizeof line, "Trust %d \xC2\xB7 %s", p.trust_score, p.trust_band.c_str());
-        ImGui::TextUnformatted(shown(line));
-    }
-    if (!p.verification.empty()) {
-        ImGui::SameLine(0.0f, 18.0f);
-        ImGui::TextUnformatted(shown("Verification " + p.verification));
-    }
-    ImGui::TextUnformatted(shown(p.claimed ? "Claimed author" : "Unclaimed author"));
-    if (ImGui::BeginTable("counts", 4, ImGuiTableFlags_SizingStretchSame)) {
-        const std::pair<const char*, int> counts[] = {
-            {"works", p.works}, {"followers", p.followers}, {"topics", p.topics}, {"close collab.", p.close_collaborators}};
-        for (const auto& [label, value] : counts) {
-            count_cell(label, value);
-            shown((value >= 0 ? std::to_string(value) : std::string("-")) + " " + label);
+    if (p.name.empty() && slice_.focus == kNoNode) {
+        // A plain graph (no profile, no focal researcher): no card of made-up fields.
+        ImGui::TextUnformatted(shown("This slice has no researcher profile."));
+    } else {
+        if (font_large_) ImGui::PushFont(font_large_);
+        ImGui::TextUnformatted(shown(p.name.empty() ? "Unnamed researcher" : p.name));
+        if (font_large_) ImGui::PopFont();
+        if (!p.headline.empty()) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted(shown(p.headline));
+            ImGui::PopTextWrapPos();
         }
-        ImGui::EndTable();
-    }
+        ImGui::Spacing();
+        ImGui::TextDisabled("%s", shown("Researcher"));
+        ImGui::SameLine();
+        if (p.affiliation && !p.affiliation->empty())
+            ImGui::TextUnformatted(shown(*p.affiliation));
+        else
+            ImGui::TextDisabled("%s", shown("\xC2\xB7 Affiliation not imported"));
+        if (p.open_to_collaborate) pill(shown("Open to collaborate"), IM_COL32(40, 130, 70, 255));
 
-    // The profile page's actions: the host performs them, the viewer only asks.
-    const nlohmann::json focus_id = slice_.focus != kNoNode ? nlohmann::json(g.node_id[slice_.focus]) : nlohmann::json();
-    char follow[64];
-    std::snprintf(follow, sizeof follow, "Follow researcher  %d", std::max(p.followers, 0));
-    if (ImGui::Button(shown(follow))) emit("action", {{"action", "follow"}, {"id", focus_id}});
-    note_action_box("follow");
-    ImGui::SameLine();
-    if (ImGui::Button(shown(p.claimed ? "Open a conversation" : "Log in to claim")))
-        emit("action", {{"action", p.claimed ? "connect" : "claim"}, {"id", focus_id}});
-    note_action_box(p.claimed ? "connect" : "claim");
-    if (!p.claimed) {
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextDisabled("%s", shown("Claiming links this public author record to a researcher profile. Claim this "
-                                        "author entity first to unlock direct invitations."));
-        ImGui::PopTextWrapPos();
-    }
+        section(shown("Trust snapshot"));
+        if (p.trust_score >= 0) {
+            std::snprintf(line, sizeof line, "Trust %d \xC2\xB7 %s", p.trust_score, p.trust_band.c_str());
+            ImGui::TextUnformatted(shown(line));
+        }
+        if (!p.verification.empty()) {
+            ImGui::SameLine(0.0f, 18.0f);
+            ImGui::TextUnformatted(shown("Verification " + p.verification));
+        }
+        ImGui::TextUnformatted(shown(p.claimed ? "Claimed author" : "Unclaimed author"));
+        if (ImGui::BeginTable("counts", 4, ImGuiTableFlags_SizingStretchProp)) {
+            const std::pair<const char*, int> counts[] = {
+                {"works", p.works}, {"followers", p.followers}, {"topics", p.topics}, {"close collab.", p.close_collaborators}};
+            for (const auto& [label, value] : counts) {
+                count_cell(label, value);
+                shown((value >= 0 ? std::to_string(value) : std::string("-")) + " " + label);
+            }
+            ImGui::EndTable();
+        }
+
+        // The profile page's actions: the host performs them, the viewer only asks.
+        const nlohmann::json focus_id = slice_.focus != kNoNode ? nlohmann::json(g.node_id[slice_.focus]) : nlohmann::json();
+        char follow[64];
+        std::snprintf(follow, sizeof follow, "Follow researcher  %d", std::max(p.followers, 0));
+        if (ImGui::Button(shown(follow))) emit("action", {{"action", "follow"}, {"id", focus_id}});
+        note_action_box("follow");
+        ImGui::SameLine();
+        if (ImGui::Button(shown(p.claimed ? "Open a conversation" : "Log in to claim")))
+            emit("action", {{"action", p.claimed ? "connect" : "claim"}, {"id", focus_id}});
+        note_action_box(p.claimed ? "connect" : "claim");
+        if (!p.claimed) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextDisabled("%s", shown("Claiming links this public author record to a researcher profile. Claim this "
+                                            "author entity first to unlock direct invitations."));
+            ImGui::PopTextWrapPos();
+        }
+    } // the card
 
     // 4. works ------------------------------------------------------------------------------
     std::vector<std::uint32_t> works;

@@ -505,7 +505,8 @@ await t.step('empty slice: ready with no nodes', async () => {
   await p2.waitForTimeout(300);
   const s = await state(p2);
   await shot(p2, 'empty');
-  return { ok: ok && s.status === 'ready' && s.nodes === 0 && s.error === '' && s.loading.phase === 'idle', detail: `${s.status} ${s.nodes}` };
+  return { ok: ok && s.status === 'ready' && s.nodes === 0 && s.error === '' && s.loading.phase === 'idle'
+    && s.profile_card.includes('This slice has no researcher profile.'), detail: `${s.status} ${s.nodes} ${JSON.stringify(s.profile_card)}` };
 });
 t.check('states page: no page errors', p2.errors.length === 0, p2.errors.join(' | '));
 await p2.close();
