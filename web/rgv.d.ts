@@ -37,6 +37,7 @@ export interface ViewState {
   selected?: NodeId | null;
   filter?: Filter;
   color_mode?: ColorMode;
+  size_mode?: SizeMode;
   camera?: Camera;
   mode?: ViewerMode;
 }
@@ -67,7 +68,13 @@ export interface ViewerOptions {
 
 export interface LoadEvent { nodes: number; edges: number; format: string }
 export interface ErrorEvent { message: string }
-export interface ProgressEvent { phase: string; value: number }
+/**
+ * "download": the slice is being fetched; "expand": a node's slice to merge; "layout": the
+ * nodes are being placed. value is 0..1, or null while the total size is unknown (no
+ * Content-Length); bytes and total come with the download phases.
+ */
+export interface ProgressEvent { phase: LoadingPhase; value: number | null; bytes?: number; total?: number | null }
+export type LoadingPhase = 'download' | 'expand' | 'layout';
 export interface HoverEvent { id: NodeId | null }
 export interface SelectEvent { id: NodeId | null }
 export interface ActionEvent { action: ActionName; id: NodeId }
@@ -118,6 +125,17 @@ export interface ViewerState {
   color_mode?: ColorMode;
   filter?: Filter;
   visible_nodes?: number;
+  size_mode?: SizeMode;
+  /** What the viewer is busy with, as its progress bar shows it. */
+  loading?: { phase: LoadingPhase | 'idle'; fraction: number | null; bytes: number; total: number | null; text: string };
+  /** The search box: its text, the number of results and their ids, best first. */
+  search?: { query: string; hits: number; ids: NodeId[] };
+  /** Screen boxes (canvas CSS px, [x0, y0, x1, y1]) of panel controls: "search", "legend:<type>", "works_sort", "tab:Profile", ... */
+  ui?: Record<string, [number, number, number, number]>;
+  /** The Profile tab's works list as shown. */
+  works?: { newest_first: boolean; order: NodeId[] };
+  /** The profile card's texts as drawn in the last frame (empty while the tab is hidden). */
+  profile_card?: string[];
   [key: string]: unknown;
 }
 

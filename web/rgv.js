@@ -252,10 +252,9 @@ export async function createResearchGraph(container, options = {}) {
     e.stopImmediatePropagation();
     if (e.type !== 'keydown') return;
     const key = e.key === '=' ? '+' : e.key;
-    try {
-      const answer = command({ cmd: 'key', key });
-      if ('selected' in answer) announce(answer.selected);
-    } catch (err) { console.warn(err.message); }
+    let answer = null;
+    try { answer = command({ cmd: 'key', key }); } catch (err) { console.warn(err.message); }
+    if (answer && 'selected' in answer) announce(answer.selected);
   };
   // SDL's listeners sit on the canvas in the bubble phase (section 1, or the SDL hint);
   // ours listens in the capture phase, which runs first at the target in current browsers.
@@ -268,7 +267,8 @@ export async function createResearchGraph(container, options = {}) {
     const p = new URLSearchParams();
     if (v.focus) p.set('focus', v.focus);
     if (v.selected) p.set('selected', v.selected);
-    if (v.color_mode) p.set('color', v.color_mode);
+    if (v.color_mode && v.color_mode !== 'type') p.set('color', v.color_mode); // defaults stay out of the URL
+    if (v.size_mode && v.size_mode !== 'degree') p.set('size', v.size_mode);
     if (v.mode) p.set('mode', v.mode);
     if (v.camera) p.set('camera', [v.camera.x, v.camera.y, v.camera.zoom].map((n) => +Number(n).toFixed(3)).join(','));
     if (v.filter && Object.keys(v.filter).length) p.set('filter', JSON.stringify(v.filter));
@@ -280,6 +280,7 @@ export async function createResearchGraph(container, options = {}) {
     if (p.has('focus')) state.focus = p.get('focus');
     if (p.has('selected')) state.selected = p.get('selected');
     if (p.has('color')) state.color_mode = p.get('color');
+    if (p.has('size')) state.size_mode = p.get('size');
     if (p.has('mode')) state.mode = p.get('mode');
     if (p.has('camera')) {
       const [x, y, zoom] = p.get('camera').split(',').map(Number);
@@ -327,10 +328,35 @@ export async function createResearchGraph(container, options = {}) {
   // 6. the API ----------------------------------------------------------------------------
 
   const alive = () => { if (destroyed) throw new Error('rgv: this viewer was destroyed'); };
+  // Fetches a slice chunk by chunk, telling the viewer the bytes so far and the total when
+  // the server sent Content-Length, so the loading view shows real progress.
   const fetchText = async (url) => {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-    return response.text();
+    const progress = (bytes, total) => { if (!destroyed) module._rgv_loading_progress?.(bytes, total); };
+    // A compressed response's Content-Length counts the compressed bytes, while the reader
+    // sees them decompressed: then the total is unknown.
+    const coding = response.headers.get('Content-Encoding');
+    let total = Number(response.headers.get('Content-Length')) || 0;
+    if (coding && coding !== 'identity') total = 0;
+    if (!response.body) return response.text();
+    progress(0, total);
+    const reader = response.body.getReader();
+    const chunks = [];
+    let bytes = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (destroyed) { reader.cancel().catch(() => {}); break; }
+      chunks.push(value);
+      bytes += value.length;
+      if (bytes > total) total = 0; // the header was wrong
+      progress(bytes, total);
+    }
+    const all = new Uint8Array(bytes);
+    let at = 0;
+    for (const c of chunks) { all.set(c, at); at += c.length; }
+    return new TextDecoder().decode(all); // drops a BOM, like response.text()
   };
 
   const viewer = {
@@ -367,8 +393,10 @@ export async function createResearchGraph(container, options = {}) {
     async expand(anchorId, url) {
       alive();
       let text;
+      withCString(module, anchorId ?? '', (p) => module._rgv_begin_expand?.(p));
       try { text = await fetchText(url); } catch (err) {
-        if (!destroyed) emit('error', { message: `${url}: ${err.message}` });
+        // The viewer shows the message, ends the expansion and fires "error".
+        if (!destroyed) withCString(module, `${url}: ${err.message}`, (p) => module._rgv_fail_loading(p));
         return false;
       }
       if (destroyed) return false;

@@ -45,6 +45,11 @@ void apply_style() {
     s.Colors[ImGuiCol_Text] = ImVec4(0.13f, 0.15f, 0.19f, 1.0f);
     s.Colors[ImGuiCol_TextDisabled] = ImVec4(0.42f, 0.45f, 0.50f, 1.0f);
     s.Colors[ImGuiCol_Separator] = ImVec4(0.88f, 0.89f, 0.91f, 1.0f);
+    // The light style's frames are white: on the white panel an unticked checkbox, a radio
+    // button or the search box would not show at all.
+    s.Colors[ImGuiCol_FrameBg] = ImVec4(0.92f, 0.93f, 0.95f, 1.0f);
+    s.Colors[ImGuiCol_FrameBgHovered] = ImVec4(0.86f, 0.89f, 0.94f, 1.0f);
+    s.Colors[ImGuiCol_FrameBgActive] = ImVec4(0.82f, 0.86f, 0.93f, 1.0f);
 }
 
 void frame() {

@@ -90,6 +90,16 @@ EMSCRIPTEN_KEEPALIVE void rgv_begin_loading(const char* source) {
     if (rgv::App* app = rgv::running_app()) app->begin_loading(source ? source : "");
 }
 
+// The host starts fetching the slice of node `anchor_id` to merge it (rgv_merge_json next).
+EMSCRIPTEN_KEEPALIVE void rgv_begin_expand(const char* anchor_id) {
+    if (rgv::App* app = rgv::running_app()) app->begin_expand(anchor_id ? anchor_id : "");
+}
+
+// Bytes of the slice being fetched so far, and the total (0 when the server did not say).
+EMSCRIPTEN_KEEPALIVE void rgv_loading_progress(double bytes, double total) {
+    if (rgv::App* app = rgv::running_app()) app->loading_progress(bytes, total);
+}
+
 // Expands a node: merges another slice into the graph. Returns 1 on success.
 EMSCRIPTEN_KEEPALIVE int rgv_merge_json(const char* text, const char* source, const char* anchor_id) {
     rgv::App* app = rgv::running_app();

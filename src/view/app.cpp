@@ -12,12 +12,14 @@
 #include "core/importers.h"
 #include "core/label_placement.h"
 #include "view/gl.h"
+#include "view/panel_util.h"
 #include "view/theme.h"
 
 #include <imgui.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 #include <unordered_map>
 
@@ -85,6 +87,24 @@ bool App::prepare_fonts(float framebuffer_scale) {
 void App::begin_loading(std::string source) {
     source_ = std::move(source);
     if (status_ != AppStatus::Ready) status_ = AppStatus::Building;
+    download_ = Download{};
+    download_.active = !source_.empty(); // "" is the start-up state: nothing is fetched yet
+}
+
+void App::begin_expand(std::string anchor_id) {
+    expanding_ = std::move(anchor_id);
+    download_ = Download{};
+    download_.active = download_.expand = true;
+}
+
+void App::loading_progress(double bytes, double total) {
+    if (!download_.active) return; // a late chunk after the load finished or failed
+    download_.bytes = std::max(bytes, 0.0);
+    download_.total = total > 0.0 && std::isfinite(total) ? total : 0.0;
+    const nlohmann::json value = download_.total > 0.0 ? nlohmann::json(std::min(download_.bytes / download_.total, 1.0))
+                                                       : nlohmann::json();
+    emit("progress", {{"phase", download_.expand ? "expand" : "download"}, {"value", value}, {"bytes", download_.bytes},
+                      {"total", download_.total > 0.0 ? nlohmann::json(download_.total) : nlohmann::json()}});
 }
 
 bool App::load_json(std::string_view text, std::string source) {
@@ -92,6 +112,7 @@ bool App::load_json(std::string_view text, std::string source) {
     // Any format the importers know (own slice, node-link, JGF, Cytoscape, graphology,
     // VOSviewer, OpenAlex, Semantic Scholar), detected from the content.
     const ImportResult result = import_graph(text, loaded);
+    download_.active = false;
     if (!result.ok) {
         fail_loading(source + ": " + result.error);
         return false;
@@ -107,6 +128,8 @@ bool App::load_json(std::string_view text, std::string source) {
 
 void App::fail_loading(std::string message) {
     error_ = std::move(message);
+    download_.active = false;
+    expanding_.clear();
     emit("error", {{"message", error_}});
     if (status_ == AppStatus::Building) status_ = slice_.graph.node_count() ? AppStatus::Ready : AppStatus::Empty;
 }
@@ -239,6 +262,7 @@ bool App::merge_json(std::string_view text, std::string source, std::string_view
     Slice other;
     const ImportResult result = import_graph(text, other);
     expanding_.clear();
+    download_.active = false;
     if (!result.ok) {
         fail_loading(source + ": " + result.error);
         return false;
@@ -300,6 +324,8 @@ void App::update(float width, float height) {
         handle_graph_input();
     }
     action_boxes_ = nlohmann::json::array();
+    ui_boxes_ = nlohmann::json::object();
+    profile_lines_.clear();
     if (show_panel)
         draw_side_panel();
     else if (status_ == AppStatus::Ready)
@@ -307,6 +333,7 @@ void App::update(float width, float height) {
     if (status_ == AppStatus::Ready && mode_ == Mode::Explorer) draw_details_panel();
     if (status_ == AppStatus::Ready) draw_labels();
     draw_status_overlay();
+    draw_progress_pill();
 }
 
 void App::graph_bounds(float& x0, float& y0, float& x1, float& y1) const {
@@ -629,7 +656,10 @@ void App::draw_status_overlay() {
         // A failed load on top of a good graph: a banner, the graph stays usable.
         ImGui::SetNextWindowPos({area_x_ + area_w_ * 0.5f, area_y_ + 12.0f}, ImGuiCond_Always, {0.5f, 0.0f});
     }
-    if (ImGui::Begin("##status", nullptr, flags)) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 8.0f);
+    const bool status_open = ImGui::Begin("##status", nullptr, flags);
+    ImGui::PopStyleVar();
+    if (status_open) {
         if (!error_.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(180, 30, 30, 255));
             ImGui::TextUnformatted("Could not load the graph slice");
@@ -639,13 +669,89 @@ void App::draw_status_overlay() {
             ImGui::PopTextWrapPos();
             if (status_ == AppStatus::Ready) ImGui::TextDisabled("Still showing the last graph that loaded.");
         } else if (status_ == AppStatus::Building || status_ == AppStatus::Empty) {
+            if (font_large_) ImGui::PushFont(font_large_);
             ImGui::TextUnformatted("Building this graph slice");
-            ImGui::TextDisabled("Loading the nearby papers, people, topics and institutions.");
+            if (font_large_) ImGui::PopFont();
+            const char* detail = "Loading the nearby papers, people, topics and institutions.";
+            ImGui::TextDisabled("%s", detail);
+            if (download_.active) {
+                const nlohmann::json loading = loading_json();
+                const float width = ImGui::CalcTextSize(detail).x;
+                ImGui::Spacing();
+                progress_bar(loading["fraction"].is_number() ? loading["fraction"].get<float>() : -1.0f, width);
+                ImGui::TextUnformatted(loading["text"].get_ref<const std::string&>().c_str());
+                if (loading["fraction"].is_number()) {
+                    char percent[16];
+                    std::snprintf(percent, sizeof percent, "%.0f%%", loading["fraction"].get<double>() * 100.0);
+                    ImGui::SameLine(ImGui::GetCursorPosX() + width - ImGui::CalcTextSize(percent).x);
+                    ImGui::TextDisabled("%s", percent);
+                }
+            }
         } else {
             ImGui::TextUnformatted("This graph slice is empty.");
         }
     }
     ImGui::End();
+}
+
+// While a graph is on screen: what is still going on (an expansion or a new slice
+// downloading, the layout settling), as a small pill at the bottom of the graph area.
+void App::draw_progress_pill() {
+    if (status_ != AppStatus::Ready || slice_.graph.node_count() == 0) return;
+    const nlohmann::json loading = loading_json();
+    if (loading["phase"] == "idle") return;
+    const float width = 260.0f;
+    ImGui::SetNextWindowPos({area_x_ + area_w_ * 0.5f, area_y_ + area_h_ - 14.0f}, ImGuiCond_Always, {0.5f, 1.0f});
+    ImGui::SetNextWindowSize({width, 0.0f});
+    ImGui::SetNextWindowBgAlpha(0.92f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                   ImGuiWindowFlags_NoInputs;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {12.0f, 8.0f});
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 8.0f);
+    if (ImGui::Begin("##progress", nullptr, flags)) {
+        if (font_small_) ImGui::PushFont(font_small_);
+        ImGui::TextUnformatted(loading["text"].get_ref<const std::string&>().c_str());
+        if (font_small_) ImGui::PopFont();
+        progress_bar(loading["fraction"].is_number() ? loading["fraction"].get<float>() : -1.0f, 0.0f, 4.0f);
+    }
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+}
+
+// {phase, fraction, bytes, total, text}: phase "download" (a slice), "expand" (a node's
+// slice to merge), "layout" (placing the nodes) or "idle"; fraction and total are null
+// when unknown (no Content-Length).
+nlohmann::json App::loading_json() const {
+    nlohmann::json j = {{"phase", "idle"}, {"fraction", nullptr}, {"bytes", 0}, {"total", nullptr}, {"text", ""}};
+    if (download_.active) {
+        j["phase"] = download_.expand ? "expand" : "download";
+        j["bytes"] = download_.bytes;
+        std::string text = download_.expand ? "Expanding" : "Downloading";
+        if (download_.expand) {
+            const std::uint32_t anchor = slice_.graph.find(expanding_);
+            if (anchor != kNoNode) text += " " + short_label(slice_.graph.node_label[anchor], 24);
+            text += ":";
+        }
+        if (download_.total > 0.0) {
+            j["total"] = download_.total;
+            j["fraction"] = std::min(download_.bytes / download_.total, 1.0);
+            text += " " + format_bytes(download_.bytes) + " of " + format_bytes(download_.total);
+        } else if (download_.bytes > 0.0) {
+            text += " " + format_bytes(download_.bytes);
+        } else {
+            text += download_.expand ? " connecting..." : " - connecting...";
+        }
+        j["text"] = text;
+    } else if (status_ == AppStatus::Ready && slice_.graph.node_count() > 0 && !layout_.converged()) {
+        const float p = layout_.progress();
+        j["phase"] = "layout";
+        j["fraction"] = p;
+        char text[32];
+        std::snprintf(text, sizeof text, "Laying out %.0f%%", static_cast<double>(p) * 100.0);
+        j["text"] = text;
+    }
+    return j;
 }
 
 // 6. state report --------------------------------------------------------------------------
@@ -685,7 +791,17 @@ std::string App::state_json() const {
     j["can_undo"] = history_.can_undo();
     j["expanding"] = expanding_;
     j["actions"] = action_boxes_;
-    j["search"] = {{"query", search_text_}, {"hits", search_hits_.size()}};
+    nlohmann::json hit_ids = nlohmann::json::array();
+    for (const SearchHit& h : search_hits_)
+        if (h.index < g.node_count()) hit_ids.push_back(g.node_id[h.index]);
+    j["search"] = {{"query", search_text_}, {"hits", search_hits_.size()}, {"ids", std::move(hit_ids)}};
+    j["loading"] = loading_json();
+    j["ui"] = ui_boxes_;
+    nlohmann::json works = nlohmann::json::array();
+    for (std::uint32_t w : works_shown_)
+        if (w < g.node_count()) works.push_back(g.node_id[w]);
+    j["works"] = {{"newest_first", works_newest_first_}, {"order", std::move(works)}};
+    j["profile_card"] = profile_lines_;
     nlohmann::json labels = nlohmann::json::array();
     for (const auto& l : placed_labels_) labels.push_back({{"id", g.node_id[l.node]}, {"box", {l.x0, l.y0, l.x1, l.y1}}});
     j["labels"] = labels;

@@ -59,6 +59,12 @@ public:
     bool merge_json(std::string_view text, std::string source, std::string_view anchor_id);
     // A failure before there was any text (a network error, a missing file).
     void fail_loading(std::string message);
+    // The host starts fetching the slice of `anchor_id` to merge it (merge_json() follows,
+    // or fail_loading()); the node's details show the download until then.
+    void begin_expand(std::string anchor_id);
+    // Bytes of the slice (or expansion) fetched so far and the total when the server said
+    // (0: unknown). Shown as a progress bar and reported as state_json()'s "loading".
+    void loading_progress(double bytes, double total);
 
     // Per frame, between ImGui::NewFrame() and ImGui::Render(): input, layout, panels.
     void update(float width, float height);
@@ -127,6 +133,8 @@ private:
     void build_instances();
     void draw_labels();
     void draw_status_overlay();
+    void draw_progress_pill();
+    nlohmann::json loading_json() const;
     void draw_side_panel();
     void draw_details_panel();
     void draw_profile_tab();
@@ -175,6 +183,14 @@ private:
     Mode mode_ = Mode::Explorer;
     std::string expand_template_;    // e.g. "slices/{id}.json"; empty: no expansion
     std::string expanding_;          // id of the node whose slice is loading, or empty
+    // The fetch the host reports through loading_progress(): a slice (status Building, or a
+    // reload over a graph) or an expansion.
+    struct Download {
+        bool active = false;
+        bool expand = false;
+        double bytes = 0.0, total = 0.0; // total 0: the server did not say
+    };
+    Download download_;
     std::vector<Event> events_;
     std::vector<std::uint8_t> image_;  // the last export_png, alive until the next one
     std::uint32_t emitted_hovered_ = kNoNode, emitted_selected_ = kNoNode;
@@ -206,6 +222,12 @@ private:
     char search_text_[128] = {};
     std::vector<SearchHit> search_hits_;
     void draw_search();
+    // Where some panel controls are on screen (canvas CSS px), for tests that click them
+    // like a user: "search", "legend:<type>", "works_sort".
+    nlohmann::json ui_boxes_ = nlohmann::json::object();
+    void note_ui_box(const std::string& name);
+    std::vector<std::uint32_t> works_shown_;   // the works list of the Profile tab, in order
+    std::vector<std::string> profile_lines_;   // the profile card's texts as last drawn
 
     MergeHistory history_;
 

@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <utility>
 
 namespace rgv {
 
@@ -90,6 +91,13 @@ nlohmann::json App::run_command(const nlohmann::json& cmd) {
     if (name == "key") {
         auto k = cmd.find("key");
         if (k == cmd.end() || !k->is_string()) return fail("key: \"key\" must be a string");
+        // A text field of the panels (the search box) has the keyboard: the key is its own
+        // (Enter runs the search, arrows move the cursor), so the host must pass it on.
+        if (ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput) {
+            nlohmann::json r = ok;
+            r["handled"] = false;
+            return r;
+        }
         if (!key(k->get_ref<const std::string&>())) return fail("key: unknown key \"" + k->get<std::string>() + "\"");
         nlohmann::json r = ok;
         r["selected"] = selected_ != kNoNode ? nlohmann::json(slice_.graph.node_id[selected_]) : nlohmann::json();
@@ -173,9 +181,10 @@ nlohmann::json App::run_command(const nlohmann::json& cmd) {
         auto st = cmd.find("state");
         if (st == cmd.end() || !st->is_object()) return fail("restore: \"state\" must be an object");
         std::vector<std::string> problems;
-        for (const char* key : {"color_mode", "mode"})
+        for (const auto& [key, sub_cmd] : {std::pair<const char*, const char*>{"color_mode", "set_color_mode"},
+                                           {"size_mode", "set_size_mode"}, {"mode", "set_mode"}})
             if (auto v = st->find(key); v != st->end()) {
-                const nlohmann::json sub = run_command({{"cmd", key == std::string("mode") ? "set_mode" : "set_color_mode"}, {"mode", *v}});
+                const nlohmann::json sub = run_command({{"cmd", sub_cmd}, {"mode", *v}});
                 if (!sub.value("ok", false)) problems.push_back(sub.value("error", ""));
             }
         if (auto v = st->find("filter"); v != st->end()) {
@@ -372,6 +381,9 @@ nlohmann::json App::view_json() const {
     return {{"focus", id_or_null(slice_.focus)},
             {"selected", id_or_null(selected_)},
             {"mode", mode_ == Mode::Compact ? "compact" : "explorer"},
+            {"color_mode", color_mode_ == ColorMode::Community ? "community" : color_mode_ == ColorMode::Year ? "year" : "type"},
+            {"size_mode", size_mode_ == SizeMode::Citations ? "citations" : "degree"},
+            {"filter", nlohmann::json::parse(filter_to_json(filter_), nullptr, false)},
             {"camera", {{"x", camera_.center_x}, {"y", camera_.center_y}, {"zoom", camera_.zoom}}}};
 }
 

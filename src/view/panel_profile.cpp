@@ -88,13 +88,17 @@ void App::draw_side_panel() {
         return;
     }
     if (ImGui::BeginTabBar("panels")) {
-        if (ImGui::BeginTabItem("Profile")) {
+        const bool profile_open = ImGui::BeginTabItem("Profile");
+        note_ui_box("tab:Profile");
+        if (profile_open) {
             ImGui::BeginChild("profile_scroll");
             draw_profile_tab();
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("Explore")) {
+        const bool explore_open = ImGui::BeginTabItem("Explore");
+        note_ui_box("tab:Explore");
+        if (explore_open) {
             ImGui::BeginChild("explore_scroll");
             draw_explore_tab();
             ImGui::EndChild();
@@ -108,57 +112,74 @@ void App::draw_side_panel() {
 void App::draw_profile_tab() {
     const Profile& p = slice_.profile;
     const Graph& g = slice_.graph;
+    // Every text of the card also goes to profile_lines_ (state_json's "profile_card"), so
+    // a test can check what is on screen, not what the slice holds.
+    auto shown = [&](std::string text) -> const char* {
+        profile_lines_.push_back(std::move(text));
+        return profile_lines_.back().c_str();
+    };
+    char line[160];
 
     // 2. profile card ---------------------------------------------------------------------------
-    ImGui::TextDisabled("Researcher profile");
-    if (font_large_) ImGui::PushFont(font_large_);
-    ImGui::TextUnformatted(p.name.empty() ? "Unnamed researcher" : p.name.c_str());
-    if (font_large_) ImGui::PopFont();
-    if (!p.headline.empty()) {
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(p.headline.c_str());
-        ImGui::PopTextWrapPos();
-    }
-    ImGui::Spacing();
-    ImGui::TextDisabled("Researcher");
-    ImGui::SameLine();
-    if (p.affiliation && !p.affiliation->empty())
-        ImGui::TextUnformatted(p.affiliation->c_str());
-    else
-        ImGui::TextDisabled("\xC2\xB7 Affiliation not imported");
-    if (p.open_to_collaborate) pill("Open to collaborate", IM_COL32(40, 130, 70, 255));
+    ImGui::TextDisabled("%s", shown("Researcher profile"));
+    if (p.name.empty() && slice_.focus == kNoNode) {
+        // A plain graph (no profile, no focal researcher): no card of made-up fields.
+        ImGui::TextUnformatted(shown("This slice has no researcher profile."));
+    } else {
+        if (font_large_) ImGui::PushFont(font_large_);
+        ImGui::TextUnformatted(shown(p.name.empty() ? "Unnamed researcher" : p.name));
+        if (font_large_) ImGui::PopFont();
+        if (!p.headline.empty()) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted(shown(p.headline));
+            ImGui::PopTextWrapPos();
+        }
+        ImGui::Spacing();
+        ImGui::TextDisabled("%s", shown("Researcher"));
+        ImGui::SameLine();
+        if (p.affiliation && !p.affiliation->empty())
+            ImGui::TextUnformatted(shown(*p.affiliation));
+        else
+            ImGui::TextDisabled("%s", shown("\xC2\xB7 Affiliation not imported"));
+        if (p.open_to_collaborate) pill(shown("Open to collaborate"), IM_COL32(40, 130, 70, 255));
 
-    section("Trust snapshot");
-    if (p.trust_score >= 0) ImGui::Text("Trust %d \xC2\xB7 %s", p.trust_score, p.trust_band.c_str());
-    if (!p.verification.empty()) {
-        ImGui::SameLine(0.0f, 18.0f);
-        ImGui::Text("Verification %s", p.verification.c_str());
-    }
-    ImGui::TextUnformatted(p.claimed ? "Claimed author" : "Unclaimed author");
-    if (ImGui::BeginTable("counts", 4, ImGuiTableFlags_SizingStretchSame)) {
-        count_cell("works", p.works);
-        count_cell("followers", p.followers);
-        count_cell("topics", p.topics);
-        count_cell("close collab.", p.close_collaborators);
-        ImGui::EndTable();
-    }
+        section(shown("Trust snapshot"));
+        if (p.trust_score >= 0) {
+            std::snprintf(line, sizeof line, "Trust %d \xC2\xB7 %s", p.trust_score, p.trust_band.c_str());
+            ImGui::TextUnformatted(shown(line));
+        }
+        if (!p.verification.empty()) {
+            ImGui::SameLine(0.0f, 18.0f);
+            ImGui::TextUnformatted(shown("Verification " + p.verification));
+        }
+        ImGui::TextUnformatted(shown(p.claimed ? "Claimed author" : "Unclaimed author"));
+        if (ImGui::BeginTable("counts", 4, ImGuiTableFlags_SizingStretchProp)) {
+            const std::pair<const char*, int> counts[] = {
+                {"works", p.works}, {"followers", p.followers}, {"topics", p.topics}, {"close collab.", p.close_collaborators}};
+            for (const auto& [label, value] : counts) {
+                count_cell(label, value);
+                shown((value >= 0 ? std::to_string(value) : std::string("-")) + " " + label);
+            }
+            ImGui::EndTable();
+        }
 
-    // The profile page's actions: the host performs them, the viewer only asks.
-    const nlohmann::json focus_id = slice_.focus != kNoNode ? nlohmann::json(g.node_id[slice_.focus]) : nlohmann::json();
-    char follow[64];
-    std::snprintf(follow, sizeof follow, "Follow researcher  %d", std::max(p.followers, 0));
-    if (ImGui::Button(follow)) emit("action", {{"action", "follow"}, {"id", focus_id}});
-    note_action_box("follow");
-    ImGui::SameLine();
-    if (ImGui::Button(p.claimed ? "Open a conversation" : "Log in to claim"))
-        emit("action", {{"action", p.claimed ? "connect" : "claim"}, {"id", focus_id}});
-    note_action_box(p.claimed ? "connect" : "claim");
-    if (!p.claimed) {
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextDisabled("Claiming links this public author record to a researcher profile. Claim this author "
-                            "entity first to unlock direct invitations.");
-        ImGui::PopTextWrapPos();
-    }
+        // The profile page's actions: the host performs them, the viewer only asks.
+        const nlohmann::json focus_id = slice_.focus != kNoNode ? nlohmann::json(g.node_id[slice_.focus]) : nlohmann::json();
+        char follow[64];
+        std::snprintf(follow, sizeof follow, "Follow researcher  %d", std::max(p.followers, 0));
+        if (ImGui::Button(shown(follow))) emit("action", {{"action", "follow"}, {"id", focus_id}});
+        note_action_box("follow");
+        ImGui::SameLine();
+        if (ImGui::Button(shown(p.claimed ? "Open a conversation" : "Log in to claim")))
+            emit("action", {{"action", p.claimed ? "connect" : "claim"}, {"id", focus_id}});
+        note_action_box(p.claimed ? "connect" : "claim");
+        if (!p.claimed) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextDisabled("%s", shown("Claiming links this public author record to a researcher profile. Claim this "
+                                            "author entity first to unlock direct invitations."));
+            ImGui::PopTextWrapPos();
+        }
+    } // the card
 
     // 4. works ------------------------------------------------------------------------------
     std::vector<std::uint32_t> works;
@@ -168,11 +189,14 @@ void App::draw_profile_tab() {
         const int ya = attr_int(g.node_attrs[a], "year", 0), yb = attr_int(g.node_attrs[b], "year", 0);
         return works_newest_first_ ? ya > yb : ya < yb;
     });
-    section("Published work");
-    ImGui::TextDisabled("%zu published item(s)", works.size());
+    works_shown_ = works;
+    section(shown("Published work"));
+    std::snprintf(line, sizeof line, "%zu published item(s)", works.size());
+    ImGui::TextDisabled("%s", shown(line));
     ImGui::SameLine();
     if (ImGui::SmallButton(works_newest_first_ ? "Newest first \xE2\x96\xBC" : "Oldest first \xE2\x96\xB2"))
         works_newest_first_ = !works_newest_first_;
+    note_ui_box("works_sort");
     for (std::uint32_t i : works) {
         const nlohmann::json& a = g.node_attrs[i];
         ImGui::PushID(static_cast<int>(i));
@@ -270,6 +294,7 @@ void App::draw_explore_tab() {
                 hidden.push_back(kind_name);
             visibility_dirty_ = true;
         }
+        note_ui_box("legend:" + kind_name);
         ImGui::SameLine();
         shape_swatch(theme::kind_shape(kind), color_mode_ == ColorMode::Type ? theme::kind_color(kind) : rgba(150, 150, 150));
         ImGui::Text("%zu %s%s", n, node_kind_name(kind), n == 1 ? "" : "s");
@@ -431,12 +456,19 @@ void App::note_action_box(const char* action, std::uint32_t node) {
                              {"box", {a.x, a.y, b.x, b.y}}});
 }
 
+void App::note_ui_box(const std::string& name) {
+    if (!ImGui::IsItemVisible()) return;
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ui_boxes_[name] = {a.x, a.y, b.x, b.y};
+}
+
 // Fuzzy search over the labels: results as you type, Enter focuses the best one.
 void App::draw_search() {
     const Graph& g = slice_.graph;
     ImGui::SetNextItemWidth(-1.0f);
     const bool enter = ImGui::InputTextWithHint("##search", "Search people, works, topics...", search_text_,
                                                 sizeof search_text_, ImGuiInputTextFlags_EnterReturnsTrue);
+    note_ui_box("search");
     if (ImGui::IsItemEdited()) search_hits_ = search_index_.search(search_text_, 12);
     if (enter && !search_hits_.empty()) focus_node(search_hits_.front().index);
     if (search_text_[0] != 0 && search_hits_.empty()) ImGui::TextDisabled("No match");

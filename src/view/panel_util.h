@@ -1,9 +1,13 @@
 // panel_util.h — small helpers shared by the ImGui panels: reading optional attributes
-// without throwing (exceptions are off in wasm), and text bits.
+// without throwing (exceptions are off in wasm), text bits, a progress bar.
 #pragma once
 
+#include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <initializer_list>
 #include <string>
 
@@ -49,6 +53,39 @@ inline bool is_web_url(const std::string& url) {
     for (unsigned char c : url)
         if (c < 0x21 || c == 0x7F) return false; // no spaces or control characters
     return true;
+}
+
+// "812 bytes", "340 KB", "1.2 MB" (decimal units, like the browsers' download lists).
+inline std::string format_bytes(double bytes) {
+    char buf[32];
+    if (bytes < 1000.0)
+        std::snprintf(buf, sizeof buf, "%.0f bytes", bytes);
+    else if (bytes < 1e6)
+        std::snprintf(buf, sizeof buf, "%.0f KB", bytes / 1e3);
+    else
+        std::snprintf(buf, sizeof buf, "%.1f MB", bytes / 1e6);
+    return buf;
+}
+
+// A slim rounded bar, `fraction` 0..1; below 0 the amount is unknown and a segment slides
+// back and forth instead (imgui 1.86's ProgressBar has no indeterminate form).
+inline void progress_bar(float fraction, float width, float height = 6.0f) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    if (width <= 0.0f) width = std::max(ImGui::GetContentRegionAvail().x, 40.0f);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float r = height * 0.5f;
+    dl->AddRectFilled(p, {p.x + width, p.y + height}, IM_COL32(222, 226, 232, 255), r);
+    const ImU32 fill = IM_COL32(78, 121, 167, 255);
+    if (fraction >= 0.0f) {
+        const float w = width * std::min(fraction, 1.0f);
+        if (w > 0.5f) dl->AddRectFilled(p, {p.x + std::max(w, height), p.y + height}, fill, r);
+    } else {
+        const float t = static_cast<float>(std::fmod(ImGui::GetTime(), 1.6) / 1.6); // 0..1
+        const float seg = width * 0.3f;
+        const float x = (width - seg) * (0.5f - 0.5f * std::cos(t * 6.2831853f));
+        dl->AddRectFilled({p.x + x, p.y}, {p.x + x + seg, p.y + height}, fill, r);
+    }
+    ImGui::Dummy({width, height});
 }
 
 } // namespace rgv

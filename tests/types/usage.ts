@@ -15,7 +15,7 @@ export async function embed(container: HTMLElement): Promise<ResearchGraphViewer
   });
   viewer.on('load', ({ nodes, edges, format }) => console.log(nodes + edges, format.toUpperCase()));
   viewer.on('select', ({ id }) => { if (id !== null) viewer.focus(id); });
-  viewer.on('progress', ({ phase, value }) => console.log(phase, value.toFixed(2)));
+  viewer.on('progress', ({ phase, value, bytes }) => console.log(phase, value === null ? `${bytes} bytes` : value.toFixed(2)));
   viewer.on('expand', ({ id, url }) => console.log(id, url));
   off();
   const ok: boolean = await viewer.load({ schema: 'rgv-slice', version: 1, nodes: [{ id: 'a', type: 'person', label: 'A' }] });

@@ -1,0 +1,544 @@
+// explorer.mjs — the explorer as a user meets it (issue #6), in headless Chromium, through
+// the viewer's JS-visible state and screenshots saved to OUT_DIR/explorer-*.png:
+//
+//   1. profile panel   every field of the profile card, works sorted by year (the toggle is
+//                      clicked), the Follow / claim buttons raise "action" events
+//   2. details panel   a selected work, person and topic
+//   3. filters         a legend click hides a type; year range and topic filters give the
+//                      counts computed here from the sample file
+//   4. search          typed with the real keyboard; hits equal the fuzzy matches computed
+//                      here; Enter focuses the top hit
+//   5. colour / size   by community, by year, by citations: state and picture change
+//   6. expand          a person's slice served through the URL template: old nodes keep
+//                      their places, progress shows while it loads, undo restores
+//   7. states          loading with real progress (a slow server, with and without
+//                      Content-Length), error, empty slice, compact vs explorer
+//   8. explorer page   the toolbar's colour / size selects follow the viewer
+//
+//   node tests/browser/explorer.mjs WEB_DIR OUT_DIR
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startSuite, waitReady } from './harness.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const [webDir, outDir] = process.argv.slice(2);
+if (!webDir || !outDir) { console.error('usage: explorer.mjs WEB_DIR OUT_DIR'); process.exit(2); }
+const sampleText = fs.readFileSync(path.join(here, '../../assets/sample-slice.json'), 'utf8');
+const sample = JSON.parse(sampleText);
+const byType = {};
+for (const n of sample.nodes) byType[n.type] = (byType[n.type] ?? 0) + 1;
+const nodeById = new Map(sample.nodes.map((n) => [n.id, n]));
+const neighbours = new Map(sample.nodes.map((n) => [n.id, new Set()]));
+for (const e of sample.edges) { neighbours.get(e.source).add(e.target); neighbours.get(e.target).add(e.source); }
+const works = sample.nodes.filter((n) => n.type === 'work');
+
+// The filter rule of src/core/filter.h, written again here: works pass on year and topic;
+// other nodes stay when next to a passing work (or a chosen topic, or the researcher);
+// nodes with no work at all (institutions) stay when next to such a node; the researcher
+// always stays.
+function expectedVisible({ years, topics = [], types_hidden = [] }) {
+  const worksOk = new Set(works.filter((w) => (!years || (w.attrs.year >= years[0] && w.attrs.year <= years[1]))
+    && (topics.length === 0 || topics.some((t) => neighbours.get(w.id).has(t)))).map((w) => w.id));
+  const ring = new Set([sample.focus, ...topics]);
+  for (const n of sample.nodes) if (n.type !== 'work' && [...neighbours.get(n.id)].some((m) => worksOk.has(m))) ring.add(n.id);
+  let count = 0;
+  for (const n of sample.nodes) {
+    let keep = n.type === 'work' ? worksOk.has(n.id) : ring.has(n.id);
+    const hasWork = [...neighbours.get(n.id)].some((m) => nodeById.get(m).type === 'work');
+    if (!keep && n.type !== 'work' && !hasWork) keep = [...neighbours.get(n.id)].some((m) => ring.has(m) && nodeById.get(m).type !== 'work');
+    if ((keep && !types_hidden.includes(n.type)) || n.id === sample.focus) count++; // the researcher always shows
+  }
+  return count;
+}
+
+// The search rule of src/core/search.h, written again here for ASCII labels: every
+// white-space separated term of the query is a subsequence of the lower-cased label.
+const isSubsequence = (term, text) => { let i = 0; for (const c of text) if (c === term[i]) i++; return i === term.length; };
+const fuzzyMatches = (query) => {
+  const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return sample.nodes.filter((n) => terms.every((t) => isSubsequence(t, n.label.toLowerCase()))).map((n) => n.id);
+};
+
+// A person's own slice, as a server would give it for the expansion.
+const person = 'person:deliang-fan';
+const extra = { schema: 'rgv-slice', version: 1, focus: person, nodes: [
+  { id: person, type: 'person', label: 'Deliang Fan' },
+  { id: 'work:x-1', type: 'work', label: 'In-Memory Computing for Edge Inference', attrs: { year: 2023 } },
+  { id: 'work:x-2', type: 'work', label: 'Bit-Flip Robust Training', attrs: { year: 2022 } },
+  { id: 'person:x-coauthor', type: 'person', label: 'Expanded Coauthor' },
+  { id: 'topic:cs.ET', type: 'topic', label: 'Emerging Technologies (cs.ET)' }],
+edges: [
+  { source: person, target: 'work:x-1', type: 'authored' }, { source: person, target: 'work:x-2', type: 'authored' },
+  { source: 'person:x-coauthor', target: 'work:x-1', type: 'authored' }, { source: 'work:x-1', target: 'topic:cs.ET', type: 'about' },
+  { source: person, target: 'person:x-coauthor', type: 'coauthor' }] };
+
+const t = await startSuite('browser_explorer', webDir);
+const shot = async (page, name) => {
+  const file = path.join(outDir, `explorer-${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+};
+const settle = (page) => page.waitForFunction(() => window.rgv.state().layout.converged, null, { timeout: 30000 }).catch(() => {})
+  .then(() => page.waitForTimeout(500));
+const state = (page) => page.evaluate(() => window.rgv.state());
+const center = (box) => [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2];
+// Waits until the viewer has drawn `n` more frames (software GL is slow: 10-20 a second).
+const frames = async (page, n = 2) => {
+  const f0 = await page.evaluate(() => window.rgv.state().frames);
+  await page.waitForFunction(([f, k]) => window.rgv.state().frames >= f + k, [f0, n], { timeout: 10000 });
+};
+// A key held for a few frames: the UI reads keys as up or down once a frame, so a press
+// and release in the same frame would be lost.
+async function press(page, combo) {
+  const keys = combo.split('+');
+  for (const k of keys) await page.keyboard.down(k);
+  await frames(page);
+  for (const k of keys.reverse()) await page.keyboard.up(k);
+  await frames(page);
+}
+// Like a user: move there, press, release, frames apart (the UI sees the hover first).
+async function clickBox(page, box) {
+  const c = await page.locator('canvas').first().boundingBox();
+  const [x, y] = center(box);
+  await page.mouse.move(c.x + x, c.y + y);
+  await frames(page);
+  await page.mouse.down();
+  await frames(page);
+  await page.mouse.up();
+  await frames(page);
+}
+// The graph area as pixels (the viewer's own PNG export), kept in the page under `name`,
+// and the number of pixels that differ from the picture kept as `other`.
+const keepPicture = (page, name) => page.evaluate(async (key) => {
+  const bmp = await createImageBitmap(await window.rgv.exportPNG(1));
+  const c = new OffscreenCanvas(bmp.width, bmp.height);
+  const g = c.getContext('2d');
+  g.drawImage(bmp, 0, 0);
+  (window.pictures ??= {})[key] = g.getImageData(0, 0, bmp.width, bmp.height).data;
+}, name);
+const pixelsChanged = (page, a, b) => page.evaluate(([ka, kb]) => {
+  const [x, y] = [window.pictures[ka], window.pictures[kb]];
+  if (x.length !== y.length) return -1;
+  let n = 0;
+  for (let i = 0; i < x.length; i += 4) if (Math.abs(x[i] - y[i]) + Math.abs(x[i + 1] - y[i + 1]) + Math.abs(x[i + 2] - y[i + 2]) > 60) n++;
+  return n;
+}, [a, b]);
+
+// The explorer page, with the expansion template -------------------------------------------
+const page = await t.newPage();
+let releaseExpand;
+const expandGate = new Promise((resolve) => { releaseExpand = resolve; });
+await page.route(`${t.base}slices/**`, async (route) => {
+  await expandGate; // held until the test has seen the progress
+  await route.fulfill({ contentType: 'application/json', body: JSON.stringify(extra) });
+});
+await page.goto(`${t.base}index.html?expand=${encodeURIComponent('slices/{id}.json')}`);
+await waitReady(page).catch(() => {});
+await page.evaluate(() => {
+  window.events = [];
+  for (const name of ['action', 'expand', 'progress', 'error', 'load']) window.rgv.on(name, (p) => window.events.push([name, p]));
+});
+await settle(page);
+const events = (name) => page.evaluate((n) => window.events.filter(([e]) => e === n).map(([, p]) => p), name);
+const clearEvents = () => page.evaluate(() => { window.events.length = 0; });
+
+// 1. profile panel ----------------------------------------------------------------------------
+await t.step('profile card shows every field of the profile page', async () => {
+  const card = (await state(page)).profile_card ?? [];
+  const p = sample.profile;
+  const want = ['Researcher profile', p.name, p.headline, 'Researcher', '\u00b7 Affiliation not imported', 'Open to collaborate',
+    'Trust snapshot', `Trust ${p.trust.score} \u00b7 ${p.trust.band}`, `Verification ${p.verification}`, 'Unclaimed author',
+    `${p.counts.works} works`, `${p.counts.followers} followers`, `${p.counts.topics} topics`,
+    `${p.counts.close_collaborators} close collab.`, `Follow researcher  ${p.counts.followers}`, 'Log in to claim',
+    `${works.length} published item(s)`];
+  const missing = want.filter((w) => !card.includes(w));
+  return { ok: missing.length === 0 && card.some((l) => l.startsWith('Claiming links this public author record')), detail: `missing ${JSON.stringify(missing)}` };
+});
+await shot(page, 'profile');
+
+const years = (order) => order.map((id) => nodeById.get(id).attrs.year);
+await t.step('works list: every work, newest first', async () => {
+  const w = (await state(page)).works;
+  const y = years(w.order);
+  return { ok: w.newest_first && w.order.length === works.length && new Set(w.order).size === works.length
+    && y.every((v, i) => i === 0 || v <= y[i - 1]) && y[0] === 2022 && y.at(-1) === 2020, detail: JSON.stringify(y) };
+});
+await t.step('clicking the sort button lists the works oldest first, and back', async () => {
+  const s = await state(page);
+  if (!s.ui?.works_sort) return { ok: false, detail: 'no works_sort box in state().ui' };
+  await clickBox(page, s.ui.works_sort);
+  await page.waitForTimeout(200);
+  const w = (await state(page)).works;
+  const y = years(w.order);
+  await clickBox(page, (await state(page)).ui.works_sort);
+  await page.waitForTimeout(200);
+  const back = (await state(page)).works.newest_first;
+  return { ok: !w.newest_first && y.every((v, i) => i === 0 || v >= y[i - 1]) && y[0] === 2020 && back, detail: JSON.stringify(y) };
+});
+for (const action of ['follow', 'claim']) {
+  await t.step(`the "${action}" button raises an "action" event for the host`, async () => {
+    const s = await state(page);
+    const target = s.actions.find((a) => a.action === action);
+    if (!target) return { ok: false, detail: JSON.stringify(s.actions) };
+    await clearEvents();
+    await clickBox(page, target.box);
+    await page.waitForFunction(() => window.events.some(([e]) => e === 'action'), null, { timeout: 5000 });
+    const [p] = await events('action');
+    return { ok: p.action === action && p.id === sample.focus, detail: JSON.stringify(p) };
+  });
+}
+
+// 2. details panel ----------------------------------------------------------------------------
+const sampleWork = 'work:arxiv:2101.08254';
+for (const [kind, id] of [['work', sampleWork], ['person', person], ['topic', 'topic:cs.CR']]) {
+  await t.step(`details of a ${kind}: selected, with ${kind === 'topic' ? 'no expand button' : 'its expand button'}`, async () => {
+    await page.evaluate((nid) => window.rgv.select(nid), id);
+    await page.waitForTimeout(400);
+    const s = await state(page);
+    const expand = s.actions.find((a) => a.action === 'expand');
+    await shot(page, `details-${kind}`);
+    const ok = s.selected === id && (kind === 'topic' ? !expand : expand?.id === id);
+    return { ok, detail: `${s.selected} ${JSON.stringify(expand)}` };
+  });
+}
+await page.evaluate(() => window.rgv.select(null));
+
+// 3. legend and filters -------------------------------------------------------------------------
+await t.step('the Explore tab opens on a click', async () => {
+  const s = await state(page);
+  if (!s.ui?.['tab:Explore']) return { ok: false, detail: JSON.stringify(s.ui) };
+  await clickBox(page, s.ui['tab:Explore']);
+  await page.waitForTimeout(300);
+  const after = await state(page);
+  return { ok: !!after.ui.search && after.profile_card.length === 0, detail: Object.keys(after.ui).join(',') };
+});
+for (const type of ['topic', 'person']) {
+  await t.step(`a legend click hides the ${type}s (${byType[type]}) and another shows them again`, async () => {
+    const box = (await state(page)).ui[`legend:${type}`];
+    if (!box) return { ok: false, detail: 'no legend box' };
+    await clickBox(page, box);
+    await page.waitForTimeout(200);
+    const hidden = await state(page);
+    await shot(page, `legend-${type}-hidden`);
+    await clickBox(page, box);
+    await page.waitForTimeout(200);
+    const shown = await state(page);
+    // The researcher stays whatever the filter: the graph is about them.
+    const want = sample.nodes.length - byType[type] + (nodeById.get(sample.focus).type === type ? 1 : 0);
+    return { ok: hidden.visible_nodes === want && hidden.filter.types_hidden?.[0] === type
+      && shown.visible_nodes === sample.nodes.length, detail: `${hidden.visible_nodes} then ${shown.visible_nodes}` };
+  });
+}
+const filterCases = [
+  { years: [2022, 2022] }, { years: [2020, 2020] }, { years: [2021, 2022] }, { topics: ['topic:cs.CR'] },
+  { topics: ['topic:cs.CV', 'topic:cs.AR'] }, { years: [2021, 2021], topics: ['topic:cs.LG'] },
+  { years: [2020, 2021], types_hidden: ['institution'] },
+];
+for (const f of filterCases) {
+  const want = expectedVisible(f);
+  await t.step(`filter ${JSON.stringify(f)} shows ${want} of ${sample.nodes.length} nodes`, async () => {
+    await page.evaluate((filter) => window.rgv.setFilter(filter), f);
+    const s = await state(page);
+    return { ok: s.visible_nodes === want, detail: `${s.visible_nodes}` };
+  });
+}
+await page.evaluate(() => window.rgv.setFilter({ years: [2022, 2022] }));
+await page.waitForTimeout(300);
+await shot(page, 'filter-2022');
+await page.evaluate(() => window.rgv.setFilter({}));
+
+// 4. search ---------------------------------------------------------------------------------------
+for (const query of ['zhao', 'machine learn', 'bit attack']) {
+  const want = fuzzyMatches(query);
+  await t.step(`search "${query}" typed in the box lists the ${want.length} fuzzy matches`, async () => {
+    const box = (await state(page)).ui.search;
+    if (!box) return { ok: false, detail: 'no search box in state().ui' };
+    await clickBox(page, box);
+    await press(page, 'Control+a');
+    await press(page, 'Backspace');
+    await page.keyboard.type(query, { delay: 20 });
+    await frames(page, 3);
+    const s = (await state(page)).search;
+    const got = [...s.ids].sort();
+    const ok = s.query === query && want.length > 0 && want.length <= 12
+      && JSON.stringify(got) === JSON.stringify([...want].sort());
+    return { ok, detail: `${JSON.stringify(s)} want ${JSON.stringify(want)}` };
+  });
+}
+await shot(page, 'search');
+await t.step('Enter in the search box focuses the top hit', async () => {
+  const before = await state(page);
+  await press(page, 'Enter');
+  await page.waitForTimeout(900);
+  const after = await state(page);
+  return { ok: after.selected === before.search.ids[0] && after.camera.zoom !== before.camera.zoom, detail: `${after.selected} vs ${before.search.ids[0]}` };
+});
+await t.step('keys typed into the search box do not zoom the graph', async () => {
+  await clickBox(page, (await state(page)).ui.search);
+  const z0 = (await state(page)).camera.zoom;
+  await page.keyboard.type('+-', { delay: 20 });
+  await page.waitForTimeout(300);
+  const s = await state(page);
+  return { ok: s.camera.zoom === z0 && s.search.query.endsWith('+-'), detail: `${z0} -> ${s.camera.zoom} "${s.search.query}"` };
+});
+await press(page, 'Escape');
+await page.evaluate(() => { window.rgv.select(null); window.rgv.fit(); });
+await settle(page);
+
+// 5. colour and size ------------------------------------------------------------------------------
+await keepPicture(page, 'type');
+await shot(page, 'color-type');
+for (const [mode, check] of [['community', (s) => s.communities > 1], ['year', () => true]]) {
+  await t.step(`colour by ${mode}: state and picture change`, async () => {
+    await page.evaluate((m) => window.rgv.setColorMode(m), mode);
+    await page.waitForTimeout(300);
+    const s = await state(page);
+    await keepPicture(page, mode);
+    await shot(page, `color-${mode}`);
+    const changed = await pixelsChanged(page, 'type', mode);
+    return { ok: s.color_mode === mode && check(s) && changed > 500, detail: `${s.color_mode} communities=${s.communities} changed=${changed}` };
+  });
+}
+await page.evaluate(() => window.rgv.setColorMode('type'));
+await t.step('size by citations: state and picture change', async () => {
+  await page.evaluate(() => window.rgv.setSizeMode('citations'));
+  await page.waitForTimeout(300);
+  const s = await state(page);
+  await keepPicture(page, 'citations');
+  await shot(page, 'size-citations');
+  const changed = await pixelsChanged(page, 'type', 'citations');
+  await page.evaluate(() => window.rgv.setSizeMode('degree'));
+  return { ok: s.size_mode === 'citations' && changed > 200, detail: `${s.size_mode} changed=${changed}` };
+});
+await settle(page);
+
+// 6. expand ---------------------------------------------------------------------------------------
+const positions = async () => new Map(JSON.parse(await page.evaluate(() => window.rgv.exportJSON())).nodes.map((n) => [n.id, [n.x, n.y]]));
+const before = await positions();
+await t.step('expanding a person: its details show the download while the slice loads', async () => {
+  await page.evaluate((id) => window.rgv.select(id), person);
+  await page.waitForTimeout(300);
+  const target = (await state(page)).actions.find((a) => a.action === 'expand');
+  if (!target) return { ok: false, detail: 'no expand button' };
+  await clearEvents();
+  await clickBox(page, target.box);
+  await page.waitForFunction(() => window.rgv.state().loading.phase === 'expand', null, { timeout: 5000 });
+  await page.waitForTimeout(300);
+  const s = await state(page);
+  await shot(page, 'expand-loading');
+  const [ev] = await events('expand');
+  return { ok: s.expanding === person && s.loading.text.startsWith('Expanding Deliang Fan') && ev?.url === 'slices/person%3Adeliang-fan.json',
+           detail: JSON.stringify([s.expanding, s.loading, ev]) };
+});
+releaseExpand();
+await t.step('the expansion adds the new nodes', async () => {
+  await page.waitForFunction((n) => window.rgv.state().nodes === n, sample.nodes.length + 4, { timeout: 10000 });
+  const s = await state(page);
+  const progress = (await events('progress')).filter((p) => p.phase === 'expand');
+  return { ok: s.can_undo && s.expanding === '' && s.loading.phase !== 'expand' && progress.length > 0 && progress.at(-1).value === 1,
+           detail: JSON.stringify({ can: s.can_undo, exp: s.expanding, loading: s.loading, progress }) };
+});
+await settle(page);
+await t.step('nodes there before the expansion keep their places', async () => {
+  const after = await positions();
+  let worst = 0;
+  for (const [id, [x, y]] of before) {
+    const [ax, ay] = after.get(id);
+    worst = Math.max(worst, Math.hypot(ax - x, ay - y));
+  }
+  // The layout's link length is 42 world units: a reshuffle moves nodes by hundreds.
+  const xs = [...before.values()].map(([x]) => x);
+  const span = Math.max(...xs) - Math.min(...xs);
+  const fresh = ['work:x-1', 'work:x-2', 'person:x-coauthor', 'topic:cs.ET'].every((id) => after.has(id) && Number.isFinite(after.get(id)[0]));
+  console.log(`note old nodes moved at most ${worst.toFixed(2)} world units (graph ${span.toFixed(0)} wide)`);
+  return { ok: worst < 12 && fresh && span > 100, detail: `moved at most ${worst.toFixed(2)} (graph ${span.toFixed(0)} wide)` };
+});
+await shot(page, 'expanded');
+await t.step('undo restores the node count', async () => {
+  await page.evaluate(() => window.rgv.undo());
+  const s = await state(page);
+  return { ok: s.nodes === sample.nodes.length && !s.can_undo, detail: `${s.nodes} ${s.can_undo}` };
+});
+t.check('explorer page: no page errors', page.errors.length === 0, page.errors.join(' | '));
+await page.close();
+
+// 7. states ---------------------------------------------------------------------------------------
+// A slow server: the slice in ten pieces, 200 ms apart, with or without Content-Length.
+// It serves the web build too, so the page and the slice share an origin (Chromium asks
+// for a permission, which headless denies, before a page fetches from another local port).
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm',
+  '.ttf': 'font/ttf', '.json': 'application/json', '.css': 'text/css' };
+const slow = http.createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://127.0.0.1');
+  if (!url.pathname.endsWith('/slice.json')) {
+    const file = path.join(webDir, path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\]|\.\.)+/, ''));
+    fs.readFile(file, (err, data) => {
+      if (err) { res.writeHead(404).end(); return; }
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(data);
+    });
+    return;
+  }
+  const body = Buffer.from(sampleText);
+  const headers = { 'content-type': 'application/json', 'cache-control': 'no-store' };
+  if (!req.url.includes('chunked')) headers['content-length'] = String(body.length);
+  res.writeHead(200, headers);
+  const piece = Math.ceil(body.length / 10);
+  for (let at = 0; at < body.length; at += piece) {
+    res.write(body.subarray(at, at + piece));
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  res.end();
+});
+await new Promise((r) => slow.listen(0, '127.0.0.1', r));
+const slowBase = `http://127.0.0.1:${slow.address().port}/`;
+
+const p2 = await t.newPage({ viewport: { width: 1100, height: 700 } });
+await p2.route(`${slowBase}states.html`, (route) => route.fulfill({ contentType: 'text/html',
+  body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"></head>'
+    + '<body style="margin:0"><div id="g" style="width: 1100px; height: 700px"></div></body></html>' }));
+await p2.goto(`${slowBase}states.html`);
+await p2.evaluate(async () => {
+  const { createResearchGraph } = await import('./rgv.js');
+  window.rgv = await createResearchGraph(document.getElementById('g'));
+  window.events = [];
+  window.rgv.on('progress', (p) => window.events.push(p));
+});
+// Loads `url` without waiting, sampling state().loading every 60 ms until it is done.
+async function watchLoad(url, shotName) {
+  await p2.evaluate((u) => { window.events.length = 0; window.loaded = window.rgv.load(u); }, url);
+  const samples = [];
+  let shotTaken = false;
+  for (let i = 0; i < 200; i++) {
+    const s = await state(p2);
+    samples.push({ status: s.status, ...s.loading });
+    if (!shotTaken && s.loading.bytes > sampleText.length * 0.4) { await shot(p2, shotName); shotTaken = true; }
+    if (s.status === 'ready' && s.loading.phase !== 'download') break;
+    await p2.waitForTimeout(60);
+  }
+  await p2.evaluate(() => window.loaded);
+  return samples;
+}
+const increasing = (xs) => xs.every((v, i) => i === 0 || v >= xs[i - 1]);
+{
+  const samples = await watchLoad(`${slowBase}slice.json`, 'loading');
+  const down = samples.filter((s) => s.phase === 'download' && s.bytes > 0);
+  await t.step('loading: status "building" with a download fraction that grows', async () => {
+    const fractions = [...new Set(down.map((s) => s.fraction))];
+    const ok = down.length > 3 && down.every((s) => s.status === 'building' && s.total === Buffer.byteLength(sampleText))
+      && fractions.length >= 4 && increasing(fractions) && fractions.some((f) => f > 0 && f < 1);
+    return { ok, detail: JSON.stringify(fractions) };
+  });
+  await t.step('loading: the text says how much of how much', () => {
+    const mid = down.find((s) => s.fraction > 0.3 && s.fraction < 0.95);
+    const total = `${Math.round(Buffer.byteLength(sampleText) / 1000)} KB`;
+    return { ok: !!mid && new RegExp(`^Downloading \\d+ KB of ${total}$`).test(mid.text), detail: JSON.stringify(mid) };
+  });
+  await t.step('loading: "progress" events for the download, then the layout', async () => {
+    const ps = await p2.evaluate(() => window.events);
+    const dl = ps.filter((p) => p.phase === 'download').map((p) => p.value);
+    await p2.waitForFunction(() => window.events.some((p) => p.phase === 'layout' && p.value === 1), null, { timeout: 30000 });
+    return { ok: dl.length >= 5 && increasing(dl) && dl.at(-1) === 1 && ps.every((p) => p.value === null || (p.value >= 0 && p.value <= 1)),
+             detail: JSON.stringify(dl) };
+  });
+  await t.step('loading: the layout phase reports its progress, then idle', async () => {
+    const s = await state(p2);
+    return { ok: s.status === 'ready' && s.nodes === sample.nodes.length && s.loading.phase === 'idle', detail: JSON.stringify(s.loading) };
+  });
+}
+{
+  const samples = await watchLoad(`${slowBase}chunked/slice.json`, 'loading-unknown-size');
+  const down = samples.filter((s) => s.phase === 'download' && s.bytes > 0);
+  await t.step('loading without Content-Length: bytes grow, fraction unknown', () => {
+    const bytes = down.map((s) => s.bytes);
+    return { ok: down.length >= 3 && down.every((s) => s.fraction === null && s.total === null && /^Downloading \d+ KB$/.test(s.text)) && increasing(bytes),
+             detail: JSON.stringify(down.slice(0, 3)) };
+  });
+}
+await settle(p2);
+// A bigger graph (1500 nodes, seeded), so the layout takes long enough to watch.
+const big = (() => {
+  let seed = 7;
+  const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+  const nodes = [];
+  const edges = [];
+  for (let i = 0; i < 1500; i++) {
+    nodes.push({ id: `n${i}`, type: ['work', 'person', 'topic'][i % 3], label: `Node ${i}` });
+    if (i > 0) edges.push({ source: `n${i}`, target: `n${Math.floor(rnd() * i)}` });
+    if (i > 10 && rnd() < 0.5) edges.push({ source: `n${i}`, target: `n${Math.floor(rnd() * i)}` });
+  }
+  return { schema: 'rgv-slice', version: 1, nodes, edges };
+})();
+await t.step('layout: right after a load the phase is "layout" and its fraction grows', async () => {
+  const first = await p2.evaluate(async (doc) => { await window.rgv.load(doc); return window.rgv.state().loading; }, big);
+  await p2.waitForFunction(() => window.rgv.state().loading.fraction > 0.3, null, { timeout: 30000 }).catch(() => {});
+  const later = (await state(p2)).loading;
+  await shot(p2, 'layout-progress');
+  const ok = first.phase === 'layout' && /^Laying out \d+%$/.test(first.text) && (later.phase === 'idle' || (later.phase === 'layout' && later.fraction > first.fraction));
+  return { ok, detail: JSON.stringify([first, later]) };
+});
+await p2.evaluate((text) => window.rgv.load({ text, name: 'sample.json' }), sampleText);
+await settle(p2);
+await t.step('compact vs explorer: the panel takes the left side only in explorer mode', async () => {
+  const explorer = await state(p2);
+  await shot(p2, 'mode-explorer');
+  await p2.evaluate(() => window.rgv.setMode('compact'));
+  await p2.waitForTimeout(500);
+  const compact = await state(p2);
+  await shot(p2, 'mode-compact');
+  await p2.evaluate(() => window.rgv.setMode('explorer'));
+  return { ok: explorer.graph_area[0] > 200 && compact.graph_area[0] === 0 && compact.actions.some((a) => a.action === 'open-explorer')
+    && !explorer.actions.some((a) => a.action === 'open-explorer'), detail: `${explorer.graph_area} / ${compact.graph_area}` };
+});
+await p2.route(`${slowBase}broken.json`, (route) => route.fulfill({ contentType: 'application/json', body: '{"schema": "rgv-slice", "nodes": [{"id": "a",}]}' }));
+await t.step('error: a broken slice shows its message and keeps the graph', async () => {
+  const ok = await p2.evaluate(() => window.rgv.load('broken.json'));
+  await p2.waitForTimeout(300);
+  const s = await state(p2);
+  await shot(p2, 'error');
+  return { ok: ok === false && s.status === 'ready' && s.nodes === sample.nodes.length && /^broken\.json: line 1, column \d+/.test(s.error),
+           detail: `${ok} ${s.status} ${s.nodes} ${s.error}` };
+});
+await t.step('empty slice: ready with no nodes', async () => {
+  const ok = await p2.evaluate(() => window.rgv.load({ schema: 'rgv-slice', version: 1, nodes: [], edges: [] }));
+  await p2.waitForTimeout(300);
+  const s = await state(p2);
+  await shot(p2, 'empty');
+  return { ok: ok && s.status === 'ready' && s.nodes === 0 && s.error === '' && s.loading.phase === 'idle'
+    && s.profile_card.includes('This slice has no researcher profile.'), detail: `${s.status} ${s.nodes} ${JSON.stringify(s.profile_card)}` };
+});
+t.check('states page: no page errors', p2.errors.length === 0, p2.errors.join(' | '));
+await p2.close();
+slow.close();
+
+// 8. the explorer page's selects follow the viewer --------------------------------------------------
+{
+  const p3 = await t.newPage();
+  await p3.goto(`${t.base}index.html#color=community&size=citations`);
+  await waitReady(p3).catch(() => {});
+  await t.step('explorer page: a deep link sets the colour and size selects', async () => {
+    await p3.waitForFunction(() => document.getElementById('color').value === 'community' && document.getElementById('size').value === 'citations',
+      null, { timeout: 5000 }).catch(() => {});
+    const r = await p3.evaluate(() => ({ color: document.getElementById('color').value, size: document.getElementById('size').value,
+      state: [window.rgv.state().color_mode, window.rgv.state().size_mode] }));
+    return { ok: r.color === 'community' && r.size === 'citations' && r.state.join() === 'community,citations', detail: JSON.stringify(r) };
+  });
+  await t.step('explorer page: a change through the API moves the selects too', async () => {
+    await p3.evaluate(() => { window.rgv.setColorMode('year'); window.rgv.setSizeMode('degree'); });
+    await p3.waitForFunction(() => document.getElementById('color').value === 'year' && document.getElementById('size').value === 'degree',
+      null, { timeout: 5000 }).catch(() => {});
+    const r = await p3.evaluate(() => [document.getElementById('color').value, document.getElementById('size').value, location.hash]);
+    return { ok: r[0] === 'year' && r[1] === 'degree' && r[2].includes('color=year') && !r[2].includes('size='), detail: JSON.stringify(r) };
+  });
+  await t.step('explorer page: choosing in the select changes the viewer', async () => {
+    await p3.selectOption('#size', 'citations');
+    const s = await state(p3);
+    return { ok: s.size_mode === 'citations', detail: s.size_mode };
+  });
+  await settle(p3);
+  await shot(p3, 'page-toolbar');
+  t.check('explorer page (deep link): no page errors', p3.errors.length === 0, p3.errors.join(' | '));
+  await p3.close();
+}
+await t.finish();
