@@ -241,7 +241,11 @@ for (const n of sizes) {
       const st = stats(r.intervals);
       console.error(`${engine.padEnd(5)} ${n}: median ${st.median.toFixed(1)} ms, p95 ${st.p95.toFixed(1)} ms ` +
         `over ${st.count} frames (${r.drawn} drawn in ${r.ticks} ticks), set-up ${r.loadMs.toFixed(0)} ms`);
-      if (n === 10000 && round === 0) await page.screenshot({ path: path.join(outDir, `render-10k-${engine}.png`) });
+      if (n === 10000 && round === 0) {
+        // The view where the run ended (with the default 240 frames: back at the fitted one).
+        await page.screenshot({ path: path.join(outDir, `render-10k-${engine}.png`), timeout: 120000 })
+          .catch((err) => console.error(`screenshot ${engine} 10k: ${err.message.split('\n')[0]}`));
+      }
       if (n === Math.max(...sizes) && engine === 'rgv' && round === 0) results[n].interaction = await probeInteraction(page);
       await page.close();
     }
