@@ -162,6 +162,8 @@ export interface ResearchGraphViewer {
   setExpandTemplate(template: string): void;
   fit(): void;
   zoom(factor: number): void;
+  /** Moves the picture by (dx, dy) CSS pixels, like a drag. */
+  pan(dx: number, dy: number): void;
   /** Undoes the last expand. */
   undo(): void;
   restore(state: ViewState): void;

@@ -5,7 +5,7 @@
 //   viewer.on('select', ({ id }) => ...);
 //
 // Index
-//   1. helpers        C strings in the wasm heap, the keyboard-listener scope, DOM bits
+//   1. helpers        C strings in the wasm heap, the keyboard-listener scope, GL state, DOM bits
 //   2. create         one wasm instance per viewer on its own canvas
 //   3. accessibility  focus ring, the hidden list mirroring the slice, the live region
 //   4. keyboard       keys on the canvas become "key" commands
@@ -62,6 +62,47 @@ function scopeKeyListeners(canvas) {
     begin() { window.addEventListener = scoped; },
     end() { if (window.addEventListener === scoped) window.addEventListener = original; },
     release() { for (const [type, listener, opts] of moved.splice(0)) canvas.removeEventListener(type, listener, opts); },
+  };
+}
+
+// Chrome answers WebGL's getParameter for some state (the scissor box, the blend
+// functions) with a synchronous round trip to the GPU process, which first finishes every
+// command queued before it. Dear ImGui's GL backend reads that state on every frame to
+// restore it afterwards, so each frame waited for the GPU (measured: 0.1-0.3 s a frame
+// under a software rasteriser). The wrapper keeps a copy of that state on the page side,
+// updated by the setters, and answers from it; everything else goes to WebGL as before.
+function shadowGlState(canvas) {
+  const getContext = canvas.getContext;
+  canvas.getContext = function rgvGetContext(type, attrs) {
+    const gl = getContext.call(this, type, attrs);
+    if (!gl || type !== 'webgl2' || gl.rgvShadowed) return gl;
+    gl.rgvShadowed = true;
+    const state = new Map([
+      [gl.SCISSOR_BOX, [0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight]],
+      [gl.BLEND_SRC_RGB, gl.ONE], [gl.BLEND_SRC_ALPHA, gl.ONE], [gl.BLEND_DST_RGB, gl.ZERO],
+      [gl.BLEND_DST_ALPHA, gl.ZERO], [gl.BLEND_EQUATION_RGB, gl.FUNC_ADD], [gl.BLEND_EQUATION_ALPHA, gl.FUNC_ADD],
+    ]);
+    const wrap = (name, fn) => {
+      const original = gl[name].bind(gl);
+      gl[name] = (...args) => { fn(...args); return original(...args); };
+    };
+    wrap('scissor', (x, y, w, h) => state.set(gl.SCISSOR_BOX, [x, y, w, h]));
+    wrap('blendFunc', (src, dst) => {
+      state.set(gl.BLEND_SRC_RGB, src).set(gl.BLEND_SRC_ALPHA, src).set(gl.BLEND_DST_RGB, dst).set(gl.BLEND_DST_ALPHA, dst);
+    });
+    wrap('blendFuncSeparate', (srcRgb, dstRgb, srcAlpha, dstAlpha) => {
+      state.set(gl.BLEND_SRC_RGB, srcRgb).set(gl.BLEND_DST_RGB, dstRgb).set(gl.BLEND_SRC_ALPHA, srcAlpha)
+        .set(gl.BLEND_DST_ALPHA, dstAlpha);
+    });
+    wrap('blendEquation', (mode) => state.set(gl.BLEND_EQUATION_RGB, mode).set(gl.BLEND_EQUATION_ALPHA, mode));
+    wrap('blendEquationSeparate', (rgb, alpha) => state.set(gl.BLEND_EQUATION_RGB, rgb).set(gl.BLEND_EQUATION_ALPHA, alpha));
+    const getParameter = gl.getParameter.bind(gl);
+    gl.getParameter = (name) => {
+      if (!state.has(name)) return getParameter(name);
+      const v = state.get(name);
+      return Array.isArray(v) ? Int32Array.from(v) : v;
+    };
+    return gl;
   };
 }
 
@@ -136,6 +177,7 @@ export async function createResearchGraph(container, options = {}) {
 
   let signalReady;
   const ready = new Promise((resolve) => { signalReady = resolve; });
+  shadowGlState(canvas);
   const keys = scopeKeyListeners(canvas);
   cleanups.push(() => keys.release());
   try {
@@ -415,6 +457,7 @@ export async function createResearchGraph(container, options = {}) {
     setExpandTemplate(template) { command({ cmd: 'set_expand_template', template }); },
     fit() { command({ cmd: 'fit' }); },
     zoom(factor) { command({ cmd: 'zoom', factor }); },
+    pan(dx, dy) { command({ cmd: 'pan', dx, dy }); },
     undo() { command({ cmd: 'undo' }); refreshMirror(); },
     restore(state) { command({ cmd: 'restore', state }); },
     nodes() { return command({ cmd: 'nodes' }).nodes; },

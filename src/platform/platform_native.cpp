@@ -1,5 +1,6 @@
-// platform_native.cpp — the desktop: command line, files, and a self-check mode for the
-// smoke test (run N frames under Xvfb, save a screenshot, verify the graph was drawn).
+// platform_native.cpp — the desktop: command line, files, a self-check mode for the
+// smoke test (run N frames under Xvfb, save a screenshot, verify the graph was drawn) and
+// a frame-time mode for bench/render.sh (--bench-frames: a moving camera, one JSON line).
 #include "platform/platform.h"
 #include "view/app.h"
 #include "view/gl.h"
@@ -7,6 +8,9 @@
 
 #include <SDL.h>
 
+#include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -39,6 +43,10 @@ const char* kUsage =
     "  --drop FILE         (testing) drop FILE on the window at frame 5, through SDL's queue\n"
     "  --keys K1,K2,...    (testing) press these keys from frame 10 on, one a frame\n"
     "                      (ArrowLeft/Right/Up/Down, Enter, Escape, Tab, +, -)\n"
+    "  --bench-frames N    (benchmark) once the graph is loaded and its layout has stopped,\n"
+    "                      draw N frames in compact mode with the camera moving every\n"
+    "                      frame (no vsync),\n"
+    "                      print one JSON line of frame times and quit\n"
     "  -h, --help          this text\n";
 
 class NativePlatform final : public Platform {
@@ -59,11 +67,18 @@ public:
     std::string drop_path;          // --drop
     std::vector<std::string> keys;  // --keys
     long max_frames = 0;
+    long bench_frames = 0;             // --bench-frames
+    int bench_warm = 0;                // frames since the layout stopped
+    long bench_k = 0;                  // camera path step
+    std::vector<double> bench_ms;      // measured frame intervals
+    std::chrono::steady_clock::time_point bench_last;
     int width = 1280, height = 800;
     int frame = 0;
     int code = 0;
 
     bool start(App& app) override {
+        // Frame times, not the display's refresh rate (Xvfb has none, a desktop has).
+        if (bench_frames > 0) SDL_GL_SetSwapInterval(0);
         if (!font_path.empty()) {
             std::string ttf;
             if (read_file(font_path, ttf))
@@ -120,6 +135,7 @@ public:
 
     bool after_frame(App& app, int fb_w, int fb_h) override {
         ++frame;
+        if (bench_frames > 0) return bench_step(app, fb_w, fb_h);
         inject_events();
         if (max_frames == 0 || frame < max_frames) return true;
         if (!screenshot_path.empty()) code = save_and_check(app, fb_w, fb_h);
@@ -129,6 +145,69 @@ public:
         }
         std::printf("%s\n", app.state_json().c_str());
         return false;
+    }
+
+    // --bench-frames: the same camera path as bench/render.mjs drives in the browser (zoom
+    // 1x..2.3x and a loop of about 120 px around the fitted view, one period in 240
+    // frames), sent through the same command channel. Each interval runs from one
+    // after_frame to the next: input, update, labels, GL, and one buffer swap.
+    bool bench_step(App& app, int fb_w, int fb_h) {
+        const auto now = std::chrono::steady_clock::now();
+        if (bench_warm < 10) {
+            if (app.status() != AppStatus::Ready) {
+                if (!app.error().empty() || frame > 600) {
+                    std::fprintf(stderr, "rgv: --bench-frames: no graph: %s\n", app.error().c_str());
+                    code = 3;
+                    return false;
+                }
+                return true;
+            }
+            // The graph fills the window, as in the browser benchmark (compact mode).
+            if (bench_warm == 0 && app.mode() != App::Mode::Compact) app.run_command({{"cmd", "set_mode"}, {"mode", "compact"}});
+            // Frame times with the layout stopped: wait until it has (pinned nodes: at once).
+            const auto state = nlohmann::json::parse(app.state_json(), nullptr, false);
+            const auto layout = state.is_object() ? state.find("layout") : state.end();
+            if (layout != state.end() && layout->value("converged", false)) ++bench_warm;
+            bench_last = now;
+            return true;
+        }
+        const long k = ++bench_k;
+        if (k > 1) bench_ms.push_back(std::chrono::duration<double, std::milli>(now - bench_last).count());
+        bench_last = now;
+        if (static_cast<long>(bench_ms.size()) >= bench_frames) {
+            std::vector<double> sorted = bench_ms;
+            std::sort(sorted.begin(), sorted.end());
+            double sum = 0.0;
+            for (double v : sorted) sum += v;
+            const auto at = [&](double q) { return sorted[std::min(sorted.size() - 1, static_cast<std::size_t>(q * static_cast<double>(sorted.size())))]; };
+            const nlohmann::json out = {{"bench", "native"},
+                                        {"nodes", app.slice().graph.node_count()},
+                                        {"edges", app.slice().graph.edge_count()},
+                                        {"frames", sorted.size()},
+                                        {"width", fb_w},
+                                        {"height", fb_h},
+                                        {"median_ms", at(0.5)},
+                                        {"p95_ms", at(0.95)},
+                                        {"mean_ms", sum / static_cast<double>(sorted.size())}};
+            std::printf("%s\n", out.dump().c_str());
+            return false;
+        }
+        constexpr double kPi = 3.14159265358979323846;
+        const auto zoom_at = [](long i) {
+            return std::pow(2.0, 1.2 * (1.0 - std::cos(2.0 * kPi * static_cast<double>(i) / 240.0)) / 2.0);
+        };
+        const auto offset = [](long i, double& ox, double& oy) {
+            const double phase = 2.0 * kPi * static_cast<double>(i) / 240.0;
+            ox = 120.0 * std::sin(phase);
+            oy = 80.0 * std::sin(2.0 * phase);
+        };
+        double ox0, oy0, ox1, oy1;
+        offset(k - 1, ox0, oy0);
+        offset(k, ox1, oy1);
+        const double z = zoom_at(k);
+        app.run_command({{"cmd", "zoom"}, {"factor", z / zoom_at(k - 1)}});
+        app.run_command({{"cmd", "pan"}, {"dx", -(ox1 - ox0) * z}, {"dy", -(oy1 - oy0) * z}});
+        return true;
     }
 
     // Saves the back buffer (before the swap) and counts pixels that differ from the
@@ -193,6 +272,15 @@ std::unique_ptr<Platform> make_platform(int argc, char** argv) {
             p->max_frames = std::strtol(v, &end, 10);
             if (*end || p->max_frames < 0) {
                 std::fprintf(stderr, "rgv: --frames wants a whole number >= 0, got \"%s\"\n", v);
+                return nullptr;
+            }
+        } else if (arg == "--bench-frames") {
+            const char* v = value("--bench-frames");
+            if (!v) return nullptr;
+            char* end = nullptr;
+            p->bench_frames = std::strtol(v, &end, 10);
+            if (*end || p->bench_frames < 1) {
+                std::fprintf(stderr, "rgv: --bench-frames wants a whole number >= 1, got \"%s\"\n", v);
                 return nullptr;
             }
         } else if (arg == "--screenshot") {

@@ -3,7 +3,7 @@
 //
 // Index
 //   1. parsing          JSON text -> command object, every failure a one-line message
-//   2. commands         focus, select, fit, zoom, key, set_mode, nodes, export_json, ...
+//   2. commands         focus, select, fit, zoom, pan, key, set_mode, nodes, export_json, ...
 //   3. keyboard         arrows walk to the neighbour in that direction, Enter, Escape, +/-
 //   4. events           load / error / progress / hover / select / action / expand / view
 //
@@ -85,6 +85,16 @@ nlohmann::json App::run_command(const nlohmann::json& cmd) {
         if (f == cmd.end() || !f->is_number() || !(f->get<double>() > 0.0) || !std::isfinite(f->get<double>()))
             return fail("zoom: \"factor\" must be a positive number");
         camera_.zoom_at({area_w_ * 0.5f, area_h_ * 0.5f}, static_cast<float>(f->get<double>()));
+        auto_fit_ = animating_ = false;
+        return ok;
+    }
+    if (name == "pan") {
+        // Moves the picture by (dx, dy) logical pixels, like a mouse drag of that length.
+        auto dx = cmd.find("dx"), dy = cmd.find("dy");
+        if (dx == cmd.end() || dy == cmd.end() || !dx->is_number() || !dy->is_number() ||
+            !std::isfinite(dx->get<double>()) || !std::isfinite(dy->get<double>()))
+            return fail("pan: \"dx\" and \"dy\" must be numbers (logical pixels)");
+        camera_.pan_pixels(dx->get<float>(), dy->get<float>());
         auto_fit_ = animating_ = false;
         return ok;
     }
