@@ -283,19 +283,34 @@ export async function createResearchGraph(container, options = {}) {
 
   // Registered before the module's own canvas listeners (section 2 put SDL's there), so
   // stopImmediatePropagation keeps SDL from handling (and preventDefault-ing) these keys.
+  // Keys whose keydown went on to SDL because the viewer's search box was being typed in:
+  // their keyup must follow, or the UI would see the key held down for ever.
+  const passedOn = new Set();
   const onKey = (e) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     if (e.key === 'Tab') { e.stopImmediatePropagation(); return; } // focus moves on: no keyboard trap
     if (!NAV_KEYS.has(e.key)) return;
     // A text field of the viewer's own UI is being edited: "-", "+" and the arrows are
     // its text and caret, SDL passes them on to Dear ImGui.
-    if (module._rgv_wants_keyboard?.()) return;
-    e.preventDefault();
-    e.stopImmediatePropagation();
-    if (e.type !== 'keydown') return;
+    if (e.type !== 'keydown') {
+      if (passedOn.has(e.key)) {
+        if (e.type === 'keyup') passedOn.delete(e.key);
+        return;
+      }
+      if (module._rgv_wants_keyboard?.()) return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      return;
+    }
+    if (module._rgv_wants_keyboard?.()) { passedOn.add(e.key); return; }
     const key = e.key === '=' ? '+' : e.key;
     let answer = null;
     try { answer = command({ cmd: 'key', key }); } catch (err) { console.warn(err.message); }
+    // The viewer says a text field took the keyboard in the same frame (a click on the
+    // search box not yet seen by _rgv_wants_keyboard): the key is text, SDL passes it on.
+    if (answer && answer.handled === false) { passedOn.add(e.key); return; }
+    e.preventDefault();
+    e.stopImmediatePropagation();
     if (answer && 'selected' in answer) announce(answer.selected);
   };
   // SDL's listeners sit on the canvas in the bubble phase (section 1, or the SDL hint);
