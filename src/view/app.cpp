@@ -198,6 +198,9 @@ void App::rebuild_derived() {
     visible_.assign(g.node_count(), 1);
     if (selected_ >= g.node_count()) selected_ = kNoNode;
     if (hovered_ >= g.node_count()) hovered_ = kNoNode;
+    // The labels placed for the previous graph name its node indices: a state() asked for
+    // before the next frame must not read them against this one.
+    placed_labels_.clear();
     visual_dirty_ = labels_dirty_ = visibility_dirty_ = pick_index_dirty_ = true;
 }
 
@@ -803,7 +806,8 @@ std::string App::state_json() const {
     j["works"] = {{"newest_first", works_newest_first_}, {"order", std::move(works)}};
     j["profile_card"] = profile_lines_;
     nlohmann::json labels = nlohmann::json::array();
-    for (const auto& l : placed_labels_) labels.push_back({{"id", g.node_id[l.node]}, {"box", {l.x0, l.y0, l.x1, l.y1}}});
+    for (const auto& l : placed_labels_)
+        if (l.node < g.node_count()) labels.push_back({{"id", g.node_id[l.node]}, {"box", {l.x0, l.y0, l.x1, l.y1}}});
     j["labels"] = labels;
     // Screen positions (logical px, page-relative to the canvas) so tests can aim the mouse.
     nlohmann::json screen = nlohmann::json::object();
