@@ -385,7 +385,7 @@ await t.step('the hovered and the selected node are always labelled, without ove
   const ids = new Set(h.labels.map((l) => l.id));
   const problems = labelProblems(h);
   return { ok: h.selected === a.id && h.hovered === b.id && ids.has(a.id) && ids.has(b.id) && ids.has(h.focus) && problems.length === 0,
-           detail: `selected ${h.selected} (labelled ${ids.has(a.id)}), hovered ${h.hovered} (labelled ${ids.has(b.id)}), ${problems.join(', ')}` };
+           detail: `clicked ${a.id}, hovered over ${b.id}: selected ${h.selected} (labelled ${ids.has(a.id)}), hovered ${h.hovered} (labelled ${ids.has(b.id)}), ${problems.join(', ')}` };
 });
 
 // The compact overlay (counts and buttons) is an ImGui window over the graph area itself:
