@@ -18,13 +18,11 @@ repo=$(dirname "$here")
 mb=${1:-10}
 repeat=${2:-5}
 [ -d "$here/node_modules/graphology" ] || "$here/setup.sh"
-[ -f "$repo/.cache/env.sh" ] && . "$repo/.cache/env.sh"
+. "$here/common.sh"
 native=${RGV_BENCH_BUILD:-$repo/build/bench}
 web=${RGV_BENCH_WEB_BUILD:-$repo/build/bench-web}
-cmake -S "$repo" -B "$native" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$native" --target rgv_load_bench >/dev/null
-cmake -S "$repo" -B "$web" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_TOOLCHAIN_FILE="$RGV_EMSCRIPTEN_TOOLCHAIN" >/dev/null
-cmake --build "$web" --target rgv_load_bench >/dev/null
+bench_build_native "$native" rgv_load_bench
+bench_build_web "$web" rgv_load_bench
 out="$native/bench-out"
 mkdir -p "$out"
 file="$out/load-${mb}mb.json"

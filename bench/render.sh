@@ -15,11 +15,9 @@ set -e
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(dirname "$here")
 [ -d "$here/node_modules/sigma" ] || "$here/setup.sh"
-[ -f "$repo/.cache/env.sh" ] && . "$repo/.cache/env.sh"
+. "$here/common.sh"
 web=${RGV_BENCH_RENDER_WEB:-$repo/build/web-release}
 native=${RGV_BENCH_RENDER_NATIVE:-$repo/build/native-release}
-cmake -S "$repo" -B "$web" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_TOOLCHAIN_FILE="$RGV_EMSCRIPTEN_TOOLCHAIN" >/dev/null
-cmake --build "$web" --target rgv_viewer >/dev/null
-cmake -S "$repo" -B "$native" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$native" --target rgv >/dev/null
+bench_build_web "$web" rgv_viewer
+bench_build_native "$native" rgv
 node "$here/render.mjs" --web "$web/web" --native "$native/rgv" --out "$repo/build/bench-render" "$@"
