@@ -110,10 +110,12 @@ EMSCRIPTEN_KEEPALIVE int rgv_merge_json(const char* text, const char* source, co
 // Stops the viewer for good: main loop, GL context, SDL's listeners.
 EMSCRIPTEN_KEEPALIVE void rgv_shutdown() { rgv::shutdown_runtime(); }
 
-// 1 while Dear ImGui takes the keyboard (a text field is being edited): the page's key
-// shortcuts (web/rgv.js) then leave the keys to it.
+// 1 while a text field of the panels is being edited: the page's key shortcuts
+// (web/rgv.js) then leave the keys to it. WantTextInput, not WantCaptureKeyboard: the
+// latter is also true while a button is held, so under a slow frame rate the arrow key
+// right after a click on a panel button was swallowed.
 EMSCRIPTEN_KEEPALIVE int rgv_wants_keyboard() {
-    return ImGui::GetCurrentContext() && ImGui::GetIO().WantCaptureKeyboard ? 1 : 0;
+    return ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput ? 1 : 0;
 }
 
 // The canvas' CSS size changed (the host page resized the container).
