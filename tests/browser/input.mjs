@@ -379,6 +379,9 @@ await t.step('the hovered and the selected node are always labelled, without ove
   if (unlabelled.length < 2) return { ok: false, detail: `only ${unlabelled.length} unlabelled nodes to try` };
   const [a, b] = unlabelled;
   await mouse.mouse.click(...onPage(mouse, a.p));
+  // imgui 1.86's SDL backend polls the pointer once a frame: the next move waits until
+  // the click has reached the app (at software-rendering frame rates that can take a few).
+  for (let k = 0; k < 30 && (await state(mouse)).selected !== a.id; k++) await frames(mouse, 1);
   await mouse.mouse.move(...onPage(mouse, b.p));
   await frames(mouse);
   const h = await state(mouse);
