@@ -1,6 +1,7 @@
 // platform_native.cpp — the desktop: command line, files, a self-check mode for the
 // smoke test (run N frames under Xvfb, save a screenshot, verify the graph was drawn) and
 // a frame-time mode for bench/render.sh (--bench-frames: a moving camera, one JSON line).
+#include "cli/cli_common.h"
 #include "platform/platform.h"
 #include "view/app.h"
 #include "view/gl.h"
@@ -14,22 +15,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 namespace rgv {
 namespace {
-
-bool read_file(const std::string& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
-    return true;
-}
 
 const char* kUsage =
     "usage: rgv [view] [options] [FILE]\n"
@@ -81,29 +71,29 @@ public:
         if (bench_frames > 0) SDL_GL_SetSwapInterval(0);
         if (!font_path.empty()) {
             std::string ttf;
-            if (read_file(font_path, ttf))
+            std::string error;
+            if (read_input_file(font_path, LoadLimits{}.max_bytes, ttf, error))
                 app.set_font(reinterpret_cast<const unsigned char*>(ttf.data()), ttf.size());
             else
                 std::fprintf(stderr, "rgv: cannot read font %s; using imgui's built-in font\n", font_path.c_str());
         }
         app.begin_loading(slice_path);
-        std::string text;
-        if (!read_file(slice_path, text)) {
-            app.fail_loading(slice_path + ": cannot open the file");
-            std::fprintf(stderr, "rgv: %s: cannot open the file\n", slice_path.c_str());
-        } else if (!app.load_json(text, slice_path)) {
-            std::fprintf(stderr, "rgv: %s\n", app.error().c_str());
-        }
+        load_file(app, slice_path);
         return true;
     }
 
-    void file_dropped(App& app, const char* path) override {
-        std::string text;
-        if (!read_file(path, text)) {
-            app.fail_loading(std::string(path) + ": cannot open the file");
+    void file_dropped(App& app, const char* path) override { load_file(app, path); }
+
+    // The file given on the command line and a dropped one load alike, through the CLI's
+    // reader: a file over the load limit is refused from its size, before it is read.
+    static void load_file(App& app, const std::string& path) {
+        std::string text, error;
+        if (!read_input_file(path, LoadLimits{}.max_bytes, text, error)) {
+            app.fail_loading(error.rfind(path, 0) == 0 ? error : path + ": " + error);
+        } else if (app.load_json(text, path)) {
             return;
         }
-        if (!app.load_json(text, path)) std::fprintf(stderr, "rgv: %s\n", app.error().c_str());
+        std::fprintf(stderr, "rgv: %s\n", app.error().c_str());
     }
 
     // The testing options go through SDL's event queue, so they exercise the same
