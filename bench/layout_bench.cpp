@@ -11,6 +11,7 @@
 //
 // Positions are in the node order of the graph file, so every peer can write them the
 // same way and be scored by the same code (src/core/layout_metrics.cpp).
+#include "bench_util.h"
 #include "core/layout.h"
 #include "core/layout_metrics.h"
 
@@ -37,15 +38,6 @@ double ms_since(Clock::time_point t) {
 }
 
 // 1. Graph and positions I/O ---------------------------------------------------
-bool read_text(const char* path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::stringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
-    return true;
-}
-
 // {"nodes": [{"id": ..}], "links"|"edges": [{"source", "target", "weight"?}]}
 bool load_graph(const char* path, Graph& g) {
     std::string text;

@@ -6,6 +6,7 @@
 //   1. Counting allocator   live and peak heap bytes of everything C++ allocates
 //   2. gen    a deterministic ~N MB slice (works, people, topics, institutions)
 //   3. load   import_graph on a file, REPEAT times; one JSON line (median ms, peak bytes)
+#include "bench_util.h"
 #include "core/importers.h"
 #include "core/slice_io.h"
 
@@ -59,15 +60,6 @@ using namespace rgv;
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-bool read_text(const char* path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::stringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
-    return true;
-}
 
 // 2. gen -------------------------------------------------------------------------
 struct Rng { // splitmix64: the same bytes on every platform
