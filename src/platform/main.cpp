@@ -18,6 +18,7 @@
 #include "cli/cli.h"
 #endif
 
+#include <cfloat>
 #include <cstdio>
 #include <memory>
 
@@ -51,6 +52,25 @@ void apply_style() {
     s.Colors[ImGuiCol_FrameBgHovered] = ImVec4(0.86f, 0.89f, 0.94f, 1.0f);
     s.Colors[ImGuiCol_FrameBgActive] = ImVec4(0.82f, 0.86f, 0.93f, 1.0f);
 }
+
+#ifndef __EMSCRIPTEN__
+// imgui 1.86's SDL backend reads the pointer with SDL_GetGlobalMouseState, which SDL's X11
+// driver caches until an XInput2 raw motion event comes. A pointer moved through XTEST
+// (x11vnc, xdotool, Barrier and other remote or scripted input) raises none, so the viewer
+// saw it where the last click was: no hover, and a press landed at the old spot
+// (libsdl-org/SDL#8827, ocornut/imgui#7217). SDL's own position, from the window's motion
+// events, is always current; imgui 1.87 moved to it too. It is used over the window and
+// while a button is held (SDL captures the mouse then, so it may lie outside the window).
+void pointer_from_events(SDL_Window* window) {
+    int x = 0, y = 0;
+    const Uint32 buttons = SDL_GetMouseState(&x, &y);
+    ImGuiIO& io = ImGui::GetIO();
+    if (SDL_GetMouseFocus() == window || buttons != 0)
+        io.MousePos = ImVec2(static_cast<float>(x), static_cast<float>(y));
+    else
+        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+}
+#endif
 
 void frame() {
     Runtime& rt = *g_runtime;
@@ -106,6 +126,9 @@ void frame() {
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+#ifndef __EMSCRIPTEN__
+    pointer_from_events(rt.window);
+#endif
     ImGui::NewFrame();
     rt.app.update(static_cast<float>(win_w), static_cast<float>(win_h));
     ImGui::Render();
