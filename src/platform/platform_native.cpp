@@ -1,6 +1,8 @@
 // platform_native.cpp — the desktop: command line, files, a self-check mode for the
-// smoke test (run N frames under Xvfb, save a screenshot, verify the graph was drawn) and
-// a frame-time mode for bench/render.sh (--bench-frames: a moving camera, one JSON line).
+// smoke test (run N frames under Xvfb, save a screenshot, verify the graph was drawn), a
+// state file for tests that drive the window with real X11 input (--state-file,
+// tests/native/mouse.py) and a frame-time mode for bench/render.sh (--bench-frames: a
+// moving camera, one JSON line).
 #include "cli/cli_common.h"
 #include "platform/platform.h"
 #include "view/app.h"
@@ -10,12 +12,14 @@
 #include <SDL.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace rgv {
@@ -30,9 +34,12 @@ const char* kUsage =
     "                      that the graph was drawn (exit 3 if not)\n"
     "  --font FILE         TTF font for the UI and labels\n"
     "  --size WxH          initial window size in logical pixels (default 1280x800)\n"
+    "  --mode MODE         explorer (default: the side panel) or compact (the graph alone)\n"
     "  --drop FILE         (testing) drop FILE on the window at frame 5, through SDL's queue\n"
     "  --keys K1,K2,...    (testing) press these keys from frame 10 on, one a frame\n"
     "                      (ArrowLeft/Right/Up/Down, Enter, Escape, Tab, +, -)\n"
+    "  --state-file FILE   (testing) after every frame, replace FILE with the state JSON\n"
+    "                      (the web API's state(), plus \"pinned\": the pinned node ids)\n"
     "  --bench-frames N    (benchmark) once the graph is loaded and its layout has stopped,\n"
     "                      draw N frames in compact mode with the camera moving every\n"
     "                      frame (no vsync),\n"
@@ -55,6 +62,9 @@ public:
 #endif
     std::string screenshot_path;
     std::string drop_path;          // --drop
+    std::string state_path;         // --state-file
+    std::string mode;               // --mode; empty: the App's default
+    bool state_failed = false;      // a --state-file write failed (said once)
     std::vector<std::string> keys;  // --keys
     long max_frames = 0;
     long bench_frames = 0;             // --bench-frames
@@ -77,6 +87,7 @@ public:
             else
                 std::fprintf(stderr, "rgv: cannot read font %s; using imgui's built-in font\n", font_path.c_str());
         }
+        if (!mode.empty()) app.run_command({{"cmd", "set_mode"}, {"mode", mode}});
         app.begin_loading(slice_path);
         load_file(app, slice_path);
         return true;
@@ -127,6 +138,7 @@ public:
         ++frame;
         if (bench_frames > 0) return bench_step(app, fb_w, fb_h);
         inject_events();
+        if (!state_path.empty()) write_state(app);
         if (max_frames == 0 || frame < max_frames) return true;
         if (!screenshot_path.empty()) code = save_and_check(app, fb_w, fb_h);
         if (code == 0 && app.status() != AppStatus::Ready) {
@@ -135,6 +147,33 @@ public:
         }
         std::printf("%s\n", app.state_json().c_str());
         return false;
+    }
+
+    // --state-file: a test in another process polls the file between the input it sends,
+    // so it must never see half a file: write a temporary one and rename it over the last
+    // (atomic on POSIX). Every frame, changed or not: "frames" tells the test that a
+    // frame has passed since its input. Pinned nodes are not in state_json() (the web test
+    // reads them from export_json, too heavy for every frame), so they are added here.
+    void write_state(const App& app) {
+        nlohmann::json state = nlohmann::json::parse(app.state_json(), nullptr, false);
+        if (!state.is_object()) return;
+        const Graph& g = app.slice().graph;
+        nlohmann::json pinned = nlohmann::json::array();
+        for (std::size_t i = 0; i < g.node_count() && i < g.pinned.size(); ++i)
+            if (g.pinned[i]) pinned.push_back(g.node_id[i]);
+        state["pinned"] = std::move(pinned);
+        const std::string text = state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        const std::string tmp = state_path + ".tmp";
+        bool ok = false;
+        if (FILE* f = std::fopen(tmp.c_str(), "wb")) {
+            ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+            ok = std::fclose(f) == 0 && ok;
+        }
+        ok = ok && std::rename(tmp.c_str(), state_path.c_str()) == 0;
+        // Said once: the test waiting for the file times out, and this line says why.
+        if (!ok && !state_failed)
+            std::fprintf(stderr, "rgv: cannot write %s: %s\n", state_path.c_str(), std::strerror(errno));
+        state_failed = state_failed || !ok;
     }
 
     // --bench-frames: the same camera path as bench/render.mjs drives in the browser (zoom
@@ -288,6 +327,18 @@ std::unique_ptr<Platform> make_platform(int argc, char** argv) {
                 std::fprintf(stderr, "rgv: --size wants WxH (at least 200x150), got \"%s\"\n", v);
                 return nullptr;
             }
+        } else if (arg == "--mode") {
+            const char* v = value("--mode");
+            if (!v) return nullptr;
+            if (std::strcmp(v, "compact") != 0 && std::strcmp(v, "explorer") != 0) {
+                std::fprintf(stderr, "rgv: --mode wants compact or explorer, got \"%s\"\n", v);
+                return nullptr;
+            }
+            p->mode = v;
+        } else if (arg == "--state-file") {
+            const char* v = value("--state-file");
+            if (!v) return nullptr;
+            p->state_path = v;
         } else if (arg == "--drop") {
             const char* v = value("--drop");
             if (!v) return nullptr;
