@@ -3,7 +3,7 @@
 # Debian's archive and npm. Idempotent: a second run only checks and takes seconds.
 #
 # Steps (each says what it does; a failure names the step):
-#   1. system packages     compilers, SDL2/GL/json/doctest dev files, Xvfb, Chromium, a font
+#   1. system packages     compilers, SDL2/GL/json/doctest dev files, Xvfb, xdotool, Chromium, a font
 #   2. emscripten          an activated emsdk on PATH if there is one, else Debian's emcc
 #   3. sources             SDL2 and Dear ImGui as Debian source packages, pinned and checked
 #   4. SDL2 for wasm       built once with emcc into the cache, reused afterwards
@@ -41,7 +41,7 @@ mkdir -p "$CACHE"
 step "1. system packages"
 PKGS=(build-essential cmake ninja-build pkg-config python3 dpkg-dev
       libsdl2-dev libgl-dev nlohmann-json3-dev doctest-dev
-      xvfb xauth chromium fonts-dejavu-core nodejs npm
+      xvfb xauth xdotool chromium fonts-dejavu-core nodejs npm
       clang-14 libclang-rt-14-dev)  # libFuzzer + sanitizer runtimes for tools/fuzz.sh
 missing=()
 for p in "${PKGS[@]}"; do
