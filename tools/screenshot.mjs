@@ -3,6 +3,7 @@
 // layout has settled, saves a PNG.
 //
 //   node tools/screenshot.mjs WEB_DIR OUT.png [--page index.html?src=...] [--size 1280x800] [--dpr 2]
+//                             [--hover NODE_ID]   (the mouse over that node: its highlight)
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 
@@ -25,6 +26,15 @@ try {
   await page.waitForFunction(() => window.rgv && window.rgv.state().status !== 'building' && window.rgv.state().frames > 20, null, { timeout: 60000 });
   await page.waitForFunction(() => window.rgv.state().layout.converged || window.rgv.state().error, null, { timeout: 60000 }).catch(() => {});
   await page.waitForTimeout(600); // let the camera animation finish
+  const hover = opt('--hover', '');
+  if (hover) {
+    const at = await page.evaluate((id) => window.rgv.state().screen[id], hover);
+    if (!at) throw new Error(`--hover: no node "${hover}" on screen (state().screen lists graphs up to 500 nodes)`);
+    const box = await page.locator('canvas').first().boundingBox();
+    await page.mouse.move(box.x + at[0], box.y + at[1]);
+    await page.waitForFunction((id) => window.rgv.state().hovered === id, hover, { timeout: 30000 });
+    await page.waitForTimeout(300);
+  }
   await page.screenshot({ path: out });
   console.log(`saved ${out}`);
 } finally {

@@ -66,16 +66,19 @@ std::vector<std::uint32_t> Graph::degrees() const {
     return deg;
 }
 
-void Graph::adjacency(std::vector<std::uint32_t>& adj_offsets,
-                      std::vector<std::uint32_t>& adj_targets) const {
+void Graph::adjacency(std::vector<std::uint32_t>& adj_offsets, std::vector<std::uint32_t>& adj_targets,
+                      std::vector<std::uint32_t>* adj_edges) const {
     const auto deg = degrees();
     adj_offsets.assign(node_count() + 1, 0);
     for (std::size_t i = 0; i < node_count(); ++i) adj_offsets[i + 1] = adj_offsets[i] + deg[i];
     adj_targets.assign(adj_offsets.back(), 0);
+    if (adj_edges) adj_edges->assign(adj_offsets.back(), 0);
     std::vector<std::uint32_t> fill(adj_offsets.begin(), adj_offsets.end() - 1);
     for (std::size_t e = 0; e < edge_count(); ++e) {
-        adj_targets[fill[edge_source[e]]++] = edge_target[e];
-        adj_targets[fill[edge_target[e]]++] = edge_source[e];
+        const std::uint32_t at_source = fill[edge_source[e]]++, at_target = fill[edge_target[e]]++;
+        adj_targets[at_source] = edge_target[e];
+        adj_targets[at_target] = edge_source[e];
+        if (adj_edges) (*adj_edges)[at_source] = (*adj_edges)[at_target] = static_cast<std::uint32_t>(e);
     }
 }
 

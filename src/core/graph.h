@@ -72,9 +72,10 @@ public:
     // Degree of every node (undirected count), computed on demand.
     std::vector<std::uint32_t> degrees() const;
     // Compressed adjacency (CSR): neighbours of node i are
-    // adj_targets[adj_offsets[i] .. adj_offsets[i+1]).
-    void adjacency(std::vector<std::uint32_t>& adj_offsets,
-                   std::vector<std::uint32_t>& adj_targets) const;
+    // adj_targets[adj_offsets[i] .. adj_offsets[i+1]); with adj_edges, the edge that
+    // links them is at the same position there.
+    void adjacency(std::vector<std::uint32_t>& adj_offsets, std::vector<std::uint32_t>& adj_targets,
+                   std::vector<std::uint32_t>* adj_edges = nullptr) const;
 
     std::size_t count_kind(NodeKind k) const;
     void clear();

@@ -160,7 +160,7 @@ void App::adopt_slice(Slice&& slice) {
 // Everything the App derives from the graph; after a load, a merge or an undo.
 void App::rebuild_derived() {
     Graph& g = slice_.graph;
-    g.adjacency(adj_offsets_, adj_targets_);
+    g.adjacency(adj_offsets_, adj_targets_, &adj_edges_);
     update_radii();
 
     // Label priority: the focal researcher, then by degree, then by index (stable).
@@ -201,6 +201,7 @@ void App::rebuild_derived() {
     // The labels placed for the previous graph name its node indices: a state() asked for
     // before the next frame must not read them against this one.
     placed_labels_.clear();
+    label_cache_.clear(); // the texts may have changed with the graph
     visual_dirty_ = labels_dirty_ = visibility_dirty_ = pick_index_dirty_ = true;
 }
 
@@ -523,56 +524,93 @@ bool App::is_neighbor_of(std::uint32_t node, std::uint32_t other) const {
 }
 
 // 5. drawing -------------------------------------------------------------------------------
-void App::build_instances() {
+// One edge as the renderer draws it.
+namespace {
+EdgeInstance edge_instance(const Graph& g, std::uint32_t e, const std::vector<float>& radius, float curvature,
+                           std::uint32_t color, float width) {
+    const std::uint32_t s = g.edge_source[e], t = g.edge_target[e];
+    return {g.x[s], g.y[s], g.x[t], g.y[t], color, width, curvature, radius[s], radius[t]};
+}
+} // namespace
+
+// The whole visible graph, as it looks with nothing highlighted. Rebuilt when positions,
+// visibility, colours or sizes change (visual_dirty_), never for a hover.
+void App::build_base_layer() {
     const Graph& g = slice_.graph;
-    const std::uint32_t focus_node = hovered_ != kNoNode ? hovered_ : selected_;
-    const bool fading = focus_node != kNoNode;
-
-    straight_edges_.clear();
-    curved_edges_.clear();
-    arrow_edges_.clear();
-    straight_edges_.reserve(g.edge_count());
-    for (std::size_t e = 0; e < g.edge_count(); ++e) {
-        const std::uint32_t s = g.edge_source[e], t = g.edge_target[e];
-        if (!visible_[s] || !visible_[t]) continue;
-        const bool lit = fading && (s == focus_node || t == focus_node);
-        std::uint32_t color = lit ? theme::kEdgeHighlight : theme::kEdge;
-        if (fading && !lit) color = theme::fade(color, 0.35f);
+    GraphLayer& layer = base_layer_;
+    layer.clear();
+    layer.straight.reserve(g.edge_count());
+    for (std::uint32_t e = 0; e < g.edge_count(); ++e) {
+        if (!visible_[g.edge_source[e]] || !visible_[g.edge_target[e]]) continue;
         const float weight = std::isfinite(g.edge_weight[e]) ? g.edge_weight[e] : 1.0f;
-        const float width = lit ? 1.8f : 1.0f + 0.35f * std::clamp(weight - 1.0f, 0.0f, 6.0f);
-        const EdgeInstance inst{g.x[s], g.y[s], g.x[t], g.y[t], color, width, edge_curvature_[e], radius_[t]};
-        (inst.curvature != 0.0f ? curved_edges_ : straight_edges_).push_back(inst);
-        if (show_arrows_ && g.edge_directed[e]) arrow_edges_.push_back(inst);
+        const float width = 1.0f + 0.35f * std::clamp(weight - 1.0f, 0.0f, 6.0f);
+        const EdgeInstance inst = edge_instance(g, e, radius_, edge_curvature_[e], theme::kEdge, width);
+        (inst.curvature != 0.0f ? layer.curved : layer.straight).push_back(inst);
+        if (show_arrows_ && g.edge_directed[e]) layer.arrows.push_back(inst);
     }
-
-    node_instances_.clear();
-    node_instances_.reserve(g.node_count());
+    layer.nodes.reserve(g.node_count());
     for (std::uint32_t i = 0; i < g.node_count(); ++i) {
         if (!visible_[i]) continue;
-        std::uint32_t fill = node_fill(i);
-        if (fading && i != focus_node && !is_neighbor_of(focus_node, i)) fill = theme::fade(fill, 0.25f);
-        const bool marked = i == selected_ || i == hovered_;
-        node_instances_.push_back({g.x[i], g.y[i], radius_[i], fill, marked ? theme::kRingSelected : theme::kRing,
-                                   marked ? 2.5f : 1.5f, static_cast<float>(theme::kind_shape(g.kind[i]))});
+        layer.nodes.push_back({g.x[i], g.y[i], radius_[i], node_fill(i), theme::kRing, 1.5f,
+                               static_cast<float>(theme::kind_shape(g.kind[i]))});
     }
+}
+
+// The highlight over the veil: the focus (hovered, else selected) node, its neighbours
+// and the edges between them, and the selected node's ring even when the hovered one is
+// elsewhere (its fill stays under the veil then, faded like the rest). O(degree).
+void App::build_top_layer() {
+    const Graph& g = slice_.graph;
+    GraphLayer& layer = top_layer_;
+    layer.clear();
+    const std::uint32_t focus_node = hovered_ != kNoNode ? hovered_ : selected_;
+    if (focus_node == kNoNode || focus_node >= g.node_count()) return;
+    auto add_node = [&](std::uint32_t i, bool lit) {
+        const bool marked = i == selected_ || i == hovered_;
+        const std::uint32_t fill = lit ? node_fill(i) : theme::fade(node_fill(i), 0.0f);
+        layer.nodes.push_back({g.x[i], g.y[i], radius_[i], fill, marked ? theme::kRingSelected : theme::kRing,
+                               marked ? 2.5f : 1.5f, static_cast<float>(theme::kind_shape(g.kind[i]))});
+    };
+    for (std::uint32_t k = adj_offsets_[focus_node]; k < adj_offsets_[focus_node + 1]; ++k) {
+        const std::uint32_t e = adj_edges_[k], other = adj_targets_[k];
+        if (!visible_[other] || !visible_[focus_node]) continue;
+        const EdgeInstance inst = edge_instance(g, e, radius_, edge_curvature_[e], theme::kEdgeHighlight, 1.8f);
+        (inst.curvature != 0.0f ? layer.curved : layer.straight).push_back(inst);
+        if (show_arrows_ && g.edge_directed[e]) layer.arrows.push_back(inst);
+        if (other != focus_node) add_node(other, true);
+    }
+    if (visible_[focus_node]) add_node(focus_node, true);
+    if (selected_ != kNoNode && selected_ != focus_node && visible_[selected_])
+        add_node(selected_, is_neighbor_of(focus_node, selected_));
+}
+
+std::uint32_t App::veil_color() const {
+    const bool highlight = (hovered_ != kNoNode && visible_[hovered_]) || (selected_ != kNoNode && visible_[selected_]);
+    return highlight ? theme::fade(theme::kBackground, theme::kVeilAlpha) : 0u;
 }
 
 void App::render_graph(int fb_width, int fb_height) {
     if (status_ != AppStatus::Ready) return;
-    if (hovered_ != drawn_hovered_ || selected_ != drawn_selected_) visual_dirty_ = true;
-    const bool changed = visual_dirty_;
-    if (changed) {
-        build_instances();
+    if (hovered_ != drawn_hovered_ || selected_ != drawn_selected_) top_dirty_ = true;
+    const bool base_changed = visual_dirty_;
+    if (base_changed) {
+        build_base_layer();
+        visual_dirty_ = false;
+        top_dirty_ = true; // the highlight shows the same positions and colours
+    }
+    const bool top_changed = top_dirty_;
+    if (top_changed) {
+        build_top_layer();
         drawn_hovered_ = hovered_;
         drawn_selected_ = selected_;
-        visual_dirty_ = false;
+        top_dirty_ = false;
     }
     // GL's viewport origin is bottom-left; the graph area is given top-left in logical px.
     const int x = static_cast<int>(std::lround(area_x_ * fb_scale_));
     const int w = std::min(static_cast<int>(std::lround(area_w_ * fb_scale_)), fb_width - x);
     const int h = std::min(static_cast<int>(std::lround(area_h_ * fb_scale_)), fb_height);
     const int y = fb_height - h - static_cast<int>(std::lround(area_y_ * fb_scale_));
-    renderer_.draw(changed, camera_, straight_edges_, curved_edges_, arrow_edges_, node_instances_, x, y, w, h);
+    renderer_.draw(camera_, base_layer_, base_changed, top_layer_, top_changed, veil_color(), x, y, w, h);
 }
 
 void App::draw_labels() {
@@ -603,18 +641,40 @@ void App::draw_labels() {
             if (s.x + r < 0 || s.y + r < 0 || s.x - r > area_w_ || s.y - r > area_h_) continue;
             obstacles.push_back({s.x - r, s.y - r, s.x + r, s.y + r, i});
         }
-        // Candidates in priority order: always-shown ones first, then by label_order_.
+        // Candidates in priority order: always-shown ones first, then by label_order_. The
+        // short text and its size are measured once per node and font (label_cache_): a
+        // moving camera re-places up to 2,000 labels every frame on a big graph.
+        if (label_cache_font_ != font || label_cache_size_ != font_size || label_cache_.size() != g.node_count()) {
+            label_cache_.assign(g.node_count(), CachedLabel{});
+            label_cache_font_ = font;
+            label_cache_size_ = font_size;
+        }
         std::vector<LabelCandidate> candidates;
-        std::vector<std::string> texts;
+        std::vector<std::string> always_texts; // the always-shown ones get more characters
+        always_texts.reserve(3);               // (texts points into it)
+        std::vector<const std::string*> texts; // per candidate
         auto add = [&](std::uint32_t i, bool always) {
             if (!visible_[i]) return;
             const Vec2 s = camera_.world_to_screen({g.x[i], g.y[i]});
             const float r = radius_[i] * camera_.zoom;
             if (s.x + r < 0 || s.y + r < 0 || s.x - r > area_w_ || s.y - r > area_h_) return; // off screen
-            std::string text = short_label(g.node_label[i], always ? 90 : static_cast<std::size_t>(kLabelMaxChars));
-            const ImVec2 size = font->CalcTextSizeA(font_size, FLT_MAX, 0.0f, text.c_str());
+            ImVec2 size;
+            if (always) {
+                always_texts.push_back(short_label(g.node_label[i], 90));
+                size = font->CalcTextSizeA(font_size, FLT_MAX, 0.0f, always_texts.back().c_str());
+                texts.push_back(&always_texts.back());
+            } else {
+                CachedLabel& c = label_cache_[i];
+                if (c.width < 0.0f) {
+                    c.text = short_label(g.node_label[i], static_cast<std::size_t>(kLabelMaxChars));
+                    const ImVec2 measured = font->CalcTextSizeA(font_size, FLT_MAX, 0.0f, c.text.c_str());
+                    c.width = measured.x;
+                    c.height = measured.y;
+                }
+                size = {c.width, c.height};
+                texts.push_back(&c.text);
+            }
             candidates.push_back({i, s.x, s.y, std::max(r, 1.5f), size.x + 6.0f, size.y + 4.0f, always});
-            texts.push_back(std::move(text));
         };
         for (std::uint32_t i : {slice_.focus, selected_, hovered_})
             if (i != kNoNode) add(i, true);
@@ -630,7 +690,7 @@ void App::draw_labels() {
         std::size_t k = 0;
         for (const LabelBox& b : boxes) {
             while (candidates[k].node != b.node) ++k; // boxes come in candidate order
-            placed_labels_.push_back({b.node, area_x_ + b.x0, area_y_ + b.y0, area_x_ + b.x1, area_y_ + b.y1, texts[k]});
+            placed_labels_.push_back({b.node, area_x_ + b.x0, area_y_ + b.y0, area_x_ + b.x1, area_y_ + b.y1, *texts[k]});
         }
     }
 

@@ -130,7 +130,9 @@ private:
     void update_pick_index();
     void graph_bounds(float& x0, float& y0, float& x1, float& y1) const;
     void animate_camera(float dt);
-    void build_instances();
+    void build_base_layer();
+    void build_top_layer();
+    std::uint32_t veil_color() const;
     void draw_labels();
     void draw_status_overlay();
     void draw_progress_pill();
@@ -156,7 +158,7 @@ private:
     QuadTree pick_index_;
     bool pick_index_dirty_ = true;
     std::vector<float> radius_;              // world radius per node
-    std::vector<std::uint32_t> adj_offsets_, adj_targets_;
+    std::vector<std::uint32_t> adj_offsets_, adj_targets_, adj_edges_; // Graph::adjacency
     std::vector<std::uint32_t> label_order_; // nodes by label priority (degree, kind)
 
     Camera camera_;
@@ -239,15 +241,17 @@ private:
 
     bool show_arrows_ = false;
     bool show_labels_ = true;
-    bool visual_dirty_ = true; // instances must be rebuilt and uploaded
+    bool visual_dirty_ = true; // the base layer must be rebuilt and uploaded
+    // The highlight (top layer) was built for these; it is rebuilt when they change.
     std::uint32_t drawn_hovered_ = kNoNode, drawn_selected_ = kNoNode;
+    bool top_dirty_ = true;
 
     std::uint32_t hovered_ = kNoNode, selected_ = kNoNode, dragged_ = kNoNode;
 
     GraphRenderer renderer_;
     std::vector<float> edge_curvature_; // per edge; non-zero for parallel edges
-    std::vector<NodeInstance> node_instances_;
-    std::vector<EdgeInstance> straight_edges_, curved_edges_, arrow_edges_;
+    GraphLayer base_layer_; // every visible node and edge, unfaded
+    GraphLayer top_layer_;  // the hovered / selected node, its neighbours and edges
 
     struct PlacedLabel {
         std::uint32_t node;
@@ -255,6 +259,15 @@ private:
         std::string text;
     };
     std::vector<PlacedLabel> placed_labels_;
+    // Per node: its label cut to kLabelMaxChars and that text's size in the label font
+    // (width < 0: not measured yet). Valid for one font at one size.
+    struct CachedLabel {
+        std::string text;
+        float width = -1.0f, height = 0.0f;
+    };
+    std::vector<CachedLabel> label_cache_;
+    const ImFont* label_cache_font_ = nullptr;
+    float label_cache_size_ = 0.0f;
     bool labels_dirty_ = true;
     Camera labels_camera_; // the view the labels were placed for
     std::uint32_t labels_hovered_ = kNoNode, labels_selected_ = kNoNode;

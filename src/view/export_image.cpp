@@ -48,8 +48,9 @@ bool App::render_image(float scale, std::vector<std::uint8_t>& rgba, int& width,
         glClearColor(static_cast<float>(bg & 0xFF) / 255.0f, static_cast<float>((bg >> 8) & 0xFF) / 255.0f,
                      static_cast<float>((bg >> 16) & 0xFF) / 255.0f, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
-        build_instances();
-        renderer_.draw(true, camera_, straight_edges_, curved_edges_, arrow_edges_, node_instances_, 0, 0, width, height);
+        build_base_layer();
+        build_top_layer();
+        renderer_.draw(camera_, base_layer_, true, top_layer_, true, veil_color(), 0, 0, width, height);
         // The labels: the background draw list of the last frame, seen through a display
         // that covers just the graph area.
         ImDrawList* labels = ImGui::GetBackgroundDrawList();

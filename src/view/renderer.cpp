@@ -23,8 +23,11 @@ uniform float u_zoom;
 uniform vec2 u_viewport;
 vec2 to_screen(vec2 w) { return (w - u_center) * u_zoom + 0.5 * u_viewport; }
 vec4 to_clip(vec2 s) { return vec4(s.x / u_viewport.x * 2.0 - 1.0, 1.0 - s.y / u_viewport.y * 2.0, 0.0, 1.0); }
-// An edge on screen (edge and arrow programs): its ends, unit chord direction, length,
-// and the Bezier control point curvature * length off the midpoint (0: straight).
+// A node's drawn radius in pixels (the node program draws at least 1.5 px).
+float node_px(float radius) { return max(radius * u_zoom, 1.5); }
+// An edge on screen (edge and arrow programs): its ends (the nodes' centres), unit chord
+// direction, length, and the Bezier control point curvature * length off the midpoint
+// (0: straight).
 struct EdgeGeom { vec2 a; vec2 b; vec2 dir; float len; vec2 ctrl; };
 EdgeGeom edge_geom(vec4 ends, float curvature) {
     EdgeGeom e;
@@ -54,13 +57,17 @@ out float v_ring_px;
 flat out int v_shape;
 void main() {
     float r = max(a_radius * u_zoom, 1.5);
-    float extent = r * 1.2 + 1.5; // room for the diamond's tips and the antialiased edge
+    v_shape = int(a_shape + 0.5);
+    // The quad just holds the shape (see the distance functions: the diamond's tips reach
+    // 1.25 r, the hexagon's corners 1.1 r, the rounded square's sides 0.89 r) and its
+    // antialiased edge; every pixel beyond is fill rate spent on nothing.
+    float reach = v_shape == 2 ? 1.25 : v_shape == 3 ? 1.1 : v_shape == 1 ? 0.9 : 1.0;
+    float extent = r * reach + 1.0;
     v_local = a_corner * extent;
     v_radius = r;
     v_fill = a_fill;
     v_ring = a_ring;
     v_ring_px = min(a_ring_px, r * 0.5);
-    v_shape = int(a_shape + 0.5);
     gl_Position = to_clip(to_screen(a_pos) + v_local);
 }
 )";
@@ -113,18 +120,30 @@ layout(location = 1) in vec4 a_ends;
 layout(location = 2) in vec4 a_color;
 layout(location = 3) in float a_width;
 layout(location = 4) in float a_curvature;
+layout(location = 5) in float a_source_radius;
+layout(location = 6) in float a_target_radius;
 out float v_across;
 out float v_half;
 out vec4 v_color;
 void main() {
     EdgeGeom e = edge_geom(a_ends, a_curvature);
-    float t = a_corner.x;
+    // From outline to outline: 0.85 r is inside every node shape, so the edge still
+    // meets the outline. Along a curve the chord stands in for the arc length.
+    float t0 = max(0.85 * node_px(a_source_radius) - 1.0, 0.0) / max(e.len, 1e-6);
+    float t1 = 1.0 - max(0.85 * node_px(a_target_radius) - 1.0, 0.0) / max(e.len, 1e-6);
+    if (t1 <= t0) { // all of it under its nodes: nothing to draw
+        gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
+        v_across = v_half = 0.0;
+        v_color = vec4(0.0);
+        return;
+    }
+    float t = mix(t0, t1, a_corner.x);
     vec2 p = (1.0 - t) * (1.0 - t) * e.a + 2.0 * (1.0 - t) * t * e.ctrl + t * t * e.b;
     vec2 tangent = 2.0 * (1.0 - t) * (e.ctrl - e.a) + 2.0 * t * (e.b - e.ctrl);
     float tl = length(tangent);
     tangent = tl > 1e-6 ? tangent / tl : e.dir;
     vec2 normal = vec2(-tangent.y, tangent.x);
-    float half_w = a_width * 0.5 + 1.0;
+    float half_w = a_width * 0.5 + 0.5; // where the coverage below reaches 0
     v_across = a_corner.y * half_w;
     v_half = a_width * 0.5;
     v_color = a_color;
@@ -152,7 +171,7 @@ layout(location = 1) in vec4 a_ends;
 layout(location = 2) in vec4 a_color;
 layout(location = 3) in float a_width;
 layout(location = 4) in float a_curvature;
-layout(location = 5) in float a_target_radius;
+layout(location = 6) in float a_target_radius;
 out vec4 v_color;
 void main() {
     EdgeGeom e = edge_geom(a_ends, a_curvature);
@@ -160,7 +179,7 @@ void main() {
     float el = length(end_dir);
     end_dir = el > 1e-6 ? end_dir / el : e.dir;
     float size = 4.0 + 2.0 * a_width;
-    vec2 tip = e.b - end_dir * (max(a_target_radius * u_zoom, 1.5) + 1.0);
+    vec2 tip = e.b - end_dir * (node_px(a_target_radius) + 1.0);
     vec2 p = tip - end_dir * size * a_corner.x + vec2(-end_dir.y, end_dir.x) * size * 0.55 * a_corner.y;
     // Hide arrows on edges too short to show one.
     v_color = e.len > 2.0 * size + a_target_radius * u_zoom ? a_color : vec4(0.0);
@@ -172,6 +191,20 @@ const char* kArrowFs = R"(
 in vec4 v_color;
 out vec4 frag;
 void main() { frag = vec4(v_color.rgb * v_color.a, v_color.a); }
+)";
+
+// The veil: one triangle covering the viewport, made from gl_VertexID alone.
+const char* kVeilVs = R"(
+void main() {
+    vec2 p = vec2(float((gl_VertexID & 1) * 4 - 1), float((gl_VertexID & 2) * 2 - 1));
+    gl_Position = vec4(p, 0.0, 1.0);
+}
+)";
+
+const char* kVeilFs = R"(
+uniform vec4 u_color;
+out vec4 frag;
+void main() { frag = vec4(u_color.rgb * u_color.a, u_color.a); }
 )";
 
 // 2. GL helpers ------------------------------------------------------------------------
@@ -271,7 +304,12 @@ void edge_attribs() {
     color_attrib(2, es, offsetof(EdgeInstance, color));
     float_attrib(3, 1, es, offsetof(EdgeInstance, width_px));
     float_attrib(4, 1, es, offsetof(EdgeInstance, curvature));
-    float_attrib(5, 1, es, offsetof(EdgeInstance, target_radius));
+    float_attrib(5, 1, es, offsetof(EdgeInstance, source_radius));
+    float_attrib(6, 1, es, offsetof(EdgeInstance, target_radius));
+}
+
+void unpack_color(std::uint32_t c, float out[4]) {
+    for (int i = 0; i < 4; ++i) out[i] = static_cast<float>((c >> (8 * i)) & 0xFFu) / 255.0f;
 }
 
 } // namespace
@@ -283,6 +321,8 @@ bool GraphRenderer::init(std::string& error) {
     if (!edge_program_) return false;
     arrow_program_ = link(kArrowVs, kArrowFs, error);
     if (!arrow_program_) return false;
+    veil_program_ = link(kVeilVs, kVeilFs, error);
+    if (!veil_program_) return false;
 
     node_quad_ = static_buffer({-1, -1, 1, -1, -1, 1, 1, 1});
     edge_strip_ = static_buffer({0, -1, 0, 1, 1, -1, 1, 1});
@@ -293,14 +333,23 @@ bool GraphRenderer::init(std::string& error) {
     }
     curve_strip_ = static_buffer(curve);
     arrow_tri_ = static_buffer({0, 0, 1, -1, 1, 1});
+    glGenVertexArrays(1, &veil_vao_);
 
-    for (Batch* b : {&nodes_, &straight_, &curved_, &arrows_}) {
+    init_layer(base_);
+    init_layer(top_);
+    glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    return true;
+}
+
+void GraphRenderer::init_layer(LayerBatches& layer) {
+    for (Batch* b : {&layer.nodes, &layer.straight, &layer.curved, &layer.arrows}) {
         glGenVertexArrays(1, &b->vao);
         glGenBuffers(1, &b->vbo);
     }
-    glBindVertexArray(nodes_.vao);
+    glBindVertexArray(layer.nodes.vao);
     geometry_attrib(node_quad_);
-    glBindBuffer(GL_ARRAY_BUFFER, nodes_.vbo);
+    glBindBuffer(GL_ARRAY_BUFFER, layer.nodes.vbo);
     constexpr GLsizei ns = sizeof(NodeInstance);
     float_attrib(1, 2, ns, offsetof(NodeInstance, x));
     float_attrib(2, 1, ns, offsetof(NodeInstance, radius));
@@ -309,26 +358,25 @@ bool GraphRenderer::init(std::string& error) {
     float_attrib(5, 1, ns, offsetof(NodeInstance, ring_px));
     float_attrib(6, 1, ns, offsetof(NodeInstance, shape));
 
-    const std::pair<Batch*, GLuint> edge_batches[] = {{&straight_, edge_strip_}, {&curved_, curve_strip_},
-                                                      {&arrows_, arrow_tri_}};
+    const std::pair<Batch*, GLuint> edge_batches[] = {{&layer.straight, edge_strip_}, {&layer.curved, curve_strip_},
+                                                      {&layer.arrows, arrow_tri_}};
     for (const auto& [batch, geometry] : edge_batches) {
         glBindVertexArray(batch->vao);
         geometry_attrib(geometry);
         glBindBuffer(GL_ARRAY_BUFFER, batch->vbo);
         edge_attribs();
     }
-    glBindVertexArray(0);
-    glBindBuffer(GL_ARRAY_BUFFER, 0);
-    return true;
 }
 
 void GraphRenderer::shutdown() {
-    for (GLuint program : {node_program_, edge_program_, arrow_program_})
+    for (GLuint program : {node_program_, edge_program_, arrow_program_, veil_program_})
         if (program) glDeleteProgram(program);
-    for (Batch* b : {&nodes_, &straight_, &curved_, &arrows_}) {
-        glDeleteVertexArrays(1, &b->vao);
-        glDeleteBuffers(1, &b->vbo);
-    }
+    for (LayerBatches* layer : {&base_, &top_})
+        for (Batch* b : {&layer->nodes, &layer->straight, &layer->curved, &layer->arrows}) {
+            glDeleteVertexArrays(1, &b->vao);
+            glDeleteBuffers(1, &b->vbo);
+        }
+    glDeleteVertexArrays(1, &veil_vao_);
     const GLuint geometry[] = {node_quad_, edge_strip_, curve_strip_, arrow_tri_};
     glDeleteBuffers(4, geometry);
     *this = GraphRenderer();
@@ -348,9 +396,23 @@ void GraphRenderer::draw_batch(const Batch& batch, unsigned program, const Camer
     glDrawArraysInstanced(mode, 0, vertices, static_cast<GLsizei>(batch.count));
 }
 
-void GraphRenderer::draw(bool changed, const Camera& camera, const std::vector<EdgeInstance>& straight,
-                         const std::vector<EdgeInstance>& curved, const std::vector<EdgeInstance>& arrows,
-                         const std::vector<NodeInstance>& nodes, int fb_x, int fb_y, int fb_w, int fb_h) {
+void GraphRenderer::upload_layer(LayerBatches& layer, const GraphLayer& data) {
+    constexpr std::size_t es = sizeof(EdgeInstance);
+    upload_batch(layer.straight, data.straight.data(), data.straight.size(), es);
+    upload_batch(layer.curved, data.curved.data(), data.curved.size(), es);
+    upload_batch(layer.arrows, data.arrows.data(), data.arrows.size(), es);
+    upload_batch(layer.nodes, data.nodes.data(), data.nodes.size(), sizeof(NodeInstance));
+}
+
+void GraphRenderer::draw_layer(const LayerBatches& layer, const Camera& camera) {
+    draw_batch(layer.straight, edge_program_, camera, GL_TRIANGLE_STRIP, 4);
+    draw_batch(layer.curved, edge_program_, camera, GL_TRIANGLE_STRIP, 2 * (kCurveSegments + 1));
+    draw_batch(layer.arrows, arrow_program_, camera, GL_TRIANGLES, 3);
+    draw_batch(layer.nodes, node_program_, camera, GL_TRIANGLE_STRIP, 4);
+}
+
+void GraphRenderer::draw(const Camera& camera, const GraphLayer& base, bool base_changed, const GraphLayer& top,
+                         bool top_changed, std::uint32_t veil, int fb_x, int fb_y, int fb_w, int fb_h) {
     if (!node_program_ || fb_w <= 0 || fb_h <= 0) return;
     glViewport(fb_x, fb_y, fb_w, fb_h);
     glEnable(GL_SCISSOR_TEST);
@@ -360,17 +422,18 @@ void GraphRenderer::draw(bool changed, const Camera& camera, const std::vector<E
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA); // shaders output premultiplied alpha
 
-    if (changed) {
-        constexpr std::size_t es = sizeof(EdgeInstance);
-        upload_batch(straight_, straight.data(), straight.size(), es);
-        upload_batch(curved_, curved.data(), curved.size(), es);
-        upload_batch(arrows_, arrows.data(), arrows.size(), es);
-        upload_batch(nodes_, nodes.data(), nodes.size(), sizeof(NodeInstance));
+    if (base_changed) upload_layer(base_, base);
+    if (top_changed) upload_layer(top_, top);
+    draw_layer(base_, camera);
+    if ((veil >> 24) != 0) {
+        float color[4];
+        unpack_color(veil, color);
+        glUseProgram(veil_program_);
+        glUniform4fv(glGetUniformLocation(veil_program_, "u_color"), 1, color);
+        glBindVertexArray(veil_vao_);
+        glDrawArrays(GL_TRIANGLES, 0, 3);
+        draw_layer(top_, camera);
     }
-    draw_batch(straight_, edge_program_, camera, GL_TRIANGLE_STRIP, 4);
-    draw_batch(curved_, edge_program_, camera, GL_TRIANGLE_STRIP, 2 * (kCurveSegments + 1));
-    draw_batch(arrows_, arrow_program_, camera, GL_TRIANGLES, 3);
-    draw_batch(nodes_, node_program_, camera, GL_TRIANGLE_STRIP, 4);
 
     glBindVertexArray(0);
     glBindBuffer(GL_ARRAY_BUFFER, 0);

@@ -7,6 +7,15 @@
 // straight or bent into a quadratic curve so parallel edges stay apart), plus one
 // arrowhead per directed edge. Positions are world units; the vertex shaders apply the
 // camera, so panning and zooming upload nothing.
+//
+// Two layers: the base graph, and a small highlight layer (the hovered or selected node,
+// its neighbours and its edges) drawn over a veil of background colour that fades the
+// rest. A hover then uploads a few instances, not the whole graph: on a 100k-node graph
+// the base layer is ~12 MB of instances and is only rebuilt when the graph changes.
+//
+// Edges run between the nodes' outlines, not their centres: an edge hidden under its
+// nodes (most of them on a big graph seen whole) makes no fragments at all, and that is
+// where a software rasteriser spends its time.
 #pragma once
 
 #include "view/camera.h"
@@ -33,7 +42,22 @@ struct EdgeInstance {
     std::uint32_t color;  // RGBA8
     float width_px;       // logical pixels
     float curvature;      // control point offset / edge length, signed; 0 = straight
-    float target_radius;  // world units: where an arrowhead stops short of the target
+    float source_radius;  // world units: the edge starts at the source's outline
+    float target_radius;  // world units: it ends (and an arrowhead stops) at the target's
+};
+
+// What one layer draws: edges straight (4 vertices each) and curved (a strip of
+// kCurveSegments), arrowheads for the directed ones, then nodes on top.
+struct GraphLayer {
+    std::vector<EdgeInstance> straight, curved, arrows;
+    std::vector<NodeInstance> nodes;
+    void clear() {
+        straight.clear();
+        curved.clear();
+        arrows.clear();
+        nodes.clear();
+    }
+    bool empty() const { return straight.empty() && curved.empty() && arrows.empty() && nodes.empty(); }
 };
 
 // Packs 0..255 channels into the RGBA8 layout the shaders read.
@@ -48,14 +72,12 @@ public:
     void shutdown();
 
     // Draws into the framebuffer rectangle (fb_x, fb_y, fb_w, fb_h) (GL convention:
-    // origin bottom-left), with the camera's viewport in logical pixels.
-    // Edges come as two lists: straight ones (4 vertices each) and curved ones (a strip of
-    // kCurveSegments); `arrows` are the directed edges that get an arrowhead. With
-    // `changed` false the lists are not read: the last uploaded ones are drawn again
-    // (panning and zooming only change uniforms).
-    void draw(bool changed, const Camera& camera, const std::vector<EdgeInstance>& straight,
-              const std::vector<EdgeInstance>& curved, const std::vector<EdgeInstance>& arrows,
-              const std::vector<NodeInstance>& nodes, int fb_x, int fb_y, int fb_w, int fb_h);
+    // origin bottom-left), with the camera's viewport in logical pixels: the base layer,
+    // then, if `veil` has any alpha, a veil of that colour (RGBA8) over it and the top
+    // layer over the veil. A layer whose `changed` is false is not read: the last uploaded
+    // one is drawn again (panning and zooming only change uniforms).
+    void draw(const Camera& camera, const GraphLayer& base, bool base_changed, const GraphLayer& top,
+              bool top_changed, std::uint32_t veil, int fb_x, int fb_y, int fb_w, int fb_h);
 
     static constexpr int kCurveSegments = 12;
 
@@ -66,12 +88,20 @@ private:
         std::size_t capacity = 0; // bytes
         std::size_t count = 0;    // instances uploaded
     };
+    // The four batches of one layer, uploaded and drawn together.
+    struct LayerBatches {
+        Batch straight, curved, arrows, nodes;
+    };
+    void init_layer(LayerBatches& layer);
+    void upload_layer(LayerBatches& layer, const GraphLayer& data);
+    void draw_layer(const LayerBatches& layer, const Camera& camera);
     void upload_batch(Batch& batch, const void* data, std::size_t count, std::size_t stride);
     void draw_batch(const Batch& batch, unsigned program, const Camera& camera, unsigned mode, int vertices);
 
-    unsigned node_program_ = 0, edge_program_ = 0, arrow_program_ = 0;
+    unsigned node_program_ = 0, edge_program_ = 0, arrow_program_ = 0, veil_program_ = 0;
     unsigned node_quad_ = 0, edge_strip_ = 0, curve_strip_ = 0, arrow_tri_ = 0; // shared geometry
-    Batch nodes_, straight_, curved_, arrows_;
+    unsigned veil_vao_ = 0; // no attributes: the veil's triangle comes from gl_VertexID
+    LayerBatches base_, top_;
 };
 
 } // namespace rgv

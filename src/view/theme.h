@@ -21,6 +21,9 @@ constexpr std::uint32_t kEdge = rgba(120, 130, 145, 90);
 constexpr std::uint32_t kEdgeHighlight = rgba(60, 70, 90, 220);
 constexpr std::uint32_t kRing = rgba(255, 255, 255, 255);
 constexpr std::uint32_t kRingSelected = rgba(30, 30, 30, 255);
+// While a node is hovered or selected, a veil of the background at this alpha covers
+// everything but it and its neighbours.
+constexpr float kVeilAlpha = 0.72f;
 
 inline std::uint32_t kind_color(NodeKind k) { return kKindColor[static_cast<int>(k)]; }
 
