@@ -1,7 +1,7 @@
 // platform_native.cpp — the desktop: command line, files, a self-check mode for the
 // smoke test (run N frames under Xvfb, save a screenshot, verify the graph was drawn), a
 // state file for tests that drive the window with real X11 input (--state-file,
-// tests/native/mouse.py) and a frame-time mode for bench/render.sh (--bench-frames: a
+// tests/native/mouse.py), touch gestures for them through SDL's queue (--touch-file) and a frame-time mode for bench/render.sh (--bench-frames: a
 // moving camera, one JSON line).
 #include "cli/cli_common.h"
 #include "platform/platform.h"
@@ -40,6 +40,8 @@ const char* kUsage =
     "                      (ArrowLeft/Right/Up/Down, Enter, Escape, Tab, +, -)\n"
     "  --state-file FILE   (testing) after every frame, replace FILE with the state JSON\n"
     "                      (the web API's state(), plus \"pinned\": the pinned node ids)\n"
+    "  --touch-file FILE   (testing) whenever FILE appears, send its lines as touch events\n"
+    "                      (\"down|move|up FINGER X Y\", window px) and delete it\n"
     "  --bench-frames N    (benchmark) once the graph is loaded and its layout has stopped,\n"
     "                      draw N frames in compact mode with the camera moving every\n"
     "                      frame (no vsync),\n"
@@ -63,6 +65,7 @@ public:
     std::string screenshot_path;
     std::string drop_path;          // --drop
     std::string state_path;         // --state-file
+    std::string touch_path;         // --touch-file
     std::string mode;               // --mode; empty: the App's default
     bool state_failed = false;      // a --state-file write failed (said once)
     std::vector<std::string> keys;  // --keys
@@ -132,6 +135,46 @@ public:
                     SDL_PushEvent(&e);
                 }
         }
+        if (!touch_path.empty()) inject_touch();
+    }
+
+    // --touch-file: Xvfb has no touch screen, so a test writes the fingers' moves to a file
+    // (by a rename: whole or absent) and they reach the App as SDL finger events, the
+    // handler a touch screen's events take. All lines go into one frame's queue; each event
+    // is handled on its own, so a gesture comes out the same as over several frames.
+    void inject_touch() {
+        FILE* f = std::fopen(touch_path.c_str(), "rb");
+        if (!f) return;
+        int w = 0, h = 0;
+        SDL_GetWindowSize(SDL_GL_GetCurrentWindow(), &w, &h);
+        char line[256];
+        int number = 0;
+        while (std::fgets(line, sizeof line, f)) {
+            ++number;
+            char kind[16] = {};
+            long long finger = 0;
+            float x = 0.0f, y = 0.0f;
+            if (line[0] == '\n' || line[0] == '#') continue;
+            if (std::sscanf(line, "%15s %lld %f %f", kind, &finger, &x, &y) != 4 || w <= 0 || h <= 0) {
+                std::fprintf(stderr, "rgv: %s:%d: want \"down|move|up FINGER X Y\"\n", touch_path.c_str(), number);
+                continue;
+            }
+            SDL_Event e{};
+            e.type = std::strcmp(kind, "down") == 0   ? SDL_FINGERDOWN
+                     : std::strcmp(kind, "up") == 0   ? SDL_FINGERUP
+                     : std::strcmp(kind, "move") == 0 ? SDL_FINGERMOTION
+                                                      : 0;
+            if (e.type == 0) {
+                std::fprintf(stderr, "rgv: %s:%d: unknown touch \"%s\"\n", touch_path.c_str(), number, kind);
+                continue;
+            }
+            e.tfinger.fingerId = static_cast<SDL_FingerID>(finger);
+            e.tfinger.x = x / static_cast<float>(w); // SDL gives fingers normalised to the window
+            e.tfinger.y = y / static_cast<float>(h);
+            SDL_PushEvent(&e);
+        }
+        std::fclose(f);
+        std::remove(touch_path.c_str());
     }
 
     bool after_frame(App& app, int fb_w, int fb_h) override {
@@ -339,6 +382,10 @@ std::unique_ptr<Platform> make_platform(int argc, char** argv) {
             const char* v = value("--state-file");
             if (!v) return nullptr;
             p->state_path = v;
+        } else if (arg == "--touch-file") {
+            const char* v = value("--touch-file");
+            if (!v) return nullptr;
+            p->touch_path = v;
         } else if (arg == "--drop") {
             const char* v = value("--drop");
             if (!v) return nullptr;

@@ -2,7 +2,9 @@
 # mouse.py — real X11 pointer input on the native viewer, checked through its state file
 # (rgv --state-file: the web API's state() plus the pinned ids): hover, click select and
 # clear, dragging a node (it follows the mouse and stays pinned), wheel zoom at the cursor,
-# pan, double-click focus, and input over the explorer's side panel leaving the graph alone.
+# pan, double-click focus, and input over the explorer's side panel leaving the graph alone;
+# then touch (pinch zoom about the fingers' midpoint, two-finger pan), whose events reach the
+# viewer through SDL's queue (--touch-file: Xvfb has no touch screen).
 # The pointer moves through xdotool, that is the X server's XTEST extension, so the input
 # takes the path a user's does: X, SDL's event queue, imgui's backend, the App. The checks
 # are those of tests/browser/input.mjs for the mouse.
@@ -18,7 +20,7 @@
 #   2. aiming          isolated nodes, empty points, screen <-> world
 #   3. the pointer     xdotool: move, press, release, click, wheel
 #   4. checks          named checks that print ok / FAIL; a check that raises fails
-#   5. compact mode    hover, click, drag-pin, wheel, pan, double-click
+#   5. compact mode    hover, click, drag-pin, wheel, pan, double-click, touch
 #   6. explorer mode   wheel and drag over the side panel
 import json
 import math
@@ -302,7 +304,19 @@ def main():
 def compact_checks(rgv, slice_path, out_dir):
     # 1000x700 on a 1280x800 screen: the window is not at the screen's origin, so a mix-up
     # of screen and window coordinates shows.
-    v = Viewer(rgv, slice_path, out_dir, 'compact', ['--mode', 'compact', '--size', '1000x700'])
+    touch_path = os.path.join(out_dir, 'compact-touch.txt')
+    v = Viewer(rgv, slice_path, out_dir, 'compact', ['--mode', 'compact', '--size', '1000x700',
+                                                     '--touch-file', touch_path])
+
+    def touch(lines):
+        # Written whole (rename); the viewer sends the lines as SDL finger events and
+        # deletes the file, then a frame handles them.
+        with open(touch_path + '.tmp', 'w') as f:
+            f.write(''.join(f'{kind} {finger} {x:.2f} {y:.2f}\n' for kind, finger, x, y in lines))
+        os.replace(touch_path + '.tmp', touch_path)
+        v.wait_for(lambda s: not os.path.exists(touch_path), 'the touch events to be taken')
+        return v.frames(3)
+
     try:
         s0 = v.still()
         target, tp = isolated_nodes(s0)[0]
@@ -425,6 +439,41 @@ def compact_checks(rgv, slice_path, out_dir):
                     f'{node} at {fmt(q)}, centre {fmt((ax + aw / 2, ay + ah / 2))}; '
                     f'zoom {fmt(s["camera"]["zoom"])} -> {fmt(f["camera"]["zoom"])}; selected {f["selected"]}')
         check('double-click on a node focuses it: the camera centres on it, never zooming out', double_click)
+
+        def pinch():
+            # Two fingers 100 px apart spread to 200 px about a fixed midpoint: zoom x2, and
+            # the world point under the midpoint stays under it.
+            s = v.still()
+            ax, ay, aw, ah = s['graph_area']
+            mid = (ax + aw * 0.6, ay + ah * 0.55)
+            lines = [('down', 1, mid[0] - 50, mid[1]), ('down', 2, mid[0] + 50, mid[1])]
+            for i in range(1, 11):
+                d = 50 + 5 * i
+                lines += [('move', 1, mid[0] - d, mid[1]), ('move', 2, mid[0] + d, mid[1])]
+            lines += [('up', 1, mid[0] - 100, mid[1]), ('up', 2, mid[0] + 100, mid[1])]
+            after = touch(lines)
+            ratio = after['camera']['zoom'] / s['camera']['zoom']
+            moved = drift(s, after, mid)
+            return (near(ratio, 2.0, 0.01) and moved <= 1.0 and after['selected'] == s['selected'],
+                    f'zoom x{fmt(ratio)}, the point under the midpoint moved {fmt(moved)} px')
+        check('touch: a pinch zooms by the fingers\' spread about their midpoint', pinch)
+
+        def two_finger_pan():
+            s = v.still()
+            ax, ay, aw, ah = s['graph_area']
+            a, b = (ax + aw * 0.4, ay + ah * 0.5), (ax + aw * 0.5, ay + ah * 0.5)
+            lines = [('down', 1, *a), ('down', 2, *b)]
+            for i in range(1, 9):
+                lines += [('move', 1, a[0] + 10 * i, a[1] + 5 * i), ('move', 2, b[0] + 10 * i, b[1] + 5 * i)]
+            lines += [('up', 1, a[0] + 80, a[1] + 40), ('up', 2, b[0] + 80, b[1] + 40)]
+            after = touch(lines)
+            z = s['camera']['zoom']
+            c = ((after['camera']['center_x'] - s['camera']['center_x']) * z,
+                 (after['camera']['center_y'] - s['camera']['center_y']) * z)
+            return (near(c[0], -80, 1) and near(c[1], -40, 1) and near(after['camera']['zoom'], z, z * 1e-4),
+                    f'centre moved {fmt(c)} px for fingers moved (80, 40); zoom {fmt(z)} -> '
+                    f'{fmt(after["camera"]["zoom"])}')
+        check('touch: two fingers moving together pan by their move', two_finger_pan)
     finally:
         code = v.quit()
     check('the viewer quits cleanly on SIGTERM (exit 0)',
