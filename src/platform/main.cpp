@@ -134,10 +134,7 @@ void frame() {
     ImGui::Render();
 
     glViewport(0, 0, fb_w, fb_h);
-    const std::uint32_t bg = rgv::theme::kBackground;
-    glClearColor(static_cast<float>(bg & 0xFF) / 255.0f, static_cast<float>((bg >> 8) & 0xFF) / 255.0f,
-                 static_cast<float>((bg >> 16) & 0xFF) / 255.0f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
+    rgv::clear_to(rgv::theme::kBackground);
     rt.app.render_graph(fb_w, fb_h);
     glViewport(0, 0, fb_w, fb_h);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

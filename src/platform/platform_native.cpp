@@ -1,8 +1,8 @@
 // platform_native.cpp — the desktop: command line, files, a self-check mode for the
 // smoke test (run N frames under Xvfb, save a screenshot, verify the graph was drawn), a
 // state file for tests that drive the window with real X11 input (--state-file,
-// tests/native/mouse.py), touch gestures for them through SDL's queue (--touch-file) and a frame-time mode for bench/render.sh (--bench-frames: a
-// moving camera, one JSON line).
+// tests/native/mouse.py), touch gestures for them through SDL's queue (--touch-file) and
+// a frame-time mode for bench/render.sh (--bench-frames: a moving camera, one JSON line).
 #include "cli/cli_common.h"
 #include "platform/platform.h"
 #include "view/app.h"
@@ -325,6 +325,12 @@ std::unique_ptr<Platform> make_platform(int argc, char** argv) {
     auto p = std::make_unique<NativePlatform>();
     // `rgv view FILE` is the same as `rgv FILE`.
     const int first = argc > 1 && std::strcmp(argv[1], "view") == 0 ? 2 : 1;
+    // The options that take a file path, kept as given.
+    const std::pair<const char*, std::string*> paths[] = {{"--screenshot", &p->screenshot_path},
+                                                          {"--font", &p->font_path},
+                                                          {"--state-file", &p->state_path},
+                                                          {"--touch-file", &p->touch_path},
+                                                          {"--drop", &p->drop_path}};
     for (int i = first; i < argc; ++i) {
         const std::string arg = argv[i];
         auto value = [&](const char* name) -> const char* {
@@ -334,7 +340,12 @@ std::unique_ptr<Platform> make_platform(int argc, char** argv) {
             }
             return argv[++i];
         };
-        if (arg == "-h" || arg == "--help") {
+        const auto path = std::find_if(std::begin(paths), std::end(paths), [&](const auto& o) { return arg == o.first; });
+        if (path != std::end(paths)) {
+            const char* v = value(path->first);
+            if (!v) return nullptr;
+            *path->second = v;
+        } else if (arg == "-h" || arg == "--help") {
             std::printf("%s", kUsage);
             std::exit(0);
         } else if (arg == "--frames") {
@@ -355,14 +366,6 @@ std::unique_ptr<Platform> make_platform(int argc, char** argv) {
                 std::fprintf(stderr, "rgv: --bench-frames wants a whole number >= 1, got \"%s\"\n", v);
                 return nullptr;
             }
-        } else if (arg == "--screenshot") {
-            const char* v = value("--screenshot");
-            if (!v) return nullptr;
-            p->screenshot_path = v;
-        } else if (arg == "--font") {
-            const char* v = value("--font");
-            if (!v) return nullptr;
-            p->font_path = v;
         } else if (arg == "--size") {
             const char* v = value("--size");
             if (!v) return nullptr;
@@ -378,18 +381,6 @@ std::unique_ptr<Platform> make_platform(int argc, char** argv) {
                 return nullptr;
             }
             p->mode = v;
-        } else if (arg == "--state-file") {
-            const char* v = value("--state-file");
-            if (!v) return nullptr;
-            p->state_path = v;
-        } else if (arg == "--touch-file") {
-            const char* v = value("--touch-file");
-            if (!v) return nullptr;
-            p->touch_path = v;
-        } else if (arg == "--drop") {
-            const char* v = value("--drop");
-            if (!v) return nullptr;
-            p->drop_path = v;
         } else if (arg == "--keys") {
             const char* v = value("--keys");
             if (!v) return nullptr;

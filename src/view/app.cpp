@@ -524,14 +524,22 @@ bool App::is_neighbor_of(std::uint32_t node, std::uint32_t other) const {
 }
 
 // 5. drawing -------------------------------------------------------------------------------
-// One edge as the renderer draws it.
-namespace {
-EdgeInstance edge_instance(const Graph& g, std::uint32_t e, const std::vector<float>& radius, float curvature,
-                           std::uint32_t color, float width) {
+// One edge into a layer: straight or curved (parallel edges bend apart), and its
+// arrowhead when arrows are on and it is directed.
+void App::add_edge(GraphLayer& layer, std::uint32_t e, std::uint32_t color, float width) const {
+    const Graph& g = slice_.graph;
     const std::uint32_t s = g.edge_source[e], t = g.edge_target[e];
-    return {g.x[s], g.y[s], g.x[t], g.y[t], color, width, curvature, radius[s], radius[t]};
+    const EdgeInstance inst{g.x[s], g.y[s], g.x[t], g.y[t], color, width, edge_curvature_[e], radius_[s], radius_[t]};
+    (inst.curvature != 0.0f ? layer.curved : layer.straight).push_back(inst);
+    if (show_arrows_ && g.edge_directed[e]) layer.arrows.push_back(inst);
 }
-} // namespace
+
+// One node into a layer; a marked one (hovered or selected) gets the dark, wider ring.
+void App::add_node(GraphLayer& layer, std::uint32_t i, std::uint32_t fill, bool marked) const {
+    const Graph& g = slice_.graph;
+    layer.nodes.push_back({g.x[i], g.y[i], radius_[i], fill, marked ? theme::kRingSelected : theme::kRing,
+                           marked ? 2.5f : 1.5f, static_cast<float>(theme::kind_shape(g.kind[i]))});
+}
 
 // The whole visible graph, as it looks with nothing highlighted. Rebuilt when positions,
 // visibility, colours or sizes change (visual_dirty_), never for a hover.
@@ -543,17 +551,11 @@ void App::build_base_layer() {
     for (std::uint32_t e = 0; e < g.edge_count(); ++e) {
         if (!visible_[g.edge_source[e]] || !visible_[g.edge_target[e]]) continue;
         const float weight = std::isfinite(g.edge_weight[e]) ? g.edge_weight[e] : 1.0f;
-        const float width = 1.0f + 0.35f * std::clamp(weight - 1.0f, 0.0f, 6.0f);
-        const EdgeInstance inst = edge_instance(g, e, radius_, edge_curvature_[e], theme::kEdge, width);
-        (inst.curvature != 0.0f ? layer.curved : layer.straight).push_back(inst);
-        if (show_arrows_ && g.edge_directed[e]) layer.arrows.push_back(inst);
+        add_edge(layer, e, theme::kEdge, 1.0f + 0.35f * std::clamp(weight - 1.0f, 0.0f, 6.0f));
     }
     layer.nodes.reserve(g.node_count());
-    for (std::uint32_t i = 0; i < g.node_count(); ++i) {
-        if (!visible_[i]) continue;
-        layer.nodes.push_back({g.x[i], g.y[i], radius_[i], node_fill(i), theme::kRing, 1.5f,
-                               static_cast<float>(theme::kind_shape(g.kind[i]))});
-    }
+    for (std::uint32_t i = 0; i < g.node_count(); ++i)
+        if (visible_[i]) add_node(layer, i, node_fill(i), false);
 }
 
 // The highlight over the veil: the focus (hovered, else selected) node, its neighbours
@@ -564,24 +566,17 @@ void App::build_top_layer() {
     GraphLayer& layer = top_layer_;
     layer.clear();
     const std::uint32_t focus_node = hovered_ != kNoNode ? hovered_ : selected_;
-    if (focus_node == kNoNode || focus_node >= g.node_count()) return;
-    auto add_node = [&](std::uint32_t i, bool lit) {
-        const bool marked = i == selected_ || i == hovered_;
-        const std::uint32_t fill = lit ? node_fill(i) : theme::fade(node_fill(i), 0.0f);
-        layer.nodes.push_back({g.x[i], g.y[i], radius_[i], fill, marked ? theme::kRingSelected : theme::kRing,
-                               marked ? 2.5f : 1.5f, static_cast<float>(theme::kind_shape(g.kind[i]))});
-    };
+    if (focus_node == kNoNode || focus_node >= g.node_count() || !visible_[focus_node]) return;
+    auto marked = [&](std::uint32_t i) { return i == selected_ || i == hovered_; };
     for (std::uint32_t k = adj_offsets_[focus_node]; k < adj_offsets_[focus_node + 1]; ++k) {
-        const std::uint32_t e = adj_edges_[k], other = adj_targets_[k];
-        if (!visible_[other] || !visible_[focus_node]) continue;
-        const EdgeInstance inst = edge_instance(g, e, radius_, edge_curvature_[e], theme::kEdgeHighlight, 1.8f);
-        (inst.curvature != 0.0f ? layer.curved : layer.straight).push_back(inst);
-        if (show_arrows_ && g.edge_directed[e]) layer.arrows.push_back(inst);
-        if (other != focus_node) add_node(other, true);
+        const std::uint32_t other = adj_targets_[k];
+        if (!visible_[other]) continue;
+        add_edge(layer, adj_edges_[k], theme::kEdgeHighlight, 1.8f);
+        if (other != focus_node) add_node(layer, other, node_fill(other), marked(other));
     }
-    if (visible_[focus_node]) add_node(focus_node, true);
-    if (selected_ != kNoNode && selected_ != focus_node && visible_[selected_])
-        add_node(selected_, is_neighbor_of(focus_node, selected_));
+    add_node(layer, focus_node, node_fill(focus_node), true);
+    if (selected_ != kNoNode && selected_ != focus_node && visible_[selected_] && !is_neighbor_of(focus_node, selected_))
+        add_node(layer, selected_, theme::fade(node_fill(selected_), 0.0f), true);
 }
 
 std::uint32_t App::veil_color() const {

@@ -130,6 +130,8 @@ private:
     void update_pick_index();
     void graph_bounds(float& x0, float& y0, float& x1, float& y1) const;
     void animate_camera(float dt);
+    void add_edge(GraphLayer& layer, std::uint32_t edge, std::uint32_t color, float width) const;
+    void add_node(GraphLayer& layer, std::uint32_t node, std::uint32_t fill, bool marked) const;
     void build_base_layer();
     void build_top_layer();
     std::uint32_t veil_color() const;

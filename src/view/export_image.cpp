@@ -43,11 +43,8 @@ bool App::render_image(float scale, std::vector<std::uint8_t>& rgba, int& width,
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, color);
     const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
     if (complete) {
-        const std::uint32_t bg = theme::kBackground;
         glViewport(0, 0, width, height);
-        glClearColor(static_cast<float>(bg & 0xFF) / 255.0f, static_cast<float>((bg >> 8) & 0xFF) / 255.0f,
-                     static_cast<float>((bg >> 16) & 0xFF) / 255.0f, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
+        clear_to(theme::kBackground);
         build_base_layer();
         build_top_layer();
         renderer_.draw(camera_, base_layer_, true, top_layer_, true, veil_color(), 0, 0, width, height);

@@ -56,7 +56,7 @@ out vec4 v_ring;
 out float v_ring_px;
 flat out int v_shape;
 void main() {
-    float r = max(a_radius * u_zoom, 1.5);
+    float r = node_px(a_radius);
     v_shape = int(a_shape + 0.5);
     // The quad just holds the shape (see the distance functions: the diamond's tips reach
     // 1.25 r, the hexagon's corners 1.1 r, the rounded square's sides 0.89 r) and its
@@ -313,6 +313,13 @@ void unpack_color(std::uint32_t c, float out[4]) {
 }
 
 } // namespace
+
+void clear_to(std::uint32_t color) {
+    float c[4];
+    unpack_color(color, c);
+    glClearColor(c[0], c[1], c[2], c[3]);
+    glClear(GL_COLOR_BUFFER_BIT);
+}
 
 bool GraphRenderer::init(std::string& error) {
     node_program_ = link(kNodeVs, kNodeFs, error);

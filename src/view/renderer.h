@@ -57,13 +57,15 @@ struct GraphLayer {
         arrows.clear();
         nodes.clear();
     }
-    bool empty() const { return straight.empty() && curved.empty() && arrows.empty() && nodes.empty(); }
 };
 
 // Packs 0..255 channels into the RGBA8 layout the shaders read.
 constexpr std::uint32_t rgba(std::uint32_t r, std::uint32_t g, std::uint32_t b, std::uint32_t a = 255) {
     return r | (g << 8) | (b << 16) | (a << 24);
 }
+
+// Clears the bound framebuffer (its viewport) to an RGBA8 colour.
+void clear_to(std::uint32_t color);
 
 class GraphRenderer {
 public:
