@@ -2,16 +2,18 @@
 // from ImGui: ImGui's draw lists hold at most 64K vertices with 16-bit indices on WebGL,
 // and a graph slice can have far more nodes and edges than that.
 //
-// One instance per node (an antialiased shape — disc, rounded square, diamond or hexagon —
+// One item per node (an antialiased shape — disc, rounded square, diamond or hexagon —
 // with an optional ring) and one per edge (a screen-space strip of a given pixel width,
 // straight or bent into a quadratic curve so parallel edges stay apart), plus one
 // arrowhead per directed edge. Positions are world units; the vertex shaders apply the
-// camera, so panning and zooming upload nothing.
+// camera, so panning and zooming upload nothing. Each instance of a draw is a chunk of
+// kPerChunk items whose data the vertex shader fetches from a texture (renderer.cpp,
+// "3. GraphRenderer", says why not one instance per item).
 //
 // Two layers: the base graph, and a small highlight layer (the hovered or selected node,
 // its neighbours and its edges) drawn over a veil of background colour that fades the
-// rest. A hover then uploads a few instances, not the whole graph: on a 100k-node graph
-// the base layer is ~12 MB of instances and is only rebuilt when the graph changes.
+// rest. A hover then uploads a few items, not the whole graph: on a 100k-node graph
+// the base layer is ~18 MB of items and is only rebuilt when the graph changes.
 //
 // Edges run between the nodes' outlines, not their centres: an edge hidden under its
 // nodes (most of them on a big graph seen whole) makes no fragments at all, and that is
@@ -34,7 +36,8 @@ struct NodeInstance {
     std::uint32_t fill;  // RGBA8, R in the lowest byte
     std::uint32_t ring;  // RGBA8 outline colour; alpha 0 draws none
     float ring_px;       // outline width in logical pixels
-    float shape;         // a NodeShape, as float for the vertex attribute
+    float shape;         // a NodeShape, as float like the rest
+    float pad_ = 0;      // whole 16-byte texels: the shaders read items from a texture
 };
 
 struct EdgeInstance {
@@ -44,7 +47,9 @@ struct EdgeInstance {
     float curvature;      // control point offset / edge length, signed; 0 = straight
     float source_radius;  // world units: the edge starts at the source's outline
     float target_radius;  // world units: it ends (and an arrowhead stops) at the target's
+    float pad_[3] = {};   // whole 16-byte texels
 };
+static_assert(sizeof(NodeInstance) % 16 == 0 && sizeof(EdgeInstance) % 16 == 0, "items are whole RGBA32UI texels");
 
 // What one layer draws: edges straight (4 vertices each) and curved (a strip of
 // kCurveSegments), arrowheads for the directed ones, then nodes on top.
@@ -82,26 +87,33 @@ public:
               bool top_changed, std::uint32_t veil, int fb_x, int fb_y, int fb_w, int fb_h);
 
     static constexpr int kCurveSegments = 12;
+    static constexpr int kPerChunk = 128; // items per instance (chunk) of a draw
 
 private:
-    // One instanced batch: a VAO over a per-instance buffer that grows as needed.
+    // One batch of items: their data texture (texture_width_ texels wide, growing by rows).
     struct Batch {
+        unsigned texture = 0;
+        std::size_t rows = 0;  // allocated
+        std::size_t count = 0; // items uploaded
+    };
+    // One chunk's geometry (the corners of kPerChunk items, as triangles), shared by the
+    // batches drawn with it.
+    struct Chunk {
         unsigned vao = 0, vbo = 0;
-        std::size_t capacity = 0; // bytes
-        std::size_t count = 0;    // instances uploaded
+        int vertices = 0; // per item
     };
     // The four batches of one layer, uploaded and drawn together.
     struct LayerBatches {
         Batch straight, curved, arrows, nodes;
     };
-    void init_layer(LayerBatches& layer);
     void upload_layer(LayerBatches& layer, const GraphLayer& data);
     void draw_layer(const LayerBatches& layer, const Camera& camera);
     void upload_batch(Batch& batch, const void* data, std::size_t count, std::size_t stride);
-    void draw_batch(const Batch& batch, unsigned program, const Camera& camera, unsigned mode, int vertices);
+    void draw_batch(const Batch& batch, const Chunk& chunk, unsigned program, const Camera& camera);
 
     unsigned node_program_ = 0, edge_program_ = 0, arrow_program_ = 0, veil_program_ = 0;
-    unsigned node_quad_ = 0, edge_strip_ = 0, curve_strip_ = 0, arrow_tri_ = 0; // shared geometry
+    Chunk node_chunk_, straight_chunk_, curve_chunk_, arrow_chunk_;
+    int texture_width_ = 0, max_rows_ = 0;
     unsigned veil_vao_ = 0; // no attributes: the veil's triangle comes from gl_VertexID
     LayerBatches base_, top_;
 };
