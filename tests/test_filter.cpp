@@ -10,6 +10,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -235,13 +237,25 @@ TEST_CASE("viridis ramp ends, middle, clamping") {
               ((viridis(static_cast<float>(k - 1) / 255.0f) >> 8) & 0xff));
 }
 
-TEST_CASE("community palette: Tableau 10 + 2, wrapping") {
+TEST_CASE("community palette: Tableau 10 without red + 3, wrapping") {
     CHECK(community_color(0) == 0xffa7794eu); // #4e79a7
     CHECK(community_color(11) == 0xff22bdbcu);
     CHECK(community_color(12) == community_color(0));
     CHECK(community_color(-1) == community_color(11));
     for (int a = 0; a < kCommunityColors; ++a)
         for (int b = a + 1; b < kCommunityColors; ++b) CHECK(community_color(a) != community_color(b));
+    // The researcher is red in every colour mode, so no community may look red: no
+    // colour of HSV saturation 0.5 or more with a hue within 25 degrees of red (Tableau's
+    // light pink stays: saturation 0.38).
+    for (int a = 0; a < kCommunityColors; ++a) {
+        const std::uint32_t c = community_color(a);
+        const double r = (c & 0xff) / 255.0, g = ((c >> 8) & 0xff) / 255.0, b = ((c >> 16) & 0xff) / 255.0;
+        const double hi = std::max({r, g, b}), lo = std::min({r, g, b});
+        if ((hi - lo) / hi < 0.5 || hi != r) continue; // pale, or not red-dominant
+        const double hue = 60.0 * (g - b) / (hi - lo); // -60..60 when red is highest
+        INFO("community colour ", a, " hue ", hue);
+        CHECK(std::abs(hue) > 25.0);
+    }
 }
 
 } // TEST_SUITE

@@ -4,7 +4,7 @@
 //   1. Years           node_year, slice_year_range
 //   2. Visibility      visible()
 //   3. Serialisation   filter_to_json, filter_from_json
-//   4. Colours         viridis table (matplotlib's, 8-bit), Tableau 10 + 2
+//   4. Colours         viridis table (matplotlib's, 8-bit), Tableau 10 without red + 3
 #include "core/filter.h"
 
 #include "core/json_reader.h"
@@ -321,9 +321,11 @@ constexpr std::uint32_t kViridis[256] = {
     0xff1be5ec, 0xff1ce5ef, 0xff1de5f1, 0xff1ee6f4, 0xff20e6f6, 0xff21e6f8, 0xff23e7fb, 0xff25e7fd,
 };
 
-// Tableau 10 (Tableau's 2016 palette), then two of d3's category10 that differ from it.
+// Tableau 10 (Tableau's 2016 palette) without its red, which marks the researcher in
+// every colour mode (view/theme.h, kFocusColor); then two of d3's category10 that differ
+// from it and ColorBrewer Paired's dark purple.
 constexpr std::uint32_t kCommunity[kCommunityColors] = {
-    0xffa7794e, 0xff2b8ef2, 0xff5957e1, 0xffb2b776, 0xff4fa159, 0xff48c9ed,
+    0xffa7794e, 0xff2b8ef2, 0xff9a3d6a, 0xffb2b776, 0xff4fa159, 0xff48c9ed,
     0xffa17ab0, 0xffa79dff, 0xff5f759c, 0xffacb0ba, 0xffcfbe17, 0xff22bdbc,
 };
 

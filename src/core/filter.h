@@ -88,7 +88,7 @@ bool slice_year_range(const Slice& slice, int& min_year, int& max_year);
 std::uint32_t year_color(int year, int min_year, int max_year);
 // The viridis table itself, t in 0..1 (for legends).
 std::uint32_t viridis(float t);
-// Tableau 10 plus two; ids past 11 wrap around.
+// Tableau 10 without red, plus three (red marks the researcher); ids past 11 wrap around.
 std::uint32_t community_color(int id);
 constexpr int kCommunityColors = 12;
 
