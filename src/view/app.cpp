@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <numeric>
 #include <unordered_map>
 
@@ -704,20 +705,11 @@ void App::draw_labels() {
 
 void App::draw_status_overlay() {
     if (status_ == AppStatus::Ready && error_.empty() && slice_.graph.node_count() > 0) return;
-    const ImVec2 center{area_x_ + area_w_ * 0.5f, area_y_ + area_h_ * 0.5f};
-    ImGui::SetNextWindowPos(center, ImGuiCond_Always, {0.5f, 0.5f});
-    ImGui::SetNextWindowBgAlpha(0.95f);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
-                                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                                   ImGuiWindowFlags_NoFocusOnAppearing;
-    if (status_ == AppStatus::Ready && !error_.empty()) {
-        // A failed load on top of a good graph: a banner, the graph stays usable.
-        ImGui::SetNextWindowPos({area_x_ + area_w_ * 0.5f, area_y_ + 12.0f}, ImGuiCond_Always, {0.5f, 0.0f});
-    }
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 8.0f);
-    const bool status_open = ImGui::Begin("##status", nullptr, flags);
-    ImGui::PopStyleVar();
-    if (status_open) {
+    // In the middle of the graph area; a failed load on top of a good graph is a banner at
+    // its top instead, so the graph stays usable.
+    const bool banner = status_ == AppStatus::Ready && !error_.empty();
+    const ImVec2 pos{area_x_ + area_w_ * 0.5f, banner ? area_y_ + 12.0f : area_y_ + area_h_ * 0.5f};
+    if (begin_card("##status", pos, {0.5f, banner ? 0.0f : 0.5f}, ImGui::GetStyle().WindowPadding, 8.0f, 0.95f)) {
         if (!error_.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(180, 30, 30, 255));
             ImGui::TextUnformatted("Could not load the graph slice");
@@ -733,14 +725,14 @@ void App::draw_status_overlay() {
             const char* detail = "Loading the nearby papers, people, topics and institutions.";
             ImGui::TextDisabled("%s", detail);
             if (download_.active) {
-                const nlohmann::json loading = loading_json();
+                const Loading l = loading();
                 const float width = ImGui::CalcTextSize(detail).x;
                 ImGui::Spacing();
-                progress_bar(loading["fraction"].is_number() ? loading["fraction"].get<float>() : -1.0f, width);
-                ImGui::TextUnformatted(loading["text"].get_ref<const std::string&>().c_str());
-                if (loading["fraction"].is_number()) {
+                progress_bar(l.fraction, width);
+                ImGui::TextUnformatted(l.text.c_str());
+                if (l.fraction >= 0.0) {
                     char percent[16];
-                    std::snprintf(percent, sizeof percent, "%.0f%%", loading["fraction"].get<double>() * 100.0);
+                    std::snprintf(percent, sizeof percent, "%.0f%%", l.fraction * 100.0);
                     ImGui::SameLine(ImGui::GetCursorPosX() + width - ImGui::CalcTextSize(percent).x);
                     ImGui::TextDisabled("%s", percent);
                 }
@@ -756,60 +748,58 @@ void App::draw_status_overlay() {
 // downloading, the layout settling), as a small pill at the bottom of the graph area.
 void App::draw_progress_pill() {
     if (status_ != AppStatus::Ready || slice_.graph.node_count() == 0) return;
-    const nlohmann::json loading = loading_json();
-    if (loading["phase"] == "idle") return;
-    const float width = 260.0f;
-    ImGui::SetNextWindowPos({area_x_ + area_w_ * 0.5f, area_y_ + area_h_ - 14.0f}, ImGuiCond_Always, {0.5f, 1.0f});
-    ImGui::SetNextWindowSize({width, 0.0f});
-    ImGui::SetNextWindowBgAlpha(0.92f);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                                   ImGuiWindowFlags_NoInputs;
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {12.0f, 8.0f});
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 8.0f);
-    if (ImGui::Begin("##progress", nullptr, flags)) {
+    const Loading l = loading();
+    if (std::strcmp(l.phase, "idle") == 0) return;
+    ImGui::SetNextWindowSize({260.0f, 0.0f});
+    if (begin_card("##progress", {area_x_ + area_w_ * 0.5f, area_y_ + area_h_ - 14.0f}, {0.5f, 1.0f}, {12.0f, 8.0f}, 8.0f,
+                   0.92f, ImGuiWindowFlags_NoInputs)) {
         if (font_small_) ImGui::PushFont(font_small_);
-        ImGui::TextUnformatted(loading["text"].get_ref<const std::string&>().c_str());
+        ImGui::TextUnformatted(l.text.c_str());
         if (font_small_) ImGui::PopFont();
-        progress_bar(loading["fraction"].is_number() ? loading["fraction"].get<float>() : -1.0f, 0.0f, 4.0f);
+        progress_bar(l.fraction, 0.0f, 4.0f);
     }
     ImGui::End();
-    ImGui::PopStyleVar(2);
 }
 
-// {phase, fraction, bytes, total, text}: phase "download" (a slice), "expand" (a node's
-// slice to merge), "layout" (placing the nodes) or "idle"; fraction and total are null
-// when unknown (no Content-Length).
-nlohmann::json App::loading_json() const {
-    nlohmann::json j = {{"phase", "idle"}, {"fraction", nullptr}, {"bytes", 0}, {"total", nullptr}, {"text", ""}};
+App::Loading App::loading() const {
+    Loading l;
     if (download_.active) {
-        j["phase"] = download_.expand ? "expand" : "download";
-        j["bytes"] = download_.bytes;
-        std::string text = download_.expand ? "Expanding" : "Downloading";
+        l.phase = download_.expand ? "expand" : "download";
+        l.bytes = download_.bytes;
+        l.text = download_.expand ? "Expanding" : "Downloading";
         if (download_.expand) {
             const std::uint32_t anchor = slice_.graph.find(expanding_);
-            if (anchor != kNoNode) text += " " + short_label(slice_.graph.node_label[anchor], 24);
-            text += ":";
+            if (anchor != kNoNode) l.text += " " + short_label(slice_.graph.node_label[anchor], 24);
+            l.text += ":";
         }
         if (download_.total > 0.0) {
-            j["total"] = download_.total;
-            j["fraction"] = std::min(download_.bytes / download_.total, 1.0);
-            text += " " + format_bytes(download_.bytes) + " of " + format_bytes(download_.total);
+            l.total = download_.total;
+            l.fraction = std::min(download_.bytes / download_.total, 1.0);
+            l.text += " " + format_bytes(download_.bytes) + " of " + format_bytes(download_.total);
         } else if (download_.bytes > 0.0) {
-            text += " " + format_bytes(download_.bytes);
+            l.text += " " + format_bytes(download_.bytes);
         } else {
-            text += download_.expand ? " connecting..." : " - connecting...";
+            l.text += download_.expand ? " connecting..." : " - connecting...";
         }
-        j["text"] = text;
     } else if (status_ == AppStatus::Ready && slice_.graph.node_count() > 0 && !layout_.converged()) {
-        const float p = layout_.progress();
-        j["phase"] = "layout";
-        j["fraction"] = p;
+        l.phase = "layout";
+        l.fraction = layout_.progress();
         char text[32];
-        std::snprintf(text, sizeof text, "Laying out %.0f%%", static_cast<double>(p) * 100.0);
-        j["text"] = text;
+        std::snprintf(text, sizeof text, "Laying out %.0f%%", l.fraction * 100.0);
+        l.text = text;
     }
-    return j;
+    return l;
+}
+
+// The state report's "loading": {phase, fraction, bytes, total, text}, fraction and total
+// null when unknown.
+nlohmann::json App::loading_json() const {
+    const Loading l = loading();
+    return {{"phase", l.phase},
+            {"fraction", l.fraction >= 0.0 ? nlohmann::json(l.fraction) : nlohmann::json()},
+            {"bytes", l.bytes},
+            {"total", l.total > 0.0 ? nlohmann::json(l.total) : nlohmann::json()},
+            {"text", l.text}};
 }
 
 // 6. state report --------------------------------------------------------------------------

@@ -138,6 +138,15 @@ private:
     void draw_labels();
     void draw_status_overlay();
     void draw_progress_pill();
+    // What is going on besides showing the graph: a slice downloading, an expansion, the
+    // layout settling, or nothing ("idle").
+    struct Loading {
+        const char* phase = "idle"; // "download", "expand", "layout" or "idle"
+        double fraction = -1.0;     // 0..1; below 0 unknown (no Content-Length)
+        double bytes = 0.0, total = 0.0; // total 0: unknown
+        std::string text;           // for people: "Downloading 1.2 MB of 3.4 MB"
+    };
+    Loading loading() const;
     nlohmann::json loading_json() const;
     void draw_side_panel();
     void draw_details_panel();

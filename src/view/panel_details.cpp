@@ -47,9 +47,9 @@ void App::draw_details_panel() {
     // Expanding comes first, above the long texts, so it is always in reach.
     if (!expand_template_.empty() && (g.kind[node] == NodeKind::Person || g.kind[node] == NodeKind::Work)) {
         if (!expanding_.empty()) {
-            const nlohmann::json loading = loading_json();
-            ImGui::TextDisabled("%s", loading["text"].get_ref<const std::string&>().c_str());
-            progress_bar(loading["fraction"].is_number() ? loading["fraction"].get<float>() : -1.0f, 0.0f, 4.0f);
+            const Loading l = loading();
+            ImGui::TextDisabled("%s", l.text.c_str());
+            progress_bar(l.fraction, 0.0f, 4.0f);
         } else {
             if (ImGui::Button("Expand this node")) request_expand(node);
             note_action_box("expand", node);

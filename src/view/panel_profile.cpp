@@ -420,14 +420,7 @@ namespace rgv {
 
 // Compact mode (the graph embedded in a profile page): the graph with minimal chrome.
 void App::draw_compact_overlay() {
-    ImGui::SetNextWindowPos({area_x_ + 10.0f, area_y_ + 10.0f});
-    ImGui::SetNextWindowBgAlpha(0.92f);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
-                                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                                   ImGuiWindowFlags_NoFocusOnAppearing;
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {10.0f, 8.0f});
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 6.0f);
-    if (ImGui::Begin("##compact", nullptr, flags)) {
+    if (begin_card("##compact", {area_x_ + 10.0f, area_y_ + 10.0f}, {0.0f, 0.0f}, {10.0f, 8.0f}, 6.0f, 0.92f)) {
         const Graph& g = slice_.graph;
         ImGui::Text("%zu works \xC2\xB7 %zu people \xC2\xB7 %zu topics", g.count_kind(NodeKind::Work),
                     g.count_kind(NodeKind::Person), g.count_kind(NodeKind::Topic));
@@ -439,7 +432,6 @@ void App::draw_compact_overlay() {
         if (ImGui::Button("Fit")) fit_view();
     }
     ImGui::End();
-    ImGui::PopStyleVar(2);
 }
 
 } // namespace rgv

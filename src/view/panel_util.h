@@ -1,5 +1,5 @@
 // panel_util.h — small helpers shared by the ImGui panels: reading optional attributes
-// without throwing (exceptions are off in wasm), text bits, a progress bar.
+// without throwing (exceptions are off in wasm), text bits, a progress bar, overlay cards.
 #pragma once
 
 #include <imgui.h>
@@ -69,15 +69,15 @@ inline std::string format_bytes(double bytes) {
 
 // A slim rounded bar, `fraction` 0..1; below 0 the amount is unknown and a segment slides
 // back and forth instead (imgui 1.86's ProgressBar has no indeterminate form).
-inline void progress_bar(float fraction, float width, float height = 6.0f) {
+inline void progress_bar(double fraction, float width, float height = 6.0f) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     if (width <= 0.0f) width = std::max(ImGui::GetContentRegionAvail().x, 40.0f);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float r = height * 0.5f;
     dl->AddRectFilled(p, {p.x + width, p.y + height}, IM_COL32(222, 226, 232, 255), r);
     const ImU32 fill = IM_COL32(78, 121, 167, 255);
-    if (fraction >= 0.0f) {
-        const float w = width * std::min(fraction, 1.0f);
+    if (fraction >= 0.0) {
+        const float w = width * static_cast<float>(std::min(fraction, 1.0));
         if (w > 0.5f) dl->AddRectFilled(p, {p.x + std::max(w, height), p.y + height}, fill, r);
     } else {
         const float t = static_cast<float>(std::fmod(ImGui::GetTime(), 1.6) / 1.6); // 0..1
@@ -86,6 +86,22 @@ inline void progress_bar(float fraction, float width, float height = 6.0f) {
         dl->AddRectFilled({p.x + x, p.y}, {p.x + x + seg, p.y + height}, fill, r);
     }
     ImGui::Dummy({width, height});
+}
+
+// An overlay card on the graph area (status, progress, compact mode's bar): no title bar,
+// not movable, not saved, never takes focus. At `pos` with `pivot` (0..1 of its size);
+// like ImGui::Begin, always close it with ImGui::End().
+inline bool begin_card(const char* name, ImVec2 pos, ImVec2 pivot, ImVec2 padding, float rounding, float bg_alpha,
+                       ImGuiWindowFlags extra = ImGuiWindowFlags_AlwaysAutoResize) {
+    ImGui::SetNextWindowPos(pos, ImGuiCond_Always, pivot);
+    ImGui::SetNextWindowBgAlpha(bg_alpha);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, padding);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, rounding);
+    const bool open = ImGui::Begin(name, nullptr,
+                                   ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                       ImGuiWindowFlags_NoFocusOnAppearing | extra);
+    ImGui::PopStyleVar(2); // read by Begin
+    return open;
 }
 
 } // namespace rgv
