@@ -108,6 +108,8 @@ export interface ViewerState {
   format: string;
   warnings: string[];
   frames: number;
+  /** Frames that drew every node and edge; the others reused that image (hover, selection, panels). */
+  graph_draws?: number;
   nodes: number;
   edges: number;
   by_type: Record<string, number>;

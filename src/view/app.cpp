@@ -606,7 +606,7 @@ void App::render_graph(int fb_width, int fb_height) {
     const int w = std::min(static_cast<int>(std::lround(area_w_ * fb_scale_)), fb_width - x);
     const int h = std::min(static_cast<int>(std::lround(area_h_ * fb_scale_)), fb_height);
     const int y = fb_height - h - static_cast<int>(std::lround(area_y_ * fb_scale_));
-    renderer_.draw(camera_, base_layer_, base_changed, top_layer_, top_changed, veil_color(), x, y, w, h);
+    renderer_.draw(camera_, base_layer_, base_changed, top_layer_, top_changed, veil_color(), x, y, w, h, true);
 }
 
 void App::draw_labels() {
@@ -812,6 +812,7 @@ std::string App::state_json() const {
     j["format"] = format_;
     j["warnings"] = slice_.warnings;
     j["frames"] = frames_;
+    j["graph_draws"] = renderer_.base_passes(); // the whole graph drawn; other frames copy it
     j["nodes"] = g.node_count();
     j["edges"] = g.edge_count();
     nlohmann::json by_type = nlohmann::json::object();

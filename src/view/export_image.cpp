@@ -47,7 +47,7 @@ bool App::render_image(float scale, std::vector<std::uint8_t>& rgba, int& width,
         clear_to(theme::kBackground);
         build_base_layer();
         build_top_layer();
-        renderer_.draw(camera_, base_layer_, true, top_layer_, true, veil_color(), 0, 0, width, height);
+        renderer_.draw(camera_, base_layer_, true, top_layer_, true, veil_color(), 0, 0, width, height, false);
         // The labels: the background draw list of the last frame, seen through a display
         // that covers just the graph area.
         ImDrawList* labels = ImGui::GetBackgroundDrawList();

@@ -217,7 +217,7 @@ out vec4 frag;
 void main() { frag = vec4(v_color.rgb * v_color.a, v_color.a); }
 )";
 
-// The veil: one triangle covering the viewport, made from gl_VertexID alone.
+// The veil and the cache copy: one triangle covering the viewport, from gl_VertexID alone.
 const char* kVeilVs = R"(
 void main() {
     vec2 p = vec2(float((gl_VertexID & 1) * 4 - 1), float((gl_VertexID & 2) * 2 - 1));
@@ -229,6 +229,14 @@ const char* kVeilFs = R"(
 uniform vec4 u_color;
 out vec4 frag;
 void main() { frag = vec4(u_color.rgb * u_color.a, u_color.a); }
+)";
+
+// The cached base layer, pixel for pixel (premultiplied, blended like the items were).
+const char* kCopyFs = R"(
+uniform highp sampler2D u_image;
+uniform ivec2 u_origin;
+out vec4 frag;
+void main() { frag = texelFetch(u_image, ivec2(gl_FragCoord.xy) - u_origin, 0); }
 )";
 
 // 2. GL helpers ------------------------------------------------------------------------
@@ -342,6 +350,8 @@ bool GraphRenderer::init(std::string& error) {
     if (!arrow_program_) return false;
     veil_program_ = link("", kVeilVs, kVeilFs, error);
     if (!veil_program_) return false;
+    copy_program_ = link("", kVeilVs, kCopyFs, error);
+    if (!copy_program_) return false;
 
     GLint max_size = 0;
     glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_size);
@@ -375,8 +385,10 @@ bool GraphRenderer::init(std::string& error) {
 }
 
 void GraphRenderer::shutdown() {
-    for (GLuint program : {node_program_, edge_program_, arrow_program_, veil_program_})
+    for (GLuint program : {node_program_, edge_program_, arrow_program_, veil_program_, copy_program_})
         if (program) glDeleteProgram(program);
+    glDeleteFramebuffers(1, &cache_.fbo);
+    glDeleteTextures(1, &cache_.texture);
     for (LayerBatches* layer : {&base_, &top_})
         for (Batch* b : {&layer->nodes, &layer->straight, &layer->curved, &layer->arrows})
             glDeleteTextures(1, &b->texture);
@@ -445,12 +457,32 @@ void GraphRenderer::draw_layer(const LayerBatches& layer, const Camera& camera) 
     draw_batch(layer.nodes, node_chunk_, node_program_, camera);
 }
 
+// Makes the cache texture w x h pixels (a new one when the size changed), leaving
+// `target` bound; false if the framebuffer cannot be made, and the caller draws directly.
+bool GraphRenderer::ensure_cache(int w, int h, unsigned target) {
+    if (cache_.fbo && cache_.width == w && cache_.height == h) return cache_.complete;
+    if (!cache_.fbo) {
+        glGenFramebuffers(1, &cache_.fbo);
+        glGenTextures(1, &cache_.texture);
+    }
+    cache_.width = w;
+    cache_.height = h;
+    cache_.valid = false;
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, cache_.texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glBindFramebuffer(GL_FRAMEBUFFER, cache_.fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, cache_.texture, 0);
+    cache_.complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    glBindFramebuffer(GL_FRAMEBUFFER, target);
+    return cache_.complete;
+}
+
 void GraphRenderer::draw(const Camera& camera, const GraphLayer& base, bool base_changed, const GraphLayer& top,
-                         bool top_changed, std::uint32_t veil, int fb_x, int fb_y, int fb_w, int fb_h) {
+                         bool top_changed, std::uint32_t veil, int fb_x, int fb_y, int fb_w, int fb_h, bool cached) {
     if (!node_program_ || fb_w <= 0 || fb_h <= 0) return;
-    glViewport(fb_x, fb_y, fb_w, fb_h);
-    glEnable(GL_SCISSOR_TEST);
-    glScissor(fb_x, fb_y, fb_w, fb_h);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glEnable(GL_BLEND);
@@ -458,7 +490,48 @@ void GraphRenderer::draw(const Camera& camera, const GraphLayer& base, bool base
 
     if (base_changed) upload_layer(base_, base);
     if (top_changed) upload_layer(top_, top);
-    draw_layer(base_, camera);
+
+    GLint target = 0;
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &target);
+    const bool use_cache = cached && ensure_cache(fb_w, fb_h, static_cast<unsigned>(target));
+    if (use_cache) {
+        const bool same_view = cache_.valid && cache_.center_x == camera.center_x && cache_.center_y == camera.center_y &&
+                               cache_.zoom == camera.zoom && cache_.viewport_w == camera.viewport_w &&
+                               cache_.viewport_h == camera.viewport_h;
+        if (base_changed || !same_view) {
+            // Over transparent black: compositing the result over the frame later gives
+            // what drawing the items straight onto it would ("over" is associative).
+            glBindFramebuffer(GL_FRAMEBUFFER, cache_.fbo);
+            glViewport(0, 0, fb_w, fb_h);
+            glDisable(GL_SCISSOR_TEST);
+            glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
+            glClear(GL_COLOR_BUFFER_BIT);
+            draw_layer(base_, camera);
+            glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
+            cache_.valid = true;
+            cache_.center_x = camera.center_x;
+            cache_.center_y = camera.center_y;
+            cache_.zoom = camera.zoom;
+            cache_.viewport_w = camera.viewport_w;
+            cache_.viewport_h = camera.viewport_h;
+            ++base_passes_;
+        }
+    }
+    glViewport(fb_x, fb_y, fb_w, fb_h);
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(fb_x, fb_y, fb_w, fb_h);
+    if (use_cache) {
+        glUseProgram(copy_program_);
+        glUniform1i(glGetUniformLocation(copy_program_, "u_image"), 0);
+        glUniform2i(glGetUniformLocation(copy_program_, "u_origin"), fb_x, fb_y);
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D, cache_.texture);
+        glBindVertexArray(veil_vao_);
+        glDrawArrays(GL_TRIANGLES, 0, 3);
+    } else {
+        draw_layer(base_, camera);
+        ++base_passes_;
+    }
     if ((veil >> 24) != 0) {
         float color[4];
         unpack_color(veil, color);

@@ -207,6 +207,23 @@ await t.step('hover: the mouse over empty space hovers nothing', async () => {
   return { ok: before === target.id && s.hovered === null, detail: `over the node ${before}, then ${s.hovered}` };
 });
 
+await t.step('a hover and a selection reuse the drawn graph (state().graph_draws stays); a pan draws it again', async () => {
+  await reset(mouse);
+  const before = await state(mouse);
+  await mouse.mouse.move(...onPage(mouse, target.p));
+  await frames(mouse);
+  await mouse.evaluate((id) => window.rgv.command({ cmd: 'select', id }), target.id);
+  await frames(mouse);
+  const lit = await state(mouse);
+  await mouse.evaluate(() => window.rgv.command({ cmd: 'pan', dx: 30, dy: 0 }));
+  await frames(mouse);
+  const panned = await state(mouse);
+  await reset(mouse);
+  return { ok: lit.hovered === target.id && lit.selected === target.id && lit.frames >= before.frames + 4 &&
+               lit.graph_draws === before.graph_draws && panned.graph_draws > lit.graph_draws,
+           detail: `graph drawn ${before.graph_draws} times at rest, ${lit.graph_draws} after ${lit.frames - before.frames} frames of hover + select, ${panned.graph_draws} after a pan` };
+});
+
 await t.step('click on a node selects it (and does not pin it)', async () => {
   await mouse.mouse.click(...onPage(mouse, target.p));
   await frames(mouse);
