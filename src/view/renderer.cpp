@@ -491,31 +491,29 @@ void GraphRenderer::draw(const Camera& camera, const GraphLayer& base, bool base
     if (base_changed) upload_layer(base_, base);
     if (top_changed) upload_layer(top_, top);
 
+    // The cache is used from the second frame with the same base layer and view on (the
+    // first hover after a pan, say): while the camera moves, every frame draws straight,
+    // without a copy it could not reuse.
+    const bool same_view = last_.drawn && !base_changed && last_.center_x == camera.center_x &&
+                           last_.center_y == camera.center_y && last_.zoom == camera.zoom &&
+                           last_.viewport_w == camera.viewport_w && last_.viewport_h == camera.viewport_h &&
+                           last_.width == fb_w && last_.height == fb_h;
+    last_ = {true, camera.center_x, camera.center_y, camera.zoom, camera.viewport_w, camera.viewport_h, fb_w, fb_h};
     GLint target = 0;
     glGetIntegerv(GL_FRAMEBUFFER_BINDING, &target);
-    const bool use_cache = cached && ensure_cache(fb_w, fb_h, static_cast<unsigned>(target));
-    if (use_cache) {
-        const bool same_view = cache_.valid && cache_.center_x == camera.center_x && cache_.center_y == camera.center_y &&
-                               cache_.zoom == camera.zoom && cache_.viewport_w == camera.viewport_w &&
-                               cache_.viewport_h == camera.viewport_h;
-        if (base_changed || !same_view) {
-            // Over transparent black: compositing the result over the frame later gives
-            // what drawing the items straight onto it would ("over" is associative).
-            glBindFramebuffer(GL_FRAMEBUFFER, cache_.fbo);
-            glViewport(0, 0, fb_w, fb_h);
-            glDisable(GL_SCISSOR_TEST);
-            glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
-            glClear(GL_COLOR_BUFFER_BIT);
-            draw_layer(base_, camera);
-            glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
-            cache_.valid = true;
-            cache_.center_x = camera.center_x;
-            cache_.center_y = camera.center_y;
-            cache_.zoom = camera.zoom;
-            cache_.viewport_w = camera.viewport_w;
-            cache_.viewport_h = camera.viewport_h;
-            ++base_passes_;
-        }
+    const bool use_cache = cached && same_view && ensure_cache(fb_w, fb_h, static_cast<unsigned>(target));
+    if (use_cache && !cache_.valid) {
+        // Over transparent black: compositing the result over the frame later gives what
+        // drawing the items straight onto it would ("over" is associative).
+        glBindFramebuffer(GL_FRAMEBUFFER, cache_.fbo);
+        glViewport(0, 0, fb_w, fb_h);
+        glDisable(GL_SCISSOR_TEST);
+        glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        draw_layer(base_, camera);
+        glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
+        cache_.valid = true;
+        ++base_passes_;
     }
     glViewport(fb_x, fb_y, fb_w, fb_h);
     glEnable(GL_SCISSOR_TEST);
@@ -529,6 +527,7 @@ void GraphRenderer::draw(const Camera& camera, const GraphLayer& base, bool base
         glBindVertexArray(veil_vao_);
         glDrawArrays(GL_TRIANGLES, 0, 3);
     } else {
+        if (!same_view) cache_.valid = false;
         draw_layer(base_, camera);
         ++base_passes_;
     }

@@ -84,11 +84,11 @@ public:
     // layer over the veil. A layer whose `changed` is false is not read: the last uploaded
     // one is drawn again (panning and zooming only change uniforms).
     //
-    // With `cached`, the base layer is drawn into a texture of the rectangle's size and
-    // copied from there while neither it nor the camera changes: a hover, a selection or
-    // anything in the panels then costs one copy, not the whole graph again (a 100k-node
-    // frame takes about a second on a software rasteriser). The image export draws
-    // straight into its own framebuffer instead.
+    // With `cached`, once a frame repeats the last one's base layer and camera, the base
+    // layer is drawn into a texture of the rectangle's size and copied from there while
+    // neither changes: a hover, a selection or anything in the panels then costs one copy,
+    // not the whole graph again (a 100k-node frame takes about a second on a software
+    // rasteriser). The image export draws straight into its own framebuffer instead.
     void draw(const Camera& camera, const GraphLayer& base, bool base_changed, const GraphLayer& top,
               bool top_changed, std::uint32_t veil, int fb_x, int fb_y, int fb_w, int fb_h, bool cached);
 
@@ -121,12 +121,17 @@ private:
     void draw_batch(const Batch& batch, const Chunk& chunk, unsigned program, const Camera& camera);
     bool ensure_cache(int w, int h, unsigned target);
 
-    // The base layer as last drawn, and the camera it was drawn with.
+    // The base layer drawn into a texture; valid while the view stays the last one.
     struct Cache {
         unsigned fbo = 0, texture = 0;
         int width = 0, height = 0;
         bool complete = false, valid = false;
+    };
+    // The view the base layer was last drawn with.
+    struct LastView {
+        bool drawn = false;
         float center_x = 0, center_y = 0, zoom = 0, viewport_w = 0, viewport_h = 0;
+        int width = 0, height = 0;
     };
 
     unsigned node_program_ = 0, edge_program_ = 0, arrow_program_ = 0, veil_program_ = 0, copy_program_ = 0;
@@ -135,6 +140,7 @@ private:
     unsigned veil_vao_ = 0; // no attributes: the veil's triangle comes from gl_VertexID
     LayerBatches base_, top_;
     Cache cache_;
+    LastView last_;
     std::uint64_t base_passes_ = 0;
 };
 
