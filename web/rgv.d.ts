@@ -108,6 +108,8 @@ export interface ViewerState {
   format: string;
   warnings: string[];
   frames: number;
+  /** Frames drawn; the others would have looked the same as the last one and were skipped. */
+  frames_drawn?: number;
   /** Frames that drew every node and edge; the others reused that image (hover, selection, panels). */
   graph_draws?: number;
   nodes: number;

@@ -19,6 +19,7 @@
 #endif
 
 #include <cfloat>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 
@@ -30,6 +31,8 @@ struct Runtime {
     std::unique_ptr<rgv::Platform> platform;
     rgv::App app;
     bool running = true;
+    bool drawn = false;         // a frame has been drawn
+    std::uint64_t ui_hash = 0;  // ImGui's draw data of the last drawn frame
 };
 
 Runtime* g_runtime = nullptr; // one per wasm instance / process
@@ -71,6 +74,35 @@ void pointer_from_events(SDL_Window* window) {
         io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
 }
 #endif
+
+// A fingerprint of everything ImGui would draw: vertices, indices, commands (clip
+// rectangles, textures, ranges), the display and the framebuffer scale. Equal
+// fingerprints draw the same pixels.
+std::uint64_t draw_data_hash(const ImDrawData* data) {
+    std::uint64_t h = 14695981039346656037ull; // FNV-1a
+    auto mix = [&h](const void* bytes, std::size_t n) {
+        const auto* p = static_cast<const unsigned char*>(bytes);
+        for (std::size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
+    };
+    mix(&data->DisplayPos, sizeof data->DisplayPos);
+    mix(&data->DisplaySize, sizeof data->DisplaySize);
+    mix(&data->FramebufferScale, sizeof data->FramebufferScale);
+    for (int i = 0; i < data->CmdListsCount; ++i) {
+        const ImDrawList* list = data->CmdLists[i];
+        mix(list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
+        mix(list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            mix(&cmd.ClipRect, sizeof cmd.ClipRect);
+            mix(&cmd.TextureId, sizeof cmd.TextureId);
+            mix(&cmd.VtxOffset, sizeof cmd.VtxOffset);
+            mix(&cmd.IdxOffset, sizeof cmd.IdxOffset);
+            mix(&cmd.ElemCount, sizeof cmd.ElemCount);
+            const bool callback = cmd.UserCallback != nullptr;
+            mix(&callback, sizeof callback);
+        }
+    }
+    return h;
+}
 
 void frame() {
     Runtime& rt = *g_runtime;
@@ -133,13 +165,30 @@ void frame() {
     rt.app.update(static_cast<float>(win_w), static_cast<float>(win_h));
     ImGui::Render();
 
-    glViewport(0, 0, fb_w, fb_h);
-    rgv::clear_to(rgv::theme::kBackground);
-    rt.app.render_graph(fb_w, fb_h);
-    glViewport(0, 0, fb_w, fb_h);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    // A frame that would show what the screen already shows is not drawn: an idle viewer
+    // (nothing moving, no input, no animation) costs the GPU nothing. The browser keeps
+    // showing a WebGL canvas that was not drawn to; natively the window keeps its last
+    // swapped image, and the loop waits for input instead of spinning.
+    const std::uint64_t ui_hash = draw_data_hash(ImGui::GetDrawData());
+    const bool draw = !rt.drawn || ui_hash != rt.ui_hash || rt.app.graph_changed(fb_w, fb_h) ||
+                      rt.platform->draws_every_frame();
+    if (draw) {
+        glViewport(0, 0, fb_w, fb_h);
+        rgv::clear_to(rgv::theme::kBackground);
+        rt.app.render_graph(fb_w, fb_h);
+        glViewport(0, 0, fb_w, fb_h);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        rt.drawn = true;
+        rt.ui_hash = ui_hash;
+    }
     if (!rt.platform->after_frame(rt.app, fb_w, fb_h)) rt.running = false;
-    SDL_GL_SwapWindow(rt.window);
+    if (draw) {
+        SDL_GL_SwapWindow(rt.window);
+    } else {
+#ifndef __EMSCRIPTEN__
+        SDL_WaitEventTimeout(nullptr, 16); // the next input, or about a display frame
+#endif
+    }
 
 #ifdef __EMSCRIPTEN__
     if (!rt.running) emscripten_cancel_main_loop();

@@ -15,8 +15,11 @@ public:
     // Called once the window, GL context, ImGui and App exist: load the first slice and
     // the font (native: from files; web: JavaScript hands them over through the C API).
     virtual bool start(App& app) = 0;
-    // Called after each presented frame; returning false ends the main loop.
+    // Called after each frame, drawn or not; returning false ends the main loop.
     virtual bool after_frame(App& app, int fb_width, int fb_height) = 0;
+    // Frames that would look the same as the last are skipped unless this says otherwise
+    // (a screenshot or a benchmark reads or times every frame's pixels).
+    virtual bool draws_every_frame() const { return false; }
     // A file was dropped on the window (native): open it like a path argument.
     virtual void file_dropped(App&, const char* /*path*/) {}
     // Window title and the initial logical size.

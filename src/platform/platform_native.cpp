@@ -177,6 +177,8 @@ public:
         std::remove(touch_path.c_str());
     }
 
+    bool draws_every_frame() const override { return max_frames > 0 || bench_frames > 0; }
+
     bool after_frame(App& app, int fb_w, int fb_h) override {
         ++frame;
         if (bench_frames > 0) return bench_step(app, fb_w, fb_h);
@@ -331,6 +333,13 @@ std::unique_ptr<Platform> make_platform(int argc, char** argv) {
                                                           {"--state-file", &p->state_path},
                                                           {"--touch-file", &p->touch_path},
                                                           {"--drop", &p->drop_path}};
+    // The options that take a count, with their least value.
+    struct Count {
+        const char* name;
+        long* target;
+        long least;
+    };
+    const Count counts[] = {{"--frames", &p->max_frames, 0}, {"--bench-frames", &p->bench_frames, 1}};
     for (int i = first; i < argc; ++i) {
         const std::string arg = argv[i];
         auto value = [&](const char* name) -> const char* {
@@ -345,27 +354,20 @@ std::unique_ptr<Platform> make_platform(int argc, char** argv) {
             const char* v = value(path->first);
             if (!v) return nullptr;
             *path->second = v;
+        } else if (const auto count = std::find_if(std::begin(counts), std::end(counts),
+                                                   [&](const Count& c) { return arg == c.name; });
+                   count != std::end(counts)) {
+            const char* v = value(count->name);
+            if (!v) return nullptr;
+            char* end = nullptr;
+            *count->target = std::strtol(v, &end, 10);
+            if (end == v || *end || *count->target < count->least) {
+                std::fprintf(stderr, "rgv: %s wants a whole number >= %ld, got \"%s\"\n", count->name, count->least, v);
+                return nullptr;
+            }
         } else if (arg == "-h" || arg == "--help") {
             std::printf("%s", kUsage);
             std::exit(0);
-        } else if (arg == "--frames") {
-            const char* v = value("--frames");
-            if (!v) return nullptr;
-            char* end = nullptr;
-            p->max_frames = std::strtol(v, &end, 10);
-            if (*end || p->max_frames < 0) {
-                std::fprintf(stderr, "rgv: --frames wants a whole number >= 0, got \"%s\"\n", v);
-                return nullptr;
-            }
-        } else if (arg == "--bench-frames") {
-            const char* v = value("--bench-frames");
-            if (!v) return nullptr;
-            char* end = nullptr;
-            p->bench_frames = std::strtol(v, &end, 10);
-            if (*end || p->bench_frames < 1) {
-                std::fprintf(stderr, "rgv: --bench-frames wants a whole number >= 1, got \"%s\"\n", v);
-                return nullptr;
-            }
         } else if (arg == "--size") {
             const char* v = value("--size");
             if (!v) return nullptr;

@@ -585,8 +585,36 @@ std::uint32_t App::veil_color() const {
     return highlight ? theme::fade(theme::kBackground, theme::kVeilAlpha) : 0u;
 }
 
+// The graph area in framebuffer pixels, GL style: {x, y, w, h}, origin bottom-left (the
+// area is kept top-left, in logical px).
+void App::graph_rect(int fb_width, int fb_height, int rect[4]) const {
+    const int x = static_cast<int>(std::lround(area_x_ * fb_scale_));
+    const int w = std::min(static_cast<int>(std::lround(area_w_ * fb_scale_)), fb_width - x);
+    const int h = std::min(static_cast<int>(std::lround(area_h_ * fb_scale_)), fb_height);
+    const int y = fb_height - h - static_cast<int>(std::lround(area_y_ * fb_scale_));
+    rect[0] = x;
+    rect[1] = y;
+    rect[2] = w;
+    rect[3] = h;
+}
+
+bool App::graph_changed(int fb_width, int fb_height) const {
+    if (status_ != AppStatus::Ready) return drawn_graph_.graph; // it must go
+    if (!drawn_graph_.graph || visual_dirty_ || top_dirty_ || hovered_ != drawn_hovered_ ||
+        selected_ != drawn_selected_ || veil_color() != drawn_graph_.veil)
+        return true;
+    int rect[4];
+    graph_rect(fb_width, fb_height, rect);
+    const Camera& c = drawn_graph_.camera;
+    return !std::equal(rect, rect + 4, drawn_graph_.rect) || c.center_x != camera_.center_x ||
+           c.center_y != camera_.center_y || c.zoom != camera_.zoom || c.viewport_w != camera_.viewport_w ||
+           c.viewport_h != camera_.viewport_h;
+}
+
 void App::render_graph(int fb_width, int fb_height) {
-    if (status_ != AppStatus::Ready) return;
+    ++frames_drawn_;
+    drawn_graph_.graph = status_ == AppStatus::Ready;
+    if (!drawn_graph_.graph) return;
     if (hovered_ != drawn_hovered_ || selected_ != drawn_selected_) top_dirty_ = true;
     const bool base_changed = visual_dirty_;
     if (base_changed) {
@@ -601,12 +629,12 @@ void App::render_graph(int fb_width, int fb_height) {
         drawn_selected_ = selected_;
         top_dirty_ = false;
     }
-    // GL's viewport origin is bottom-left; the graph area is given top-left in logical px.
-    const int x = static_cast<int>(std::lround(area_x_ * fb_scale_));
-    const int w = std::min(static_cast<int>(std::lround(area_w_ * fb_scale_)), fb_width - x);
-    const int h = std::min(static_cast<int>(std::lround(area_h_ * fb_scale_)), fb_height);
-    const int y = fb_height - h - static_cast<int>(std::lround(area_y_ * fb_scale_));
-    renderer_.draw(camera_, base_layer_, base_changed, top_layer_, top_changed, veil_color(), x, y, w, h, true);
+    int* r = drawn_graph_.rect;
+    graph_rect(fb_width, fb_height, r);
+    drawn_graph_.camera = camera_;
+    drawn_graph_.veil = veil_color();
+    renderer_.draw(camera_, base_layer_, base_changed, top_layer_, top_changed, drawn_graph_.veil, r[0], r[1], r[2], r[3],
+                   true);
 }
 
 void App::draw_labels() {
@@ -812,6 +840,7 @@ std::string App::state_json() const {
     j["format"] = format_;
     j["warnings"] = slice_.warnings;
     j["frames"] = frames_;
+    j["frames_drawn"] = frames_drawn_; // the others looked the same as the last: not drawn
     j["graph_draws"] = renderer_.base_passes(); // the whole graph drawn; other frames copy it
     j["nodes"] = g.node_count();
     j["edges"] = g.edge_count();

@@ -6,6 +6,9 @@
 //   ImGui::NewFrame();  app.update(width, height);  ImGui::Render();
 //   glClear(...);       app.render_graph(fb_w, fb_h); ImGui_ImplOpenGL3_RenderDrawData(...);
 //
+// (the second line only when graph_changed() or ImGui's draw data differ from the last
+// drawn frame's).
+//
 // App reads mouse input through ImGui's IO (filled by the SDL backend on both platforms),
 // so ImGui's WantCaptureMouse decides whether a drag pans the graph or moves a panel.
 //
@@ -70,6 +73,9 @@ public:
     void update(float width, float height);
     // After ImGui::Render(): the graph, under ImGui's panels.
     void render_graph(int fb_width, int fb_height);
+    // Whether render_graph would draw anything other than what it drew last time (the
+    // main loop skips frames that would look the same as the screen does).
+    bool graph_changed(int fb_width, int fb_height) const;
 
     // Touch input (logical px). Two fingers pinch-zoom and pan; one finger arrives as
     // mouse input too (SDL synthesises it), so it needs nothing here.
@@ -256,6 +262,17 @@ private:
     // The highlight (top layer) was built for these; it is rebuilt when they change.
     std::uint32_t drawn_hovered_ = kNoNode, drawn_selected_ = kNoNode;
     bool top_dirty_ = true;
+    // What render_graph drew last: the graph (or nothing), with which camera and veil,
+    // into which framebuffer rectangle.
+    struct DrawnGraph {
+        bool graph = false;
+        Camera camera;
+        std::uint32_t veil = 0;
+        int rect[4] = {};
+    };
+    DrawnGraph drawn_graph_;
+    std::uint64_t frames_drawn_ = 0;
+    void graph_rect(int fb_width, int fb_height, int rect[4]) const;
 
     std::uint32_t hovered_ = kNoNode, selected_ = kNoNode, dragged_ = kNoNode;
 
