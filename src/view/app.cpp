@@ -472,6 +472,9 @@ void App::handle_graph_input() {
         hovered_ = k < pick_nodes_.size() ? pick_nodes_[k] : kNoNode;
     }
     if (dragging_node_) hovered_ = dragged_;
+    // Nodes passing under the cursor while the view is dragged are not hovered: no
+    // highlight flickering over the moving graph (and no veil to draw on every frame).
+    if (panning_) hovered_ = kNoNode;
 
     // Press: on a node starts a node drag, elsewhere a pan.
     const bool double_clicked = ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) || double_click_;
