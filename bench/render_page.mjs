@@ -61,7 +61,7 @@ async function setupRgv() {
       viewer.zoom(z / zoomAt(k - 1));
       viewer.pan(-(ox1 - ox0) * z, -(oy1 - oy0) * z);
     },
-    drawn: () => viewer.state().frames, // App::update runs once per drawn frame
+    drawn: () => viewer.state().frames_drawn, // frames rgv drew (it skips those that would look the same)
   };
 }
 
