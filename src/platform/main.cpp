@@ -21,6 +21,7 @@
 #include <cfloat>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 
 namespace {
@@ -79,10 +80,19 @@ void pointer_from_events(SDL_Window* window) {
 // rectangles, textures, ranges), the display and the framebuffer scale. Equal
 // fingerprints draw the same pixels.
 std::uint64_t draw_data_hash(const ImDrawData* data) {
-    std::uint64_t h = 14695981039346656037ull; // FNV-1a
+    // FNV-1a over 8-byte words (the panels can be tens of thousands of vertices), with a
+    // shift so high bits reach the low ones; a fingerprint, not a checksum.
+    std::uint64_t h = 14695981039346656037ull;
     auto mix = [&h](const void* bytes, std::size_t n) {
         const auto* p = static_cast<const unsigned char*>(bytes);
-        for (std::size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
+        std::size_t i = 0;
+        for (; i + 8 <= n; i += 8) {
+            std::uint64_t word = 0;
+            std::memcpy(&word, p + i, 8);
+            h = (h ^ word) * 1099511628211ull;
+            h ^= h >> 29;
+        }
+        for (; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
     };
     mix(&data->DisplayPos, sizeof data->DisplayPos);
     mix(&data->DisplaySize, sizeof data->DisplaySize);

@@ -603,7 +603,7 @@ void App::graph_rect(int fb_width, int fb_height, int rect[4]) const {
 
 bool App::graph_changed(int fb_width, int fb_height) const {
     if (status_ != AppStatus::Ready) return drawn_graph_.graph; // it must go
-    if (!drawn_graph_.graph || visual_dirty_ || top_dirty_ || hovered_ != drawn_hovered_ ||
+    if (!drawn_graph_.graph || renderer_.unsettled() || visual_dirty_ || top_dirty_ || hovered_ != drawn_hovered_ ||
         selected_ != drawn_selected_ || veil_color() != drawn_graph_.veil)
         return true;
     int rect[4];

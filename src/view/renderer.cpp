@@ -476,6 +476,7 @@ bool GraphRenderer::ensure_cache(int w, int h, unsigned target) {
     glBindFramebuffer(GL_FRAMEBUFFER, cache_.fbo);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, cache_.texture, 0);
     cache_.complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    cache_.failed = !cache_.complete;
     glBindFramebuffer(GL_FRAMEBUFFER, target);
     return cache_.complete;
 }

@@ -94,6 +94,11 @@ public:
 
     // How often the base layer's items were drawn (into the cache or straight).
     std::uint64_t base_passes() const { return base_passes_; }
+    // The last frame drew the base layer straight (the view had just changed) and the
+    // cache can be filled: one more frame settles the picture on the cached image, so a
+    // still view always looks the same (the two differ by rounding, up to 3 levels of
+    // 255) and the first hover after a move finds the cache ready.
+    bool unsettled() const { return last_.drawn && !cache_.valid && !cache_.failed; }
 
     static constexpr int kCurveSegments = 12;
     static constexpr int kPerChunk = 128; // items per instance (chunk) of a draw
@@ -126,6 +131,7 @@ private:
         unsigned fbo = 0, texture = 0;
         int width = 0, height = 0;
         bool complete = false, valid = false;
+        bool failed = false; // the framebuffer could not be made: always draw straight
     };
     // The view the base layer was last drawn with.
     struct LastView {
