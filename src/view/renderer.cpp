@@ -2,8 +2,8 @@
 //
 // Index
 //   1. shader sources   written once, prefixed with "#version 330 core" or "#version 300 es"
-//   2. GL helpers       compile / link with the driver's log in the error message
-//   3. GraphRenderer    shared geometry, one VAO per batch, draw
+//   2. GL helpers       compile / link with the driver's log in the error message, chunk geometry
+//   3. GraphRenderer    item textures (vertex pulling), the cached base layer, draw
 #include "view/renderer.h"
 
 #include "view/gl.h"
@@ -17,8 +17,8 @@ namespace rgv {
 // 1. shader sources --------------------------------------------------------------------
 namespace {
 
-// Every vertex shader: where its item's data is (see "3. GraphRenderer"). The program
-// defines kTexels, the texels per item.
+// Every vertex shader of an item program: where its item's data is (see "3. GraphRenderer").
+// item_prelude() defines kPerChunk and kTexels (texels per item) before it.
 const char* kItemGlsl = R"(
 // The items (nodes or edges) of a batch, kTexels texels each, row after row of the data
 // texture. A draw's instance is a chunk of kPerChunk items: a_corner.z is the item's slot
@@ -302,21 +302,22 @@ void unpack_color(std::uint32_t c, float out[4]) {
 
 // One chunk's geometry: the item's corners (x, y) as triangles, repeated kPerChunk times
 // with the slot as z, in a VAO of its own (attribute 0, per vertex).
-GLuint chunk_geometry(const std::vector<float>& corners, GLuint& vbo) {
+GraphRenderer::Chunk chunk_geometry(const std::vector<float>& corners) {
+    GraphRenderer::Chunk chunk;
+    chunk.vertices = static_cast<int>(corners.size() / 2);
     std::vector<float> data;
     data.reserve(corners.size() / 2 * 3 * GraphRenderer::kPerChunk);
     for (int slot = 0; slot < GraphRenderer::kPerChunk; ++slot)
         for (std::size_t i = 0; i + 1 < corners.size(); i += 2)
             data.insert(data.end(), {corners[i], corners[i + 1], static_cast<float>(slot)});
-    GLuint vao = 0;
-    glGenVertexArrays(1, &vao);
-    glBindVertexArray(vao);
-    glGenBuffers(1, &vbo);
-    glBindBuffer(GL_ARRAY_BUFFER, vbo);
+    glGenVertexArrays(1, &chunk.vao);
+    glBindVertexArray(chunk.vao);
+    glGenBuffers(1, &chunk.vbo);
+    glBindBuffer(GL_ARRAY_BUFFER, chunk.vbo);
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(data.size() * sizeof(float)), data.data(), GL_STATIC_DRAW);
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 0, nullptr);
-    return vao;
+    return chunk;
 }
 
 // A quad from (x0, y0) to (x1, y1) as two triangles, the same diagonal as a strip's.
@@ -363,10 +364,10 @@ bool GraphRenderer::init(std::string& error) {
     add_quad(strip, 0, -1, 1, 1);
     for (int i = 0; i < kCurveSegments; ++i)
         add_quad(curve, static_cast<float>(i) / kCurveSegments, -1, static_cast<float>(i + 1) / kCurveSegments, 1);
-    node_chunk_ = {chunk_geometry(quad, node_chunk_.vbo), 0, static_cast<int>(quad.size() / 2)};
-    straight_chunk_ = {chunk_geometry(strip, straight_chunk_.vbo), 0, static_cast<int>(strip.size() / 2)};
-    curve_chunk_ = {chunk_geometry(curve, curve_chunk_.vbo), 0, static_cast<int>(curve.size() / 2)};
-    arrow_chunk_ = {chunk_geometry({0, 0, 1, -1, 1, 1}, arrow_chunk_.vbo), 0, 3};
+    node_chunk_ = chunk_geometry(quad);
+    straight_chunk_ = chunk_geometry(strip);
+    curve_chunk_ = chunk_geometry(curve);
+    arrow_chunk_ = chunk_geometry({0, 0, 1, -1, 1, 1});
     glGenVertexArrays(1, &veil_vao_);
 
     for (LayerBatches* layer : {&base_, &top_})
@@ -493,8 +494,8 @@ void GraphRenderer::draw(const Camera& camera, const GraphLayer& base, bool base
     if (top_changed) upload_layer(top_, top);
 
     // The cache is used from the second frame with the same base layer and view on (the
-    // first hover after a pan, say): while the camera moves, every frame draws straight,
-    // without a copy it could not reuse.
+    // App asks for that frame as soon as the view stops: see unsettled()); while the
+    // camera moves, every frame draws straight, without a copy it could not reuse.
     const bool same_view = last_.drawn && !base_changed && last_.center_x == camera.center_x &&
                            last_.center_y == camera.center_y && last_.zoom == camera.zoom &&
                            last_.viewport_w == camera.viewport_w && last_.viewport_h == camera.viewport_h &&

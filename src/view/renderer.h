@@ -103,6 +103,13 @@ public:
     static constexpr int kCurveSegments = 12;
     static constexpr int kPerChunk = 128; // items per instance (chunk) of a draw
 
+    // One chunk's geometry (the corners of kPerChunk items, as triangles), shared by the
+    // batches drawn with it.
+    struct Chunk {
+        unsigned vao = 0, vbo = 0;
+        int vertices = 0; // per item
+    };
+
 private:
     // One batch of items: their data texture (texture_width_ texels wide, growing by rows).
     struct Batch {
@@ -110,12 +117,7 @@ private:
         std::size_t rows = 0;  // allocated
         std::size_t count = 0; // items uploaded
     };
-    // One chunk's geometry (the corners of kPerChunk items, as triangles), shared by the
-    // batches drawn with it.
-    struct Chunk {
-        unsigned vao = 0, vbo = 0;
-        int vertices = 0; // per item
-    };
+
     // The four batches of one layer, uploaded and drawn together.
     struct LayerBatches {
         Batch straight, curved, arrows, nodes;
