@@ -602,22 +602,20 @@ void App::graph_rect(int fb_width, int fb_height, int rect[4]) const {
 }
 
 bool App::graph_changed(int fb_width, int fb_height) const {
-    if (status_ != AppStatus::Ready) return drawn_graph_.graph; // it must go
-    if (!drawn_graph_.graph || renderer_.unsettled() || visual_dirty_ || top_dirty_ || hovered_ != drawn_hovered_ ||
-        selected_ != drawn_selected_ || veil_color() != drawn_graph_.veil)
+    if (status_ != AppStatus::Ready) return graph_drawn_; // it must go
+    // The veil follows from the hovered and selected nodes and visibility (visual_dirty_).
+    if (!graph_drawn_ || renderer_.unsettled() || visual_dirty_ || top_dirty_ || hovered_ != drawn_hovered_ ||
+        selected_ != drawn_selected_)
         return true;
-    int rect[4];
-    graph_rect(fb_width, fb_height, rect);
-    const Camera& c = drawn_graph_.camera;
-    return !std::equal(rect, rect + 4, drawn_graph_.rect) || c.center_x != camera_.center_x ||
-           c.center_y != camera_.center_y || c.zoom != camera_.zoom || c.viewport_w != camera_.viewport_w ||
-           c.viewport_h != camera_.viewport_h;
+    int r[4];
+    graph_rect(fb_width, fb_height, r);
+    return !renderer_.repeats_view(camera_, r[0], r[1], r[2], r[3]);
 }
 
 void App::render_graph(int fb_width, int fb_height) {
     ++frames_drawn_;
-    drawn_graph_.graph = status_ == AppStatus::Ready;
-    if (!drawn_graph_.graph) return;
+    graph_drawn_ = status_ == AppStatus::Ready;
+    if (!graph_drawn_) return;
     if (hovered_ != drawn_hovered_ || selected_ != drawn_selected_) top_dirty_ = true;
     const bool base_changed = visual_dirty_;
     if (base_changed) {
@@ -632,12 +630,9 @@ void App::render_graph(int fb_width, int fb_height) {
         drawn_selected_ = selected_;
         top_dirty_ = false;
     }
-    int* r = drawn_graph_.rect;
+    int r[4];
     graph_rect(fb_width, fb_height, r);
-    drawn_graph_.camera = camera_;
-    drawn_graph_.veil = veil_color();
-    renderer_.draw(camera_, base_layer_, base_changed, top_layer_, top_changed, drawn_graph_.veil, r[0], r[1], r[2], r[3],
-                   true);
+    renderer_.draw(camera_, base_layer_, base_changed, top_layer_, top_changed, veil_color(), r[0], r[1], r[2], r[3], true);
 }
 
 void App::draw_labels() {

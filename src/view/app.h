@@ -262,15 +262,9 @@ private:
     // The highlight (top layer) was built for these; it is rebuilt when they change.
     std::uint32_t drawn_hovered_ = kNoNode, drawn_selected_ = kNoNode;
     bool top_dirty_ = true;
-    // What render_graph drew last: the graph (or nothing), with which camera and veil,
-    // into which framebuffer rectangle.
-    struct DrawnGraph {
-        bool graph = false;
-        Camera camera;
-        std::uint32_t veil = 0;
-        int rect[4] = {};
-    };
-    DrawnGraph drawn_graph_;
+    // The last render_graph drew the graph (not nothing); its camera and rectangle are the
+    // renderer's (repeats_view).
+    bool graph_drawn_ = false;
     std::uint64_t frames_drawn_ = 0;
     void graph_rect(int fb_width, int fb_height, int rect[4]) const;
 

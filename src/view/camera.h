@@ -21,6 +21,11 @@ public:
     static constexpr float kMaxZoom = 1e4f;
 
     void set_viewport(float w, float h);
+    // Whether the two show the same world rectangle the same way (nothing to redraw).
+    bool same_view(const Camera& o) const {
+        return center_x == o.center_x && center_y == o.center_y && zoom == o.zoom && viewport_w == o.viewport_w &&
+               viewport_h == o.viewport_h;
+    }
     Vec2 world_to_screen(Vec2 w) const;
     Vec2 screen_to_world(Vec2 s) const;
 

@@ -458,6 +458,11 @@ void GraphRenderer::draw_layer(const LayerBatches& layer, const Camera& camera) 
     draw_batch(layer.nodes, node_chunk_, node_program_, camera);
 }
 
+bool GraphRenderer::repeats_view(const Camera& camera, int fb_x, int fb_y, int fb_w, int fb_h) const {
+    const int rect[4] = {fb_x, fb_y, fb_w, fb_h};
+    return last_.drawn && last_.camera.same_view(camera) && std::equal(rect, rect + 4, last_.rect);
+}
+
 // Makes the cache texture w x h pixels (a new one when the size changed), leaving
 // `target` bound; false if the framebuffer cannot be made, and the caller draws directly.
 bool GraphRenderer::ensure_cache(int w, int h, unsigned target) {
@@ -496,11 +501,8 @@ void GraphRenderer::draw(const Camera& camera, const GraphLayer& base, bool base
     // The cache is used from the second frame with the same base layer and view on (the
     // App asks for that frame as soon as the view stops: see unsettled()); while the
     // camera moves, every frame draws straight, without a copy it could not reuse.
-    const bool same_view = last_.drawn && !base_changed && last_.center_x == camera.center_x &&
-                           last_.center_y == camera.center_y && last_.zoom == camera.zoom &&
-                           last_.viewport_w == camera.viewport_w && last_.viewport_h == camera.viewport_h &&
-                           last_.width == fb_w && last_.height == fb_h;
-    last_ = {true, camera.center_x, camera.center_y, camera.zoom, camera.viewport_w, camera.viewport_h, fb_w, fb_h};
+    const bool same_view = !base_changed && repeats_view(camera, fb_x, fb_y, fb_w, fb_h);
+    last_ = {true, camera, {fb_x, fb_y, fb_w, fb_h}};
     GLint target = 0;
     glGetIntegerv(GL_FRAMEBUFFER_BINDING, &target);
     const bool use_cache = cached && same_view && ensure_cache(fb_w, fb_h, static_cast<unsigned>(target));

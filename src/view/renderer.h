@@ -99,6 +99,8 @@ public:
     // still view always looks the same (the two differ by rounding, up to 3 levels of
     // 255) and the first hover after a move finds the cache ready.
     bool unsettled() const { return last_.drawn && !cache_.valid && !cache_.failed; }
+    // Whether this camera and framebuffer rectangle are the ones the last draw() used.
+    bool repeats_view(const Camera& camera, int fb_x, int fb_y, int fb_w, int fb_h) const;
 
     static constexpr int kCurveSegments = 12;
     static constexpr int kPerChunk = 128; // items per instance (chunk) of a draw
@@ -135,11 +137,11 @@ private:
         bool complete = false, valid = false;
         bool failed = false; // the framebuffer could not be made: always draw straight
     };
-    // The view the base layer was last drawn with.
+    // The view and rectangle the base layer was last drawn with.
     struct LastView {
         bool drawn = false;
-        float center_x = 0, center_y = 0, zoom = 0, viewport_w = 0, viewport_h = 0;
-        int width = 0, height = 0;
+        Camera camera;
+        int rect[4] = {}; // x, y, w, h
     };
 
     unsigned node_program_ = 0, edge_program_ = 0, arrow_program_ = 0, veil_program_ = 0, copy_program_ = 0;
