@@ -5,7 +5,6 @@
 #include "platform/platform.h"
 #include "view/app.h"
 #include "view/gl.h"
-#include "view/theme.h"
 
 #include <SDL.h>
 #include <imgui.h>
@@ -184,7 +183,7 @@ void frame() {
                       rt.platform->draws_every_frame();
     if (draw) {
         glViewport(0, 0, fb_w, fb_h);
-        rgv::clear_to(rgv::theme::kBackground);
+        rgv::clear_to(rt.app.background_color());
         rt.app.render_graph(fb_w, fb_h);
         glViewport(0, 0, fb_w, fb_h);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
