@@ -104,7 +104,7 @@ const viewer = await createResearchGraph(document.getElementById('graph'), {
 viewer.on('action', ({ action, id }) => { /* follow | claim | connect | open-explorer */ });
 viewer.on('select', ({ id }) => {});
 viewer.select('person:zhezhi-he');
-viewer.setFilter({ types_hidden: ['topic'] });
+viewer.setFilter({ typesHidden: ['topic'] });
 viewer.setColorMode('community');
 const png = await viewer.exportPNG(2);   // Blob
 const svg = viewer.exportSVG();          // string

@@ -109,16 +109,16 @@ await t.step('focus(unknown id) throws with the viewer\'s message', async () => 
   return { ok: typeof msg === 'string' && msg.includes('nope:nope'), detail: String(msg) };
 });
 await t.step('setFilter hides a type (visible_nodes)', async () => {
-  await page.evaluate(() => window.rgv.setFilter({ types_hidden: ['topic'] }));
+  await page.evaluate(() => window.rgv.setFilter({ typesHidden: ['topic'] }));
   const s = await state();
   await page.evaluate(() => window.rgv.setFilter({}));
-  return { ok: s.visible_nodes === sample.nodes.length - byType.topic, detail: `${s.visible_nodes}` };
+  return { ok: s.visibleNodes === sample.nodes.length - byType.topic, detail: `${s.visibleNodes}` };
 });
 await t.step('setColorMode("community")', async () => {
   await page.evaluate(() => window.rgv.setColorMode('community'));
   const s = await state();
   await page.evaluate(() => window.rgv.setColorMode('type'));
-  return { ok: s.color_mode === 'community', detail: String(s.color_mode) };
+  return { ok: s.colorMode === 'community', detail: String(s.colorMode) };
 });
 await t.step('setColorMode("rainbow") throws', async () =>
   page.evaluate(() => { try { window.rgv.setColorMode('rainbow'); return false; } catch { return true; } }));
@@ -133,7 +133,7 @@ await t.step('exportJSON() returns the slice with positions', async () => {
            detail: JSON.stringify(doc).slice(0, 120) };
 });
 await t.step('exportPNG(2) resolves to a PNG Blob twice the graph area\'s size', async () => {
-  const area = (await state()).graph_area;
+  const area = (await state()).graphArea;
   const r = await page.evaluate(async () => {
     const blob = await window.rgv.exportPNG(2);
     const head = [...new Uint8Array(await blob.slice(0, 8).arrayBuffer())];

@@ -81,7 +81,7 @@ await t.step('mode attribute change switches the viewer to explorer', async () =
 });
 await t.step('color-mode attribute change', async () => {
   await page.evaluate(() => document.getElementById('rg').setAttribute('color-mode', 'year'));
-  const mode = await page.evaluate(() => document.getElementById('rg').viewer.state().color_mode);
+  const mode = await page.evaluate(() => document.getElementById('rg').viewer.state().colorMode);
   return { ok: mode === 'year', detail: String(mode) };
 });
 await t.step('moving the element keeps its viewer', async () => {
