@@ -47,7 +47,16 @@ bool App::render_image(float scale, std::vector<std::uint8_t>& rgba, int& width,
         clear_to(theme::kBackground);
         build_base_layer();
         build_top_layer();
-        renderer_.draw(camera_, base_layer_, true, top_layer_, true, veil_color(), 0, 0, width, height, false);
+        DrawParams p;
+        p.camera = &camera_;
+        p.base = &base_layer_;
+        p.base_changed = true;
+        p.top = &top_layer_;
+        p.top_changed = true;
+        p.veil = veil_color();
+        p.rect = {0, 0, width, height};
+        p.cached = false;
+        renderer_.draw(p);
         // The labels: the background draw list of the last frame, seen through a display
         // that covers just the graph area.
         ImDrawList* labels = ImGui::GetBackgroundDrawList();
