@@ -558,4 +558,52 @@ void GraphRenderer::draw(const DrawParams& p) {
     glDisable(GL_SCISSOR_TEST);
 }
 
+bool GraphRenderer::render_offscreen(DrawParams p, int width, int height, std::uint32_t background,
+                                     const std::function<void()>& overlay, std::vector<std::uint8_t>& rgba,
+                                     std::string& error) {
+    GLint max_size = 0;
+    glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_size);
+    if (width <= 0 || height <= 0 || width > max_size || height > max_size) {
+        error = "image of " + std::to_string(width) + "x" + std::to_string(height) +
+                " pixels is larger than this GPU allows (" + std::to_string(max_size) + ")";
+        return false;
+    }
+
+    GLint previous_fbo = 0;
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous_fbo);
+    const GlFramebuffer fbo = make_framebuffer();
+    const GlRenderbuffer color = make_renderbuffer();
+    glBindRenderbuffer(GL_RENDERBUFFER, color.get());
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo.get());
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, color.get());
+    const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    if (complete) {
+        glViewport(0, 0, width, height);
+        clear_to(background);
+        p.rect = {0, 0, width, height};
+        p.cached = false; // the cache is the screen's: one image would only evict it
+        draw(p);
+        if (overlay) overlay();
+
+        rgba.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+        glPixelStorei(GL_PACK_ALIGNMENT, 1);
+        glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+        // GL reads bottom-up; images are top-down.
+        const std::size_t row = static_cast<std::size_t>(width) * 4;
+        std::vector<std::uint8_t> tmp(row);
+        for (int y = 0; y < height / 2; ++y) {
+            std::uint8_t* a = rgba.data() + static_cast<std::size_t>(y) * row;
+            std::uint8_t* b = rgba.data() + static_cast<std::size_t>(height - 1 - y) * row;
+            std::copy(a, a + row, tmp.data());
+            std::copy(b, b + row, a);
+            std::copy(tmp.data(), tmp.data() + row, b);
+        }
+    }
+    // Bound again before `fbo` and `color` are deleted, as before.
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous_fbo));
+    if (!complete) error = "the offscreen framebuffer is not complete";
+    return complete;
+}
+
 } // namespace rgv

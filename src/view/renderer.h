@@ -25,6 +25,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -112,6 +113,14 @@ public:
     // panels then costs one copy, not the whole graph again (a 100k-node frame takes about
     // a second on a software rasteriser). The image export draws straight instead.
     void draw(const DrawParams& p);
+
+    // Draws `p` (rect forced to the whole image, uncached) into an offscreen RGBA8
+    // framebuffer of width x height cleared to `background`, then calls `overlay()` with
+    // that framebuffer bound (the App draws the labels there with ImGui's GL backend), and
+    // reads the pixels back top-down into `rgba` (width * height * 4 bytes). The
+    // framebuffer bound before is bound again.
+    bool render_offscreen(DrawParams p, int width, int height, std::uint32_t background,
+                          const std::function<void()>& overlay, std::vector<std::uint8_t>& rgba, std::string& error);
 
     // How often the base layer's items were drawn (into the cache or straight).
     std::uint64_t base_passes() const { return base_passes_; }
