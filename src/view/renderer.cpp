@@ -1,9 +1,11 @@
 // renderer.cpp — see renderer.h.
 //
-// Index
-//   1. shader sources   written once, prefixed with "#version 330 core" or "#version 300 es"
-//   2. GL helpers       compile / link with the driver's log in the error message, chunk geometry
-//   3. GraphRenderer    item textures (vertex pulling), the cached base layer, draw
+// Sections (grep "[SECTION] name"):
+//   shader sources   written once, prefixed with "#version 330 core" or "#version 300 es"
+//   GL helpers       compile / link with the driver's log in the error message, chunk geometry
+//   item batches     item textures (vertex pulling): init, shutdown, upload, draw a layer
+//   draw             the cached base layer, the veil and the top layer
+//   offscreen image  the image export's framebuffer and read-back
 #include "view/renderer.h"
 
 #include "view/gl.h"
@@ -14,10 +16,10 @@
 
 namespace rgv {
 
-// 1. shader sources --------------------------------------------------------------------
+// [SECTION] shader sources
 namespace {
 
-// Every vertex shader of an item program: where its item's data is (see "3. GraphRenderer").
+// Every vertex shader of an item program: where its item's data is (see "[SECTION] item batches").
 // item_prelude() defines kPerChunk and kTexels (texels per item) before it.
 const char* kItemGlsl = R"(
 // The items (nodes or edges) of a batch, kTexels texels each, row after row of the data
@@ -239,7 +241,7 @@ out vec4 frag;
 void main() { frag = texelFetch(u_image, ivec2(gl_FragCoord.xy) - u_origin, 0); }
 )";
 
-// 2. GL helpers ------------------------------------------------------------------------
+// [SECTION] GL helpers
 // `prelude` (vertex shaders of item programs) goes between the camera code and the body.
 GlShader compile(GLenum type, const std::string& prelude, const char* body, std::string& error) {
     const char* parts[4] = {RGV_GLSL_VERSION, kCameraGlsl, prelude.c_str(), body};
@@ -315,19 +317,13 @@ void add_quad(std::vector<float>& out, float x0, float y0, float x1, float y1) {
 
 } // namespace
 
-// 3. GraphRenderer ---------------------------------------------------------------------
+// [SECTION] item batches
 // Vertex pulling: a batch's items live in an RGBA32UI texture (EdgeInstance and
 // NodeInstance are whole texels), and each instance of the draw is a chunk of kPerChunk
 // items whose vertex shader fetches its item by gl_InstanceID and slot. Plain per-instance
 // attributes were simpler, but software rasterisers run one whole draw per instance:
 // SwiftShader (Chromium without a GPU) drew 300k instanced edge quads in ~4.8 s and the
 // same quads in chunks in ~0.1 s; Mesa's llvmpipe also loops over instances.
-void clear_to(std::uint32_t color) {
-    float c[4];
-    unpack_color(color, c);
-    glClearColor(c[0], c[1], c[2], c[3]);
-    glClear(GL_COLOR_BUFFER_BIT);
-}
 
 bool GraphRenderer::init(std::string& error) {
     constexpr int node_texels = sizeof(NodeInstance) / 16, edge_texels = sizeof(EdgeInstance) / 16;
@@ -466,6 +462,15 @@ void GraphRenderer::draw_layer(const LayerBatches& layer, const Camera& camera) 
     draw_batch(layer.nodes, node_chunk_, node_program_, camera);
 }
 
+// [SECTION] draw
+
+void clear_to(std::uint32_t color) {
+    float c[4];
+    unpack_color(color, c);
+    glClearColor(c[0], c[1], c[2], c[3]);
+    glClear(GL_COLOR_BUFFER_BIT);
+}
+
 bool GraphRenderer::repeats_view(const Camera& camera, Rect rect) const {
     return last_.drawn && last_.camera.same_view(camera) && last_.rect == rect;
 }
@@ -557,6 +562,8 @@ void GraphRenderer::draw(const DrawParams& p) {
     glUseProgram(0);
     glDisable(GL_SCISSOR_TEST);
 }
+
+// [SECTION] offscreen image
 
 bool GraphRenderer::render_offscreen(DrawParams p, int width, int height, std::uint32_t background,
                                      const std::function<void()>& overlay, std::vector<std::uint8_t>& rgba,

@@ -8,7 +8,7 @@
 // arrowhead per directed edge. Positions are world units; the vertex shaders apply the
 // camera, so panning and zooming upload nothing. Each instance of a draw is a chunk of
 // kPerChunk items whose data the vertex shader fetches from a texture (renderer.cpp,
-// "3. GraphRenderer", says why not one instance per item).
+// "[SECTION] item batches", says why not one instance per item).
 //
 // Two layers: the base graph, and a small highlight layer (the hovered or selected node,
 // its neighbours and its edges) drawn over a veil of background colour that fades the
@@ -18,6 +18,11 @@
 // Edges run between the nodes' outlines, not their centres: an edge hidden under its
 // nodes (most of them on a big graph seen whole) makes no fragments at all, and that is
 // where a software rasteriser spends its time.
+//
+// Sections (grep "[SECTION] name"):
+//   items          what the shaders draw: nodes, edges, layers, colours
+//   draw requests  clear_to, Rect and DrawParams
+//   GraphRenderer  owns every GL object of the graph's drawing and of the image export
 #pragma once
 
 #include "view/camera.h"
@@ -30,6 +35,8 @@
 #include <vector>
 
 namespace rgv {
+
+// [SECTION] items
 
 enum class NodeShape : int { Circle = 0, RoundedSquare = 1, Diamond = 2, Hexagon = 3 };
 
@@ -72,6 +79,8 @@ constexpr std::uint32_t rgba(std::uint32_t r, std::uint32_t g, std::uint32_t b, 
     return r | (g << 8) | (b << 16) | (a << 24);
 }
 
+// [SECTION] draw requests
+
 // Clears the bound framebuffer (its viewport) to an RGBA8 colour.
 void clear_to(std::uint32_t color);
 
@@ -98,6 +107,8 @@ struct DrawParams {
     Rect rect;              // framebuffer px, origin bottom-left
     bool cached = true;     // may use / fill the cached base-layer image
 };
+
+// [SECTION] GraphRenderer
 
 class GraphRenderer {
 public:
