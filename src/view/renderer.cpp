@@ -385,7 +385,8 @@ bool GraphRenderer::init(std::string& error) {
     return true;
 }
 
-// The owners delete their objects; the rest goes too, so a later init() starts afresh.
+// The owners delete their objects; the batches, the cache and the last view go with them
+// (nothing may refer to the old objects if init() runs again).
 void GraphRenderer::shutdown() {
     node_program_ = {};
     edge_program_ = {};
