@@ -592,17 +592,14 @@ std::uint32_t App::veil_color() const {
     return highlight ? theme_.veil : 0u;
 }
 
-// The graph area in framebuffer pixels, GL style: {x, y, w, h}, origin bottom-left (the
-// area is kept top-left, in logical px).
-void App::graph_rect(int fb_width, int fb_height, int rect[4]) const {
+// The graph area in framebuffer pixels, GL style: origin bottom-left (the area is kept
+// top-left, in logical px).
+Rect App::graph_rect(int fb_width, int fb_height) const {
     const int x = static_cast<int>(std::lround(area_x_ * fb_scale_));
     const int w = std::min(static_cast<int>(std::lround(area_w_ * fb_scale_)), fb_width - x);
     const int h = std::min(static_cast<int>(std::lround(area_h_ * fb_scale_)), fb_height);
     const int y = fb_height - h - static_cast<int>(std::lround(area_y_ * fb_scale_));
-    rect[0] = x;
-    rect[1] = y;
-    rect[2] = w;
-    rect[3] = h;
+    return {x, y, w, h};
 }
 
 bool App::graph_changed(int fb_width, int fb_height) const {
@@ -611,9 +608,7 @@ bool App::graph_changed(int fb_width, int fb_height) const {
     if (!graph_drawn_ || renderer_.unsettled() || visual_dirty_ || top_dirty_ || hovered_ != drawn_hovered_ ||
         selected_ != drawn_selected_)
         return true;
-    int r[4];
-    graph_rect(fb_width, fb_height, r);
-    return !renderer_.repeats_view(camera_, r[0], r[1], r[2], r[3]);
+    return !renderer_.repeats_view(camera_, graph_rect(fb_width, fb_height));
 }
 
 void App::render_graph(int fb_width, int fb_height) {
@@ -634,9 +629,15 @@ void App::render_graph(int fb_width, int fb_height) {
         drawn_selected_ = selected_;
         top_dirty_ = false;
     }
-    int r[4];
-    graph_rect(fb_width, fb_height, r);
-    renderer_.draw(camera_, base_layer_, base_changed, top_layer_, top_changed, veil_color(), r[0], r[1], r[2], r[3], true);
+    DrawParams p;
+    p.camera = &camera_;
+    p.base = &base_layer_;
+    p.base_changed = base_changed;
+    p.top = &top_layer_;
+    p.top_changed = top_changed;
+    p.veil = veil_color();
+    p.rect = graph_rect(fb_width, fb_height);
+    renderer_.draw(p);
 }
 
 void App::draw_labels() {

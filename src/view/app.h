@@ -274,7 +274,7 @@ private:
     // renderer's (repeats_view).
     bool graph_drawn_ = false;
     std::uint64_t frames_drawn_ = 0;
-    void graph_rect(int fb_width, int fb_height, int rect[4]) const;
+    Rect graph_rect(int fb_width, int fb_height) const;
 
     std::uint32_t hovered_ = kNoNode, selected_ = kNoNode, dragged_ = kNoNode;
 

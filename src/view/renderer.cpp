@@ -1,9 +1,11 @@
 // renderer.cpp — see renderer.h.
 //
-// Index
-//   1. shader sources   written once, prefixed with "#version 330 core" or "#version 300 es"
-//   2. GL helpers       compile / link with the driver's log in the error message, chunk geometry
-//   3. GraphRenderer    item textures (vertex pulling), the cached base layer, draw
+// Sections (grep "[SECTION] name"):
+//   shader sources   written once, prefixed with "#version 330 core" or "#version 300 es"
+//   GL helpers       compile / link with the driver's log in the error message, chunk geometry
+//   item batches     item textures (vertex pulling): init, shutdown, upload, draw a layer
+//   draw             the cached base layer, the veil and the top layer
+//   offscreen image  the image export's framebuffer and read-back
 #include "view/renderer.h"
 
 #include "view/gl.h"
@@ -14,10 +16,10 @@
 
 namespace rgv {
 
-// 1. shader sources --------------------------------------------------------------------
+// [SECTION] shader sources
 namespace {
 
-// Every vertex shader of an item program: where its item's data is (see "3. GraphRenderer").
+// Every vertex shader of an item program: where its item's data is (see "[SECTION] item batches").
 // item_prelude() defines kPerChunk and kTexels (texels per item) before it.
 const char* kItemGlsl = R"(
 // The items (nodes or edges) of a batch, kTexels texels each, row after row of the data
@@ -239,47 +241,41 @@ out vec4 frag;
 void main() { frag = texelFetch(u_image, ivec2(gl_FragCoord.xy) - u_origin, 0); }
 )";
 
-// 2. GL helpers ------------------------------------------------------------------------
+// [SECTION] GL helpers
 // `prelude` (vertex shaders of item programs) goes between the camera code and the body.
-GLuint compile(GLenum type, const std::string& prelude, const char* body, std::string& error) {
+GlShader compile(GLenum type, const std::string& prelude, const char* body, std::string& error) {
     const char* parts[4] = {RGV_GLSL_VERSION, kCameraGlsl, prelude.c_str(), body};
-    GLuint shader = glCreateShader(type);
-    glShaderSource(shader, 4, parts, nullptr);
-    glCompileShader(shader);
+    GlShader shader(glCreateShader(type));
+    glShaderSource(shader.get(), 4, parts, nullptr);
+    glCompileShader(shader.get());
     GLint ok = 0;
-    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+    glGetShaderiv(shader.get(), GL_COMPILE_STATUS, &ok);
     if (!ok) {
         char log[1024] = {};
-        glGetShaderInfoLog(shader, sizeof log, nullptr, log);
+        glGetShaderInfoLog(shader.get(), sizeof log, nullptr, log);
         error = std::string(type == GL_VERTEX_SHADER ? "vertex" : "fragment") + " shader: " + log;
-        glDeleteShader(shader);
-        return 0;
+        return {};
     }
     return shader;
 }
 
-GLuint link(const std::string& vs_prelude, const char* vs_body, const char* fs_body, std::string& error) {
-    GLuint vs = compile(GL_VERTEX_SHADER, vs_prelude, vs_body, error);
-    if (!vs) return 0;
-    GLuint fs = compile(GL_FRAGMENT_SHADER, "", fs_body, error);
-    if (!fs) {
-        glDeleteShader(vs);
-        return 0;
-    }
-    GLuint program = glCreateProgram();
-    glAttachShader(program, vs);
-    glAttachShader(program, fs);
-    glLinkProgram(program);
-    glDeleteShader(vs);
-    glDeleteShader(fs);
+// The shaders go when this returns: the program keeps what it linked.
+GlProgram link(const std::string& vs_prelude, const char* vs_body, const char* fs_body, std::string& error) {
+    const GlShader vs = compile(GL_VERTEX_SHADER, vs_prelude, vs_body, error);
+    if (!vs) return {};
+    const GlShader fs = compile(GL_FRAGMENT_SHADER, "", fs_body, error);
+    if (!fs) return {};
+    GlProgram program(glCreateProgram());
+    glAttachShader(program.get(), vs.get());
+    glAttachShader(program.get(), fs.get());
+    glLinkProgram(program.get());
     GLint ok = 0;
-    glGetProgramiv(program, GL_LINK_STATUS, &ok);
+    glGetProgramiv(program.get(), GL_LINK_STATUS, &ok);
     if (!ok) {
         char log[1024] = {};
-        glGetProgramInfoLog(program, sizeof log, nullptr, log);
+        glGetProgramInfoLog(program.get(), sizeof log, nullptr, log);
         error = std::string("link: ") + log;
-        glDeleteProgram(program);
-        return 0;
+        return {};
     }
     return program;
 }
@@ -288,12 +284,6 @@ GLuint link(const std::string& vs_prelude, const char* vs_body, const char* fs_b
 std::string item_prelude(int texels) {
     return "const int kPerChunk = " + std::to_string(GraphRenderer::kPerChunk) +
            ";\nconst int kTexels = " + std::to_string(texels) + ";\n" + kItemGlsl;
-}
-
-void set_camera_uniforms(GLuint program, const Camera& camera) {
-    glUniform2f(glGetUniformLocation(program, "u_center"), camera.center_x, camera.center_y);
-    glUniform1f(glGetUniformLocation(program, "u_zoom"), camera.zoom);
-    glUniform2f(glGetUniformLocation(program, "u_viewport"), camera.viewport_w, camera.viewport_h);
 }
 
 void unpack_color(std::uint32_t c, float out[4]) {
@@ -310,10 +300,10 @@ GraphRenderer::Chunk chunk_geometry(const std::vector<float>& corners) {
     for (int slot = 0; slot < GraphRenderer::kPerChunk; ++slot)
         for (std::size_t i = 0; i + 1 < corners.size(); i += 2)
             data.insert(data.end(), {corners[i], corners[i + 1], static_cast<float>(slot)});
-    glGenVertexArrays(1, &chunk.vao);
-    glBindVertexArray(chunk.vao);
-    glGenBuffers(1, &chunk.vbo);
-    glBindBuffer(GL_ARRAY_BUFFER, chunk.vbo);
+    chunk.vao = make_vertex_array();
+    glBindVertexArray(chunk.vao.get());
+    chunk.vbo = make_buffer();
+    glBindBuffer(GL_ARRAY_BUFFER, chunk.vbo.get());
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(data.size() * sizeof(float)), data.data(), GL_STATIC_DRAW);
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 0, nullptr);
@@ -327,32 +317,42 @@ void add_quad(std::vector<float>& out, float x0, float y0, float x1, float y1) {
 
 } // namespace
 
-// 3. GraphRenderer ---------------------------------------------------------------------
+// [SECTION] item batches
 // Vertex pulling: a batch's items live in an RGBA32UI texture (EdgeInstance and
 // NodeInstance are whole texels), and each instance of the draw is a chunk of kPerChunk
 // items whose vertex shader fetches its item by gl_InstanceID and slot. Plain per-instance
 // attributes were simpler, but software rasterisers run one whole draw per instance:
 // SwiftShader (Chromium without a GPU) drew 300k instanced edge quads in ~4.8 s and the
 // same quads in chunks in ~0.1 s; Mesa's llvmpipe also loops over instances.
-void clear_to(std::uint32_t color) {
-    float c[4];
-    unpack_color(color, c);
-    glClearColor(c[0], c[1], c[2], c[3]);
-    glClear(GL_COLOR_BUFFER_BIT);
-}
 
 bool GraphRenderer::init(std::string& error) {
     constexpr int node_texels = sizeof(NodeInstance) / 16, edge_texels = sizeof(EdgeInstance) / 16;
-    node_program_ = link(item_prelude(node_texels), kNodeVs, kNodeFs, error);
-    if (!node_program_) return false;
-    edge_program_ = link(item_prelude(edge_texels), kEdgeVs, kEdgeFs, error);
-    if (!edge_program_) return false;
-    arrow_program_ = link(item_prelude(edge_texels), kArrowVs, kArrowFs, error);
-    if (!arrow_program_) return false;
-    veil_program_ = link("", kVeilVs, kVeilFs, error);
-    if (!veil_program_) return false;
-    copy_program_ = link("", kVeilVs, kCopyFs, error);
-    if (!copy_program_) return false;
+    // Uniforms are looked up once here; samplers always read texture unit 0.
+    const auto item_program = [&error](ItemProgram& p, int texels, const char* vs, const char* fs) {
+        p.program = link(item_prelude(texels), vs, fs, error);
+        if (!p.program) return false;
+        const GLuint id = p.program.get();
+        p.center = glGetUniformLocation(id, "u_center");
+        p.zoom = glGetUniformLocation(id, "u_zoom");
+        p.viewport = glGetUniformLocation(id, "u_viewport");
+        p.count = glGetUniformLocation(id, "u_count");
+        glUseProgram(id);
+        glUniform1i(glGetUniformLocation(id, "u_items"), 0);
+        return true;
+    };
+    if (!item_program(node_program_, node_texels, kNodeVs, kNodeFs) ||
+        !item_program(edge_program_, edge_texels, kEdgeVs, kEdgeFs) ||
+        !item_program(arrow_program_, edge_texels, kArrowVs, kArrowFs))
+        return false;
+    veil_program_.program = link("", kVeilVs, kVeilFs, error);
+    if (!veil_program_.program) return false;
+    veil_program_.color = glGetUniformLocation(veil_program_.program.get(), "u_color");
+    copy_program_.program = link("", kVeilVs, kCopyFs, error);
+    if (!copy_program_.program) return false;
+    copy_program_.origin = glGetUniformLocation(copy_program_.program.get(), "u_origin");
+    glUseProgram(copy_program_.program.get());
+    glUniform1i(glGetUniformLocation(copy_program_.program.get(), "u_image"), 0);
+    glUseProgram(0);
 
     GLint max_size = 0;
     glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_size);
@@ -368,12 +368,12 @@ bool GraphRenderer::init(std::string& error) {
     straight_chunk_ = chunk_geometry(strip);
     curve_chunk_ = chunk_geometry(curve);
     arrow_chunk_ = chunk_geometry({0, 0, 1, -1, 1, 1});
-    glGenVertexArrays(1, &veil_vao_);
+    veil_vao_ = make_vertex_array();
 
     for (LayerBatches* layer : {&base_, &top_})
         for (Batch* b : {&layer->nodes, &layer->straight, &layer->curved, &layer->arrows}) {
-            glGenTextures(1, &b->texture);
-            glBindTexture(GL_TEXTURE_2D, b->texture);
+            b->texture = make_texture();
+            glBindTexture(GL_TEXTURE_2D, b->texture.get());
             // Integer textures cannot be filtered; with the default mipmap filter the
             // texture would be incomplete and every fetch would read zero.
             glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
@@ -385,20 +385,23 @@ bool GraphRenderer::init(std::string& error) {
     return true;
 }
 
+// The owners delete their objects; the batches, the cache and the last view go with them
+// (nothing may refer to the old objects if init() runs again).
 void GraphRenderer::shutdown() {
-    for (GLuint program : {node_program_, edge_program_, arrow_program_, veil_program_, copy_program_})
-        if (program) glDeleteProgram(program);
-    glDeleteFramebuffers(1, &cache_.fbo);
-    glDeleteTextures(1, &cache_.texture);
-    for (LayerBatches* layer : {&base_, &top_})
-        for (Batch* b : {&layer->nodes, &layer->straight, &layer->curved, &layer->arrows})
-            glDeleteTextures(1, &b->texture);
-    for (Chunk* c : {&node_chunk_, &straight_chunk_, &curve_chunk_, &arrow_chunk_}) {
-        glDeleteVertexArrays(1, &c->vao);
-        glDeleteBuffers(1, &c->vbo);
-    }
-    glDeleteVertexArrays(1, &veil_vao_);
-    *this = GraphRenderer();
+    node_program_ = {};
+    edge_program_ = {};
+    arrow_program_ = {};
+    veil_program_ = {};
+    copy_program_ = {};
+    node_chunk_ = {};
+    straight_chunk_ = {};
+    curve_chunk_ = {};
+    arrow_chunk_ = {};
+    veil_vao_.reset();
+    base_ = {};
+    top_ = {};
+    cache_ = {};
+    last_ = {};
 }
 
 // Grows the texture by whole rows (doubling, so steady growth costs little) and writes
@@ -412,7 +415,7 @@ void GraphRenderer::upload_batch(Batch& batch, const void* data, std::size_t cou
     const std::size_t texels = batch.count * texels_per_item;
     const std::size_t rows = (texels + width - 1) / width;
     glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, batch.texture);
+    glBindTexture(GL_TEXTURE_2D, batch.texture.get());
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
     glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
     if (rows > batch.rows) {
@@ -430,15 +433,17 @@ void GraphRenderer::upload_batch(Batch& batch, const void* data, std::size_t cou
                         GL_RGBA_INTEGER, GL_UNSIGNED_INT, bytes + full * width * 16);
 }
 
-void GraphRenderer::draw_batch(const Batch& batch, const Chunk& chunk, unsigned program, const Camera& camera) {
+void GraphRenderer::draw_batch(const Batch& batch, const Chunk& chunk, const ItemProgram& program,
+                               const Camera& camera) {
     if (batch.count == 0) return;
-    glUseProgram(program);
-    set_camera_uniforms(program, camera);
-    glUniform1i(glGetUniformLocation(program, "u_items"), 0);
-    glUniform1i(glGetUniformLocation(program, "u_count"), static_cast<GLint>(batch.count));
+    glUseProgram(program.program.get());
+    glUniform2f(program.center, camera.center_x, camera.center_y);
+    glUniform1f(program.zoom, camera.zoom);
+    glUniform2f(program.viewport, camera.viewport_w, camera.viewport_h);
+    glUniform1i(program.count, static_cast<GLint>(batch.count));
     glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, batch.texture);
-    glBindVertexArray(chunk.vao);
+    glBindTexture(GL_TEXTURE_2D, batch.texture.get());
+    glBindVertexArray(chunk.vao.get());
     const auto chunks = static_cast<GLsizei>((batch.count + kPerChunk - 1) / kPerChunk);
     glDrawArraysInstanced(GL_TRIANGLES, 0, chunk.vertices * kPerChunk, chunks);
 }
@@ -458,9 +463,17 @@ void GraphRenderer::draw_layer(const LayerBatches& layer, const Camera& camera) 
     draw_batch(layer.nodes, node_chunk_, node_program_, camera);
 }
 
-bool GraphRenderer::repeats_view(const Camera& camera, int fb_x, int fb_y, int fb_w, int fb_h) const {
-    const int rect[4] = {fb_x, fb_y, fb_w, fb_h};
-    return last_.drawn && last_.camera.same_view(camera) && std::equal(rect, rect + 4, last_.rect);
+// [SECTION] draw
+
+void clear_to(std::uint32_t color) {
+    float c[4];
+    unpack_color(color, c);
+    glClearColor(c[0], c[1], c[2], c[3]);
+    glClear(GL_COLOR_BUFFER_BIT);
+}
+
+bool GraphRenderer::repeats_view(const Camera& camera, Rect rect) const {
+    return last_.drawn && last_.camera.same_view(camera) && last_.rect == rect;
 }
 
 // Makes the cache texture w x h pixels (a new one when the size changed), leaving
@@ -468,49 +481,50 @@ bool GraphRenderer::repeats_view(const Camera& camera, int fb_x, int fb_y, int f
 bool GraphRenderer::ensure_cache(int w, int h, unsigned target) {
     if (cache_.fbo && cache_.width == w && cache_.height == h) return cache_.complete;
     if (!cache_.fbo) {
-        glGenFramebuffers(1, &cache_.fbo);
-        glGenTextures(1, &cache_.texture);
+        cache_.fbo = make_framebuffer();
+        cache_.texture = make_texture();
     }
     cache_.width = w;
     cache_.height = h;
     cache_.valid = false;
     glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, cache_.texture);
+    glBindTexture(GL_TEXTURE_2D, cache_.texture.get());
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    glBindFramebuffer(GL_FRAMEBUFFER, cache_.fbo);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, cache_.texture, 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, cache_.fbo.get());
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, cache_.texture.get(), 0);
     cache_.complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
     cache_.failed = !cache_.complete;
     glBindFramebuffer(GL_FRAMEBUFFER, target);
     return cache_.complete;
 }
 
-void GraphRenderer::draw(const Camera& camera, const GraphLayer& base, bool base_changed, const GraphLayer& top,
-                         bool top_changed, std::uint32_t veil, int fb_x, int fb_y, int fb_w, int fb_h, bool cached) {
-    if (!node_program_ || fb_w <= 0 || fb_h <= 0) return;
+void GraphRenderer::draw(const DrawParams& p) {
+    const Rect r = p.rect;
+    if (!node_program_.program || !p.camera || r.w <= 0 || r.h <= 0) return;
+    const Camera& camera = *p.camera;
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA); // shaders output premultiplied alpha
 
-    if (base_changed) upload_layer(base_, base);
-    if (top_changed) upload_layer(top_, top);
+    if (p.base_changed && p.base) upload_layer(base_, *p.base);
+    if (p.top_changed && p.top) upload_layer(top_, *p.top);
 
     // The cache is used from the second frame with the same base layer and view on (the
     // App asks for that frame as soon as the view stops: see unsettled()); while the
     // camera moves, every frame draws straight, without a copy it could not reuse.
-    const bool same_view = !base_changed && repeats_view(camera, fb_x, fb_y, fb_w, fb_h);
-    last_ = {true, camera, {fb_x, fb_y, fb_w, fb_h}};
+    const bool same_view = !p.base_changed && repeats_view(camera, r);
+    last_ = {true, camera, r};
     GLint target = 0;
     glGetIntegerv(GL_FRAMEBUFFER_BINDING, &target);
-    const bool use_cache = cached && same_view && ensure_cache(fb_w, fb_h, static_cast<unsigned>(target));
+    const bool use_cache = p.cached && same_view && ensure_cache(r.w, r.h, static_cast<unsigned>(target));
     if (use_cache && !cache_.valid) {
         // Over transparent black: compositing the result over the frame later gives what
         // drawing the items straight onto it would ("over" is associative).
-        glBindFramebuffer(GL_FRAMEBUFFER, cache_.fbo);
-        glViewport(0, 0, fb_w, fb_h);
+        glBindFramebuffer(GL_FRAMEBUFFER, cache_.fbo.get());
+        glViewport(0, 0, r.w, r.h);
         glDisable(GL_SCISSOR_TEST);
         glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
         glClear(GL_COLOR_BUFFER_BIT);
@@ -519,28 +533,27 @@ void GraphRenderer::draw(const Camera& camera, const GraphLayer& base, bool base
         cache_.valid = true;
         ++base_passes_;
     }
-    glViewport(fb_x, fb_y, fb_w, fb_h);
+    glViewport(r.x, r.y, r.w, r.h);
     glEnable(GL_SCISSOR_TEST);
-    glScissor(fb_x, fb_y, fb_w, fb_h);
+    glScissor(r.x, r.y, r.w, r.h);
     if (use_cache) {
-        glUseProgram(copy_program_);
-        glUniform1i(glGetUniformLocation(copy_program_, "u_image"), 0);
-        glUniform2i(glGetUniformLocation(copy_program_, "u_origin"), fb_x, fb_y);
+        glUseProgram(copy_program_.program.get());
+        glUniform2i(copy_program_.origin, r.x, r.y);
         glActiveTexture(GL_TEXTURE0);
-        glBindTexture(GL_TEXTURE_2D, cache_.texture);
-        glBindVertexArray(veil_vao_);
+        glBindTexture(GL_TEXTURE_2D, cache_.texture.get());
+        glBindVertexArray(veil_vao_.get());
         glDrawArrays(GL_TRIANGLES, 0, 3);
     } else {
         if (!same_view) cache_.valid = false;
         draw_layer(base_, camera);
         ++base_passes_;
     }
-    if ((veil >> 24) != 0) {
+    if ((p.veil >> 24) != 0) {
         float color[4];
-        unpack_color(veil, color);
-        glUseProgram(veil_program_);
-        glUniform4fv(glGetUniformLocation(veil_program_, "u_color"), 1, color);
-        glBindVertexArray(veil_vao_);
+        unpack_color(p.veil, color);
+        glUseProgram(veil_program_.program.get());
+        glUniform4fv(veil_program_.color, 1, color);
+        glBindVertexArray(veil_vao_.get());
         glDrawArrays(GL_TRIANGLES, 0, 3);
         draw_layer(top_, camera);
     }
@@ -549,6 +562,56 @@ void GraphRenderer::draw(const Camera& camera, const GraphLayer& base, bool base
     glBindTexture(GL_TEXTURE_2D, 0);
     glUseProgram(0);
     glDisable(GL_SCISSOR_TEST);
+}
+
+// [SECTION] offscreen image
+
+bool GraphRenderer::render_offscreen(DrawParams p, int width, int height, std::uint32_t background,
+                                     const std::function<void()>& overlay, std::vector<std::uint8_t>& rgba,
+                                     std::string& error) {
+    GLint max_size = 0;
+    glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_size);
+    if (width <= 0 || height <= 0 || width > max_size || height > max_size) {
+        error = "image of " + std::to_string(width) + "x" + std::to_string(height) +
+                " pixels is larger than this GPU allows (" + std::to_string(max_size) + ")";
+        return false;
+    }
+
+    GLint previous_fbo = 0;
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous_fbo);
+    const GlFramebuffer fbo = make_framebuffer();
+    const GlRenderbuffer color = make_renderbuffer();
+    glBindRenderbuffer(GL_RENDERBUFFER, color.get());
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo.get());
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, color.get());
+    const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    if (complete) {
+        glViewport(0, 0, width, height);
+        clear_to(background);
+        p.rect = {0, 0, width, height};
+        p.cached = false; // the cache is the screen's: one image would only evict it
+        draw(p);
+        if (overlay) overlay();
+
+        rgba.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+        glPixelStorei(GL_PACK_ALIGNMENT, 1);
+        glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+        // GL reads bottom-up; images are top-down.
+        const std::size_t row = static_cast<std::size_t>(width) * 4;
+        std::vector<std::uint8_t> tmp(row);
+        for (int y = 0; y < height / 2; ++y) {
+            std::uint8_t* a = rgba.data() + static_cast<std::size_t>(y) * row;
+            std::uint8_t* b = rgba.data() + static_cast<std::size_t>(height - 1 - y) * row;
+            std::copy(a, a + row, tmp.data());
+            std::copy(b, b + row, a);
+            std::copy(tmp.data(), tmp.data() + row, b);
+        }
+    }
+    // Bound again before `fbo` and `color` are deleted, as before.
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous_fbo));
+    if (!complete) error = "the offscreen framebuffer is not complete";
+    return complete;
 }
 
 } // namespace rgv
