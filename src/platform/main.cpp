@@ -3,8 +3,8 @@
 // its SDL2 and OpenGL3 backends, and the App. What differs per platform is behind
 // Platform (platform.h).
 #include "platform/platform.h"
-#include "view/app.h"
-#include "view/gl.h"
+#include "view/ui/app.h"
+#include "view/gl/gl.h"
 
 #include <SDL.h>
 #include <imgui.h>

@@ -5,8 +5,8 @@
 // a frame-time mode for bench/render.sh (--bench-frames: a moving camera, one JSON line).
 #include "cli/cli_common.h"
 #include "platform/platform.h"
-#include "view/app.h"
-#include "view/gl.h"
+#include "view/ui/app.h"
+#include "view/gl/gl.h"
 
 #include <SDL.h>
 

@@ -3,7 +3,7 @@
 // Each wasm module instance has its own memory, so several viewers on one page do not
 // share this state.
 #include "platform/platform.h"
-#include "view/app.h"
+#include "view/ui/app.h"
 
 #include <SDL.h>
 #include <emscripten.h>

@@ -167,12 +167,12 @@ await t.step('works list: every work, newest first', async () => {
 });
 await t.step('clicking the sort button lists the works oldest first, and back', async () => {
   const s = await state(page);
-  if (!s.ui?.works_sort) return { ok: false, detail: 'no works_sort box in state().ui' };
-  await clickBox(page, s.ui.works_sort);
+  if (!s.ui?.worksSort) return { ok: false, detail: 'no worksSort box in state().ui' };
+  await clickBox(page, s.ui.worksSort);
   await page.waitForTimeout(200);
   const w = (await state(page)).works;
   const y = years(w.order);
-  await clickBox(page, (await state(page)).ui.works_sort);
+  await clickBox(page, (await state(page)).ui.worksSort);
   await page.waitForTimeout(200);
   const back = (await state(page)).works.newestFirst;
   return { ok: !w.newestFirst && y.every((v, i) => i === 0 || v >= y[i - 1]) && y[0] === 2020 && back, detail: JSON.stringify(y) };

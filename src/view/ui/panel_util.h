@@ -1,6 +1,9 @@
 // panel_util.h — small helpers shared by the ImGui panels: reading optional attributes
-// without throwing (exceptions are off in wasm), text bits, a progress bar, overlay cards.
+// without throwing (exceptions are off in wasm), text bits, a progress bar, overlay cards,
+// headings, counts, shape swatches.
 #pragma once
+
+#include "view/model/shape.h"
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>
@@ -55,18 +58,6 @@ inline bool is_web_url(const std::string& url) {
     return true;
 }
 
-// "812 bytes", "340 KB", "1.2 MB" (decimal units, like the browsers' download lists).
-inline std::string format_bytes(double bytes) {
-    char buf[32];
-    if (bytes < 1000.0)
-        std::snprintf(buf, sizeof buf, "%.0f bytes", bytes);
-    else if (bytes < 1e6)
-        std::snprintf(buf, sizeof buf, "%.0f KB", bytes / 1e3);
-    else
-        std::snprintf(buf, sizeof buf, "%.1f MB", bytes / 1e6);
-    return buf;
-}
-
 // A slim rounded bar, `fraction` 0..1; below 0 the amount is unknown and a segment slides
 // back and forth instead (imgui 1.86's ProgressBar has no indeterminate form).
 inline void progress_bar(double fraction, float width, float height = 6.0f) {
@@ -103,6 +94,49 @@ inline bool begin_card(const char* name, ImVec2 pos, ImVec2 pivot, ImVec2 paddin
                                        ImGuiWindowFlags_NoFocusOnAppearing | extra);
     ImGui::PopStyleVar(2); // read by Begin
     return open;
+}
+
+// [SECTION] panel widgets
+inline ImVec4 to_vec4(std::uint32_t c) { return ImGui::ColorConvertU32ToFloat4(c); }
+
+inline void count_cell(const char* label, int value) {
+    ImGui::TableNextColumn();
+    if (value >= 0)
+        ImGui::Text("%d", value);
+    else
+        ImGui::TextDisabled("-");
+    ImGui::TextDisabled("%s", label);
+}
+
+// imgui 1.86 has no SeparatorText(): a heading with a rule under it.
+inline void section(const char* title) {
+    ImGui::Spacing();
+    ImGui::Spacing();
+    ImGui::TextDisabled("%s", title);
+    ImGui::Separator();
+}
+
+// The node shape and colour as drawn in the graph, for legends.
+inline void shape_swatch(NodeShape shape, std::uint32_t color) {
+    const float s = ImGui::GetTextLineHeight();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImVec2 c{p.x + s * 0.5f, p.y + s * 0.5f};
+    const float r = s * 0.36f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    switch (shape) {
+    case NodeShape::RoundedSquare: dl->AddRectFilled({c.x - r * 0.89f, c.y - r * 0.89f}, {c.x + r * 0.89f, c.y + r * 0.89f}, color, r * 0.3f); break;
+    case NodeShape::Diamond: dl->AddQuadFilled({c.x, c.y - r * 1.25f}, {c.x + r * 1.25f, c.y}, {c.x, c.y + r * 1.25f}, {c.x - r * 1.25f, c.y}, color); break;
+    case NodeShape::Hexagon: dl->AddNgonFilled(c, r * 1.05f, color, 6); break;
+    default: dl->AddCircleFilled(c, r, color, 20); break;
+    }
+    ImGui::Dummy({s, s});
+    ImGui::SameLine();
+}
+
+inline void pill(const char* text, std::uint32_t color) {
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(color));
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
 }
 
 } // namespace rgv

@@ -2,10 +2,10 @@
 // top right of the graph: a work's authors, year, venue, abstract and link; a person's
 // works shared with the researcher; a topic's or an institution's connections. Every
 // neighbour is a link: clicking it moves the selection there (and the camera with it).
-#include "view/app.h"
+#include "view/ui/app.h"
 
-#include "view/panel_util.h"
-#include "view/style.h"
+#include "view/ui/panel_util.h"
+#include "view/ui/style.h"
 
 #include <imgui.h>
 
@@ -14,28 +14,28 @@
 namespace rgv {
 
 void App::draw_details_panel() {
-    const Graph& g = slice_.graph;
-    if (selected_ == kNoNode || selected_ >= g.node_count()) return;
-    const std::uint32_t node = selected_;
+    const Graph& g = vm_.slice().graph;
+    if (vm_.selected() == kNoNode || vm_.selected() >= g.node_count()) return;
+    const std::uint32_t node = vm_.selected();
     const nlohmann::json& attrs = g.node_attrs[node];
 
-    const float width = std::min(380.0f, area_w_ * 0.45f);
+    const float width = std::min(380.0f, area().w * 0.45f);
     // Below the top edge, where host pages tend to put their own toolbar over the canvas.
-    ImGui::SetNextWindowPos({area_x_ + area_w_ - width - 12.0f, area_y_ + 64.0f}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize({width, std::min(area_h_ - 76.0f, 520.0f)}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSizeConstraints({240.0f, 160.0f}, {area_w_, area_h_});
+    ImGui::SetNextWindowPos({area().x + area().w - width - 12.0f, area().y + 64.0f}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize({width, std::min(area().h - 76.0f, 520.0f)}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSizeConstraints({240.0f, 160.0f}, {area().w, area().h});
     bool open = true;
     if (!ImGui::Begin("Details###details", &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
         ImGui::End();
         return;
     }
     if (!open) {
-        selected_ = kNoNode;
+        vm_.select(kNoNode);
         ImGui::End();
         return;
     }
 
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(node == slice_.focus ? theme_.focus : theme_.kind_color(g.kind[node])));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(node == vm_.slice().focus ? theme().focus : theme().kind_color(g.kind[node])));
     ImGui::TextUnformatted(g.node_type[node].c_str());
     ImGui::PopStyleColor();
     if (font_large_) ImGui::PushFont(font_large_);
@@ -45,13 +45,13 @@ void App::draw_details_panel() {
     if (font_large_) ImGui::PopFont();
 
     // Expanding comes first, above the long texts, so it is always in reach.
-    if (!expand_template_.empty() && (g.kind[node] == NodeKind::Person || g.kind[node] == NodeKind::Work)) {
-        if (!expanding_.empty()) {
-            const Loading l = loading();
+    if (!vm_.expand_template().empty() && (g.kind[node] == NodeKind::Person || g.kind[node] == NodeKind::Work)) {
+        if (!vm_.expanding().empty()) {
+            const Loading l = vm_.loading();
             ImGui::TextDisabled("%s", l.text.c_str());
             progress_bar(l.fraction, 0.0f, 4.0f);
         } else {
-            if (ImGui::Button("Expand this node")) request_expand(node);
+            if (ImGui::Button("Expand this node")) vm_.request_expand(node);
             note_action_box("expand", node);
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("Load this node's own graph slice and merge it in");
         }
@@ -75,28 +75,28 @@ void App::draw_details_panel() {
             ImGui::TextUnformatted(abstract.c_str());
             ImGui::PopTextWrapPos();
         }
-    } else if (g.kind[node] == NodeKind::Person && node != slice_.focus && slice_.focus != kNoNode) {
+    } else if (g.kind[node] == NodeKind::Person && node != vm_.slice().focus && vm_.slice().focus != kNoNode) {
         // Works shared with the researcher: works that both are linked to.
         std::vector<std::uint32_t> shared;
-        for (std::uint32_t k = adj_offsets_[node]; k < adj_offsets_[node + 1]; ++k) {
-            const std::uint32_t w = adj_targets_[k];
-            if (g.kind[w] == NodeKind::Work && is_neighbor_of(slice_.focus, w)) shared.push_back(w);
+        for (std::uint32_t k = vm_.scene().neighbors_begin(node); k < vm_.scene().neighbors_end(node); ++k) {
+            const std::uint32_t w = vm_.scene().neighbor(k);
+            if (g.kind[w] == NodeKind::Work && vm_.scene().is_neighbor_of(vm_.slice().focus, w)) shared.push_back(w);
         }
         std::sort(shared.begin(), shared.end());
         shared.erase(std::unique(shared.begin(), shared.end()), shared.end());
         ImGui::Text("%zu work%s shared with %s", shared.size(), shared.size() == 1 ? "" : "s",
-                    g.node_label[slice_.focus].c_str());
+                    g.node_label[vm_.slice().focus].c_str());
         for (std::uint32_t w : shared) neighbor_link(w);
     }
 
     // Connections by type, each a link to its node.
     ImGui::Spacing();
-    ImGui::TextDisabled("Connections (%u)", adj_offsets_[node + 1] - adj_offsets_[node]);
+    ImGui::TextDisabled("Connections (%u)", vm_.scene().neighbors_end(node) - vm_.scene().neighbors_begin(node));
     ImGui::Separator();
     for (int k = 0; k < static_cast<int>(NodeKind::Count); ++k) {
         std::vector<std::uint32_t> of_kind;
-        for (std::uint32_t e = adj_offsets_[node]; e < adj_offsets_[node + 1]; ++e)
-            if (static_cast<int>(g.kind[adj_targets_[e]]) == k) of_kind.push_back(adj_targets_[e]);
+        for (std::uint32_t e = vm_.scene().neighbors_begin(node); e < vm_.scene().neighbors_end(node); ++e)
+            if (static_cast<int>(g.kind[vm_.scene().neighbor(e)]) == k) of_kind.push_back(vm_.scene().neighbor(e));
         std::sort(of_kind.begin(), of_kind.end());
         of_kind.erase(std::unique(of_kind.begin(), of_kind.end()), of_kind.end());
         if (of_kind.empty()) continue;
@@ -112,16 +112,16 @@ void App::draw_details_panel() {
 
 // A neighbour as a clickable line: select it and move the camera there.
 void App::neighbor_link(std::uint32_t n) {
-    const Graph& g = slice_.graph;
+    const Graph& g = vm_.slice().graph;
     ImGui::PushID(static_cast<int>(n));
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(g.node_label[n].c_str());
     ImGui::PopTextWrapPos();
     if (ImGui::IsItemHovered()) {
-        hovered_ = n;
+        vm_.propose_hover(n);
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     }
-    if (ImGui::IsItemClicked()) focus_node(n);
+    if (ImGui::IsItemClicked()) vm_.focus_node(n);
     ImGui::PopID();
 }
 
@@ -129,7 +129,7 @@ void App::neighbor_link(std::uint32_t n) {
 void App::link_button(const std::string& url) {
     if (!is_web_url(url)) return;
     ImGui::PushID(url.c_str());
-    if (ImGui::SmallButton("Open link \xE2\x86\x97")) emit("openUrl", {{"url", url}});
+    if (ImGui::SmallButton("Open link \xE2\x86\x97")) vm_.emit("openUrl", {{"url", url}});
     ImGui::PopID();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", url.c_str());
 }

@@ -1,5 +1,5 @@
 // style.cpp — see style.h.
-#include "view/style.h"
+#include "view/ui/style.h"
 
 #include <imgui.h>
 

@@ -1,8 +1,7 @@
 // export_image.cpp — the graph as an image at any scale: the renderer draws it into an
 // offscreen framebuffer of (graph area x scale) pixels, with the labels of the last frame
 // drawn on top by ImGui's OpenGL backend. JavaScript turns the pixels into a PNG.
-#include "view/app.h"
-
+#include "view/ui/app.h"
 
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
@@ -12,7 +11,7 @@
 namespace rgv {
 
 bool App::render_image(float scale, std::vector<std::uint8_t>& rgba, int& width, int& height, std::string& error) {
-    if (status_ != AppStatus::Ready) {
+    if (!vm_.ready()) {
         error = "no graph is loaded";
         return false;
     }
@@ -20,21 +19,23 @@ bool App::render_image(float scale, std::vector<std::uint8_t>& rgba, int& width,
         error = "scale must be between 0.25 and 8";
         return false;
     }
-    width = static_cast<int>(std::lround(area_w_ * scale));
-    height = static_cast<int>(std::lround(area_h_ * scale));
+    const Area a = area();
+    width = static_cast<int>(std::lround(a.w * scale));
+    height = static_cast<int>(std::lround(a.h * scale));
 
-    build_base_layer();
-    build_top_layer();
+    Scene& scene = vm_.scene();
+    scene.build_base(vm_.slice(), vm_.options(), base_layer_);
+    scene.build_top(vm_.slice(), vm_.options(), vm_.hovered(), vm_.selected(), top_layer_);
     DrawParams p;
-    p.camera = &camera_;
+    p.camera = &vm_.camera().camera();
     p.base = &base_layer_;
     p.base_changed = true;
     p.top = &top_layer_;
     p.top_changed = true;
-    p.veil = veil_color();
+    p.veil = scene.veil(vm_.options().theme, vm_.hovered(), vm_.selected());
     // The labels: the background draw list of the last frame, seen through a display that
     // covers just the graph area.
-    const auto labels = [this, scale] {
+    const auto labels = [a, scale] {
         ImDrawList* list = ImGui::GetBackgroundDrawList();
         ImDrawData data;
         data.Valid = true;
@@ -42,13 +43,15 @@ bool App::render_image(float scale, std::vector<std::uint8_t>& rgba, int& width,
         data.CmdListsCount = 1;
         data.TotalVtxCount = list->VtxBuffer.Size;
         data.TotalIdxCount = list->IdxBuffer.Size;
-        data.DisplayPos = {area_x_, area_y_};
-        data.DisplaySize = {area_w_, area_h_};
+        data.DisplayPos = {a.x, a.y};
+        data.DisplaySize = {a.w, a.h};
         data.FramebufferScale = {scale, scale};
         ImGui_ImplOpenGL3_RenderDrawData(&data);
     };
-    const bool ok = renderer_.render_offscreen(p, width, height, theme_.background, labels, rgba, error);
-    visual_dirty_ = true; // the instances were rebuilt (and uploaded) for the image; refresh the screen's
+    const bool ok = renderer_.render_offscreen(p, width, height, vm_.options().theme.background, labels, rgba, error);
+    // The layers were rebuilt (and uploaded) for the image: the screen's are built again.
+    base_stamp_ = {};
+    top_stamp_ = {};
     return ok;
 }
 

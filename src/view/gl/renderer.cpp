@@ -6,9 +6,9 @@
 //   item batches     item textures (vertex pulling): init, shutdown, upload, draw a layer
 //   draw             the cached base layer, the veil and the top layer
 //   offscreen image  the image export's framebuffer and read-back
-#include "view/renderer.h"
+#include "view/gl/renderer.h"
 
-#include "view/gl.h"
+#include "view/gl/gl.h"
 
 #include <algorithm>
 #include <cstddef>

@@ -1,5 +1,5 @@
 // camera.cpp — see camera.h.
-#include "view/camera.h"
+#include "view/model/camera.h"
 
 #include <algorithm>
 

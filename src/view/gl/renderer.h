@@ -25,10 +25,9 @@
 //   GraphRenderer  owns every GL object of the graph's drawing and of the image export
 #pragma once
 
-#include "view/camera.h"
-#include "view/gl_object.h"
-#include "view/model/color.h"
-#include "view/model/shape.h"
+#include "view/model/camera.h"
+#include "view/gl/gl_object.h"
+#include "view/model/layers.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -37,43 +36,6 @@
 #include <vector>
 
 namespace rgv {
-
-// [SECTION] items
-
-struct NodeInstance {
-    float x, y;          // world position
-    float radius;        // world units (drawn at least ~1.5 px)
-    std::uint32_t fill;  // RGBA8, R in the lowest byte
-    std::uint32_t ring;  // RGBA8 outline colour; alpha 0 draws none
-    float ring_px;       // outline width in logical pixels
-    float shape;         // a NodeShape, as float like the rest
-    float pad_ = 0;      // whole 16-byte texels: the shaders read items from a texture
-};
-
-struct EdgeInstance {
-    float ax, ay, bx, by; // world endpoints
-    std::uint32_t color;  // RGBA8
-    float width_px;       // logical pixels
-    float curvature;      // control point offset / edge length, signed; 0 = straight
-    float source_radius;  // world units: the edge starts at the source's outline
-    float target_radius;  // world units: it ends (and an arrowhead stops) at the target's
-    float pad_[3] = {};   // whole 16-byte texels
-};
-static_assert(sizeof(NodeInstance) % 16 == 0 && sizeof(EdgeInstance) % 16 == 0, "items are whole RGBA32UI texels");
-
-// What one layer draws: edges straight (4 vertices each) and curved (a strip of
-// kCurveSegments), arrowheads for the directed ones, then nodes on top.
-struct GraphLayer {
-    std::vector<EdgeInstance> straight, curved, arrows;
-    std::vector<NodeInstance> nodes;
-    void clear() {
-        straight.clear();
-        curved.clear();
-        arrows.clear();
-        nodes.clear();
-    }
-};
-
 
 // [SECTION] draw requests
 

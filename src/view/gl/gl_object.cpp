@@ -1,7 +1,7 @@
 // gl_object.cpp — see gl_object.h.
-#include "view/gl_object.h"
+#include "view/gl/gl_object.h"
 
-#include "view/gl.h"
+#include "view/gl/gl.h"
 
 #include <type_traits>
 

@@ -1,0 +1,224 @@
+// view_model.h — everything the viewer knows and does, without ImGui and without GL: the
+// slice and its loading, the layout, the view options, the scene, the camera, the
+// selection, merges and their undo, search, and the events for the host page. The App
+// (view/ui/app.h) feeds it input and draws it; the command table (commands.h) and the
+// state report (state_report.h) read and drive it. The unit tests drive it directly.
+#pragma once
+
+#include "core/layout.h"
+#include "core/merge.h"
+#include "core/search.h"
+#include "core/slice.h"
+#include "core/view_state.h"
+#include "view/model/camera_controller.h"
+#include "view/model/scene.h"
+#include "view/model/view_options.h"
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rgv {
+
+enum class AppStatus { Empty, Building, Ready };
+const char* to_string(AppStatus s);
+
+// A host-page event ("load", "select", "action", ...), payload as JSON text.
+struct Event {
+    std::string name;
+    std::string payload;
+};
+
+// What is going on besides showing the graph: a slice downloading, an expansion, the
+// layout settling, or nothing ("idle").
+struct Loading {
+    const char* phase = "idle";      // "download", "expand", "layout" or "idle"
+    double fraction = -1.0;          // 0..1; below 0 unknown (no Content-Length)
+    double bytes = 0.0, total = 0.0; // total 0: unknown
+    std::string text;                // for people: "Downloading 1.2 MB of 3.4 MB"
+};
+
+// A label the label layer placed (logical px, window coordinates).
+struct PlacedLabel {
+    std::uint32_t node;
+    float x0, y0, x1, y1;
+    std::string text;
+};
+
+// What the UI layer showed on its last frame, for the state report, the SVG export and
+// tests that click like a user: where its controls are, the texts of the profile card,
+// the order of the works list, the labels it placed, and the frame counters.
+struct UiReport {
+    nlohmann::json action_boxes = nlohmann::json::array(); // {action, id, box}
+    nlohmann::json ui_boxes = nlohmann::json::object();     // name -> box
+    std::vector<std::uint32_t> works_shown;
+    std::vector<std::string> profile_lines;
+    std::vector<PlacedLabel> labels;
+    bool works_newest_first = true;
+    bool text_input = false; // a text field of the panels has the keyboard
+    float pixel_ratio = 1.0f;
+    std::uint64_t frames_drawn = 0, graph_draws = 0;
+};
+
+// The pointer over the window this frame (logical px), as the UI layer read it.
+struct PointerInput {
+    Vec2 pos;
+    bool valid = false;        // the pointer is over the window
+    bool ui_has_mouse = false; // a panel has it
+    bool pressed = false, released = false, down = false, double_clicked = false;
+    bool dragging = false; // held and moved 3 px or more since the press
+    bool click = false;    // with `released`: the pointer did not drag since the press
+    float wheel = 0.0f;
+};
+
+class ViewModel {
+public:
+    ViewModel();
+
+    // [SECTION] loading
+    // Shows "Building this graph slice" until load_json() is called.
+    void begin_loading(std::string source);
+    // Any format the importers know, detected from the content. On failure the previous
+    // graph stays, the error is shown and kept in the state report, and false is returned.
+    bool load_json(std::string_view text, std::string source);
+    // Expands the graph with another slice: new nodes and edges are added next to what they
+    // attach to, existing nodes keep their places. On failure nothing changes.
+    bool merge_json(std::string_view text, std::string source, std::string_view anchor_id);
+    bool undo_merge();
+    // A failure before there was any text (a network error, a missing file).
+    void fail_loading(std::string message);
+    void begin_expand(std::string anchor_id);
+    // Bytes fetched so far and the total when the server said (0: unknown).
+    void loading_progress(double bytes, double total);
+    // Asks the host (an "expand" event) for the node's own slice.
+    void request_expand(std::uint32_t node);
+    bool set_expand_template(std::string t, std::string& error);
+    Loading loading() const;
+    bool downloading() const { return download_.active; }
+
+    // [SECTION] per frame
+    // The graph area and the time since the last frame: a slice of layout time, the camera
+    // following the graph or flying, visibility after a filter change.
+    void tick(Area area, float dt);
+    // Hover through the quadtree, click select, drag-pin, pan, zoom at the cursor. The
+    // hovered node is proposed; commit_hover() takes the frame's last proposal.
+    void pointer(const PointerInput& in);
+    void touch(std::int64_t finger, float x, float y, TouchPhase phase) { camera_.touch(finger, x, y, phase); }
+    void note_double_click() { double_click_ = true; }
+    // Panels propose a hover too (a work in a list); the last proposal of a frame wins.
+    void propose_hover(std::uint32_t node) { hover_proposal_ = node; }
+    void commit_hover();
+    // Keyboard navigation (arrows between neighbours, Enter, Escape, +, -, Tab).
+    bool key(std::string_view key_name);
+
+    // [SECTION] selection and camera
+    std::uint32_t hovered() const { return hovered_; }
+    std::uint32_t selected() const { return selected_; }
+    void select(std::uint32_t node);
+    // Centres and zooms on a node (animated) and selects it.
+    void focus_node(std::uint32_t node);
+    void fit_view();
+    CameraController& camera() { return camera_; }
+    const CameraController& camera() const { return camera_; }
+
+    // [SECTION] options
+    const ViewOptions& options() const { return options_; }
+    void set_mode(Mode m);
+    void set_color_mode(ColorMode m);
+    void set_size_mode(SizeMode m);
+    void set_filter(Filter f);
+    void set_theme(Theme t);
+    void set_show_labels(bool on);
+    void set_show_arrows(bool on);
+
+    // [SECTION] search
+    void search(std::string_view query);
+    const std::vector<SearchHit>& search_hits() const { return search_hits_; }
+    const std::string& search_query() const { return search_query_; }
+
+    // [SECTION] deep link and exports
+    nlohmann::json view_json() const;    // the "view" event's payload
+    nlohmann::json camera_json() const;  // {x, y, zoom}
+    std::string view_hash() const;       // the deep link, without its '#'
+    // Applies a deep link; the parts that are valid apply, the first problem is returned.
+    std::string restore(std::string_view hash);
+    std::string export_svg();            // what is on screen, labels included
+    // The image export needs GL and the UI's labels: the App sets this.
+    std::function<bool(float scale, std::vector<std::uint8_t>& rgba, int& w, int& h, std::string& error)> render_image;
+
+    // [SECTION] events
+    void emit(std::string name, nlohmann::json payload);
+    std::vector<Event> take_events();
+
+    // [SECTION] reading
+    const Slice& slice() const { return slice_; }
+    AppStatus status() const { return status_; }
+    bool ready() const { return status_ == AppStatus::Ready; }
+    const std::string& error() const { return error_; }
+    const std::string& source() const { return source_; }
+    const std::string& format() const { return format_; }
+    const std::string& expanding() const { return expanding_; }
+    const std::string& expand_template() const { return expand_template_; }
+    const ForceLayout& layout() const { return layout_; }
+    bool can_undo() const { return history_.can_undo(); }
+    Scene& scene() { return scene_; }
+    const Scene& scene() const { return scene_; }
+    const Revisions& revisions() const { return rev_; }
+    std::uint64_t frames() const { return frames_; }
+    UiReport& ui() { return ui_; }
+    const UiReport& ui() const { return ui_; }
+    std::uint32_t node_by_id(const nlohmann::json& id) const;
+    std::vector<std::uint8_t>& image_buffer() { return image_; }
+
+private:
+    void adopt_slice(Slice&& slice);
+    void rebuild_derived();
+    void emit_view_changes();
+
+    Slice slice_;
+    AppStatus status_ = AppStatus::Empty;
+    std::string source_, format_, error_;
+    std::uint64_t frames_ = 0;
+    double time_ = 0.0; // seconds of frames (tick's dt), for the view event's debounce
+
+    ForceLayout layout_;
+    MergeHistory history_;
+    ViewOptions options_;
+    Scene scene_;
+    CameraController camera_;
+    Revisions rev_;
+    UiReport ui_;
+
+    std::uint32_t hovered_ = kNoNode, selected_ = kNoNode;
+    std::uint32_t hover_proposal_ = kNoNode;
+    bool double_click_ = false;
+
+    std::string expand_template_; // e.g. "slices/{id}.json"; empty: no expansion
+    std::string expanding_;       // id of the node whose slice is loading, or empty
+    // The fetch the host reports through loading_progress(): a slice or an expansion.
+    struct Download {
+        bool active = false;
+        bool expand = false;
+        double bytes = 0.0, total = 0.0; // total 0: the server did not say
+    };
+    Download download_;
+
+    SearchIndex search_index_;
+    std::string search_query_;
+    std::vector<SearchHit> search_hits_;
+
+    std::vector<Event> events_;
+    std::vector<std::uint8_t> image_; // the last export_png, alive until the next one
+    // What the host has been told: hover / select once per change, layout progress in 5%
+    // steps, the view once it has been still for a moment.
+    Stamp<1> told_hover_, told_selection_;
+    float told_progress_ = -1.0f;
+    std::string told_view_;
+    double view_changed_at_ = -1.0;
+    Stamp<1> visibility_stamp_; // the filter revision visibility was computed for
+};
+
+} // namespace rgv

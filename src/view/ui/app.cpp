@@ -1,0 +1,138 @@
+// app.cpp — see app.h: the frame (input from ImGui into the model, panels, labels,
+// overlays) and drawing the graph through the renderer.
+#include "view/ui/app.h"
+
+#include "view/ui/style.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace rgv {
+
+App::App() {
+    vm_.render_image = [this](float scale, std::vector<std::uint8_t>& rgba, int& w, int& h, std::string& error) {
+        return render_image(scale, rgba, w, h, error);
+    };
+}
+
+// [SECTION] GL
+bool App::init_gl(std::string& error) { return renderer_.init(error); }
+
+void App::shutdown_gl() { renderer_.shutdown(); }
+
+// [SECTION] the frame
+namespace {
+// The pointer as ImGui's IO has it this frame (filled by the SDL backend on both
+// platforms), so ImGui's WantCaptureMouse decides whether a drag pans the graph or moves
+// a panel.
+PointerInput read_pointer() {
+    const ImGuiIO& io = ImGui::GetIO();
+    PointerInput in;
+    in.pos = {io.MousePos.x, io.MousePos.y};
+    in.valid = ImGui::IsMousePosValid();
+    in.ui_has_mouse = io.WantCaptureMouse;
+    in.pressed = ImGui::IsMouseClicked(ImGuiMouseButton_Left);
+    in.released = ImGui::IsMouseReleased(ImGuiMouseButton_Left);
+    in.down = ImGui::IsMouseDown(ImGuiMouseButton_Left);
+    in.double_clicked = ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
+    in.dragging = ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f);
+    const ImVec2 d = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 3.0f);
+    in.click = d.x == 0.0f && d.y == 0.0f;
+    in.wheel = io.MouseWheel;
+    return in;
+}
+} // namespace
+
+void App::update(float width, float height) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (style_stamp_.changed({vm_.revisions().style})) apply_imgui_style(vm_.options().theme);
+    fb_scale_ = io.DisplayFramebufferScale.x > 0.0f ? io.DisplayFramebufferScale.x : 1.0f;
+
+    // The panel takes the left side when there is room; a narrow embed gets the whole
+    // width for the graph.
+    const bool explorer = vm_.options().mode == Mode::Explorer;
+    const bool show_panel = explorer && width >= 720.0f;
+    Area area;
+    area.x = show_panel ? std::min(panel_width_, width - 200.0f) : 0.0f;
+    area.y = 0.0f;
+    area.w = std::max(width - area.x, 1.0f);
+    area.h = std::max(height, 1.0f);
+    vm_.tick(area, io.DeltaTime);
+
+    UiReport& report = vm_.ui();
+    report.text_input = io.WantTextInput;
+    report.pixel_ratio = fb_scale_;
+    report.action_boxes = nlohmann::json::array();
+    report.ui_boxes = nlohmann::json::object();
+    report.profile_lines.clear();
+
+    const bool ready = vm_.ready();
+    if (ready) vm_.pointer(read_pointer());
+    if (show_panel)
+        draw_side_panel();
+    else if (ready)
+        draw_compact_overlay();
+    if (ready && explorer) draw_details_panel();
+    vm_.commit_hover(); // the graph's or a panel list's, whichever came last
+    if (ready) labels_.draw(vm_, font_small_);
+    draw_status_overlay();
+    draw_progress_pill();
+}
+
+std::string App::state_json() const {
+    return state_report(vm_).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// [SECTION] drawing the graph
+Rect App::graph_rect(int fb_width, int fb_height) const {
+    const Area& a = vm_.camera().area();
+    const int x = static_cast<int>(std::lround(a.x * fb_scale_));
+    const int w = std::min(static_cast<int>(std::lround(a.w * fb_scale_)), fb_width - x);
+    const int h = std::min(static_cast<int>(std::lround(a.h * fb_scale_)), fb_height);
+    const int y = fb_height - h - static_cast<int>(std::lround(a.y * fb_scale_));
+    return {x, y, w, h};
+}
+
+std::array<std::uint64_t, 4> App::base_revisions() const {
+    const Revisions& r = vm_.revisions();
+    return {r.graph, r.positions, r.visibility, r.style};
+}
+
+std::array<std::uint64_t, 6> App::top_revisions() const {
+    const Revisions& r = vm_.revisions();
+    return {r.graph, r.positions, r.visibility, r.style, r.hover, r.selection};
+}
+
+bool App::graph_changed(int fb_width, int fb_height) const {
+    if (!vm_.ready()) return graph_drawn_; // it must go
+    if (!graph_drawn_ || renderer_.unsettled() || base_stamp_.differs(base_revisions()) ||
+        top_stamp_.differs(top_revisions()))
+        return true;
+    return !renderer_.repeats_view(vm_.camera().camera(), graph_rect(fb_width, fb_height));
+}
+
+void App::render_graph(int fb_width, int fb_height) {
+    vm_.ui().frames_drawn++;
+    graph_drawn_ = vm_.ready();
+    if (!graph_drawn_) return;
+    Scene& scene = vm_.scene();
+    const bool base_changed = base_stamp_.changed(base_revisions());
+    if (base_changed) scene.build_base(vm_.slice(), vm_.options(), base_layer_);
+    const bool top_changed = top_stamp_.changed(top_revisions()); // the highlight shows the base's positions too
+    if (top_changed) scene.build_top(vm_.slice(), vm_.options(), vm_.hovered(), vm_.selected(), top_layer_);
+    DrawParams p;
+    p.camera = &vm_.camera().camera();
+    p.base = &base_layer_;
+    p.base_changed = base_changed;
+    p.top = &top_layer_;
+    p.top_changed = top_changed;
+    p.veil = scene.veil(vm_.options().theme, vm_.hovered(), vm_.selected());
+    p.rect = graph_rect(fb_width, fb_height);
+    p.cached = true;
+    renderer_.draw(p);
+    vm_.ui().graph_draws = renderer_.base_passes();
+}
+
+} // namespace rgv

@@ -1,0 +1,142 @@
+// app.h — the viewer's UI: Dear ImGui panels over the GL-drawn graph, the same on the
+// desktop and in the browser. What the viewer knows and does lives in the ViewModel
+// (view/model/view_model.h); the App reads input from ImGui into it, draws its panels and
+// labels, and hands its scene to the renderer (view/gl/renderer.h). The feature files:
+//
+//   app.cpp            the frame: input -> model, panels, labels, overlays; the graph's draw
+//   fonts.cpp          the font atlas at the framebuffer's scale
+//   labels.cpp         the label layer: cache, placement without overlap, drawing
+//   panel_profile.cpp  the side panel's Profile tab (the researcher's card, works, topics)
+//   panel_explore.cpp  the Explore tab (legend, search, colour and size, filters, view)
+//   panel_details.cpp  the selected node's details
+//   panel_overlays.cpp the status card, the progress pill, compact mode's bar
+//   export_image.cpp   the graph as an image (export_png)
+//   style.cpp          ImGui's style from the theme
+//
+// The platform layer (src/platform/) owns the window, the GL context and ImGui's
+// backends; it calls, once per frame:
+//
+//   ImGui::NewFrame();  app.update(width, height);  ImGui::Render();
+//   glClear(app.background_color()); app.render_graph(fb_w, fb_h); ImGui_ImplOpenGL3_RenderDrawData(...);
+//
+// (the second line only when graph_changed() or ImGui's draw data differ from the last
+// drawn frame's).
+#pragma once
+
+#include "view/gl/renderer.h"
+#include "view/model/commands.h"
+#include "view/model/state_report.h"
+#include "view/model/view_model.h"
+#include "view/ui/labels.h"
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct ImFont;
+
+namespace rgv {
+
+class App {
+public:
+    App();
+
+    // [SECTION] GL and fonts
+    bool init_gl(std::string& error);
+    void shutdown_gl();
+    // The TTF the UI and the labels use (bytes are copied). Fonts are rasterised at the
+    // framebuffer scale, so text stays crisp at devicePixelRatio 2 and 3.
+    void set_font(const unsigned char* data, std::size_t size);
+    // Rebuilds ImGui's font atlas when the font or the scale changed; returns true if it
+    // did, so the platform re-uploads the font texture. Call before ImGui::NewFrame().
+    bool prepare_fonts(float framebuffer_scale);
+
+    // [SECTION] the frame
+    // Between ImGui::NewFrame() and ImGui::Render(): input, layout, panels, labels.
+    void update(float width, float height);
+    // After ImGui::Render(): the graph, under ImGui's panels.
+    void render_graph(int fb_width, int fb_height);
+    // Whether render_graph would draw anything other than what it drew last time.
+    bool graph_changed(int fb_width, int fb_height) const;
+    std::uint32_t background_color() const { return vm_.options().theme.background; }
+
+    // [SECTION] what the platforms hand over (see ViewModel for each)
+    ViewModel& model() { return vm_; }
+    const ViewModel& model() const { return vm_; }
+    void begin_loading(std::string source) { vm_.begin_loading(std::move(source)); }
+    bool load_json(std::string_view text, std::string source) { return vm_.load_json(text, std::move(source)); }
+    bool merge_json(std::string_view text, std::string source, std::string_view anchor) {
+        return vm_.merge_json(text, std::move(source), anchor);
+    }
+    void fail_loading(std::string message) { vm_.fail_loading(std::move(message)); }
+    void begin_expand(std::string anchor_id) { vm_.begin_expand(std::move(anchor_id)); }
+    void loading_progress(double bytes, double total) { vm_.loading_progress(bytes, total); }
+    void touch(std::int64_t finger, float x, float y, TouchPhase phase) { vm_.touch(finger, x, y, phase); }
+    // SDL counted a second left press within its double-click time (real time, 32 px).
+    void note_double_click() { vm_.note_double_click(); }
+    bool key(std::string_view key_name) { return vm_.key(key_name); }
+    std::vector<Event> take_events() { return vm_.take_events(); }
+    // The command channel (view/model/commands.h).
+    std::string command(std::string_view json_text) { return run_command_text(vm_, json_text); }
+    nlohmann::json run_command(const nlohmann::json& cmd) { return rgv::run_command(vm_, cmd); }
+    // A JSON snapshot for tests and the JS API (view/model/state_report.h).
+    std::string state_json() const;
+
+    using Mode = rgv::Mode;
+    using TouchPhase = rgv::TouchPhase;
+    Mode mode() const { return vm_.options().mode; }
+    const Theme& theme() const { return vm_.options().theme; }
+    const Slice& slice() const { return vm_.slice(); }
+    AppStatus status() const { return vm_.status(); }
+    const std::string& error() const { return vm_.error(); }
+    std::uint64_t frames() const { return vm_.frames(); }
+
+private:
+    // [SECTION] panels (one file each)
+    void draw_side_panel();
+    void draw_profile_tab();
+    void draw_explore_tab();
+    void draw_search();
+    void draw_details_panel();
+    void draw_compact_overlay();
+    void draw_status_overlay();
+    void draw_progress_pill();
+    // A neighbour as a clickable line; an http(s) link the host opens.
+    void neighbor_link(std::uint32_t node);
+    void link_button(const std::string& url);
+    // Where a control is on screen (canvas CSS px), for tests that click it like a user.
+    void note_ui_box(const std::string& name);
+    void note_action_box(const char* action, std::uint32_t node = kNoNode);
+
+    const Area& area() const { return vm_.camera().area(); }
+    // The graph area in framebuffer pixels, GL style (origin bottom-left).
+    Rect graph_rect(int fb_width, int fb_height) const;
+    bool render_image(float scale, std::vector<std::uint8_t>& rgba, int& width, int& height, std::string& error);
+    // The revisions each layer was built from.
+    std::array<std::uint64_t, 4> base_revisions() const;
+    std::array<std::uint64_t, 6> top_revisions() const;
+
+    ViewModel vm_;
+    GraphRenderer renderer_;
+    LabelLayer labels_;
+    GraphLayer base_layer_; // every visible node and edge, unfaded
+    GraphLayer top_layer_;  // the hovered / selected node, its neighbours and edges
+    Stamp<4> base_stamp_;
+    Stamp<6> top_stamp_;
+    Stamp<1> style_stamp_; // the theme's ImGui style was applied for this style revision
+    // The last render_graph drew the graph (not nothing); its camera and rectangle are the
+    // renderer's (repeats_view).
+    bool graph_drawn_ = false;
+    float fb_scale_ = 1.0f;
+    float panel_width_ = 360.0f; // the side panel, logical px (the user can drag it)
+    char search_text_[128] = {};
+
+    std::vector<unsigned char> font_data_;
+    float font_scale_ = 0.0f; // scale the atlas was built for; 0 = needs a build
+    ImFont* font_regular_ = nullptr;
+    ImFont* font_large_ = nullptr;
+    ImFont* font_small_ = nullptr;
+};
+
+} // namespace rgv

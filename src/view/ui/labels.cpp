@@ -1,0 +1,130 @@
+// labels.cpp — see labels.h.
+#include "view/ui/labels.h"
+
+#include "core/label_placement.h"
+#include "view/model/text.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cfloat>
+
+namespace rgv {
+
+namespace {
+constexpr std::size_t kMaxChars = 42;       // a label's text at most (bytes, then an ellipsis)
+constexpr std::size_t kAlwaysMaxChars = 90; // the researcher's, selected and hovered: more
+constexpr std::size_t kMaxCandidates = 2000; // keeps the cost bounded on huge graphs
+} // namespace
+
+void LabelLayer::draw(ViewModel& vm, ImFont* font) {
+    UiReport& report = vm.ui();
+    if (!vm.options().show_labels) {
+        report.labels.clear();
+        return;
+    }
+    if (!font) font = ImGui::GetFont();
+    const float font_size = font->FontSize * ImGui::GetIO().FontGlobalScale;
+    if (cache_font_ != font || cache_size_ != font_size) ++font_revision_;
+
+    // Placement only changes when the nodes, the camera, the highlight or the font do.
+    const Revisions& r = vm.revisions();
+    const Camera& camera = vm.camera().camera();
+    const bool camera_moved = !camera.same_view(placed_camera_);
+    if (placed_for_.changed({r.graph, r.positions, r.visibility, r.style, r.hover, r.selection, r.labels, font_revision_}) ||
+        camera_moved) {
+        placed_camera_ = camera;
+        place(vm, font, font_size);
+    }
+
+    const Theme& t = vm.options().theme;
+    const Scene& scene = vm.scene();
+    const Area& area = vm.camera().area();
+    const std::uint32_t focus = vm.slice().focus;
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    dl->PushClipRect({area.x, area.y}, {area.x + area.w, area.y + area.h}, true);
+    const std::uint32_t lit = vm.hovered() != kNoNode ? vm.hovered() : vm.selected();
+    for (const PlacedLabel& l : report.labels) {
+        const bool dim = lit != kNoNode && l.node != lit && !scene.is_neighbor_of(lit, l.node);
+        const float alpha = dim ? 0.35f : 1.0f;
+        dl->AddRectFilled({l.x0, l.y0}, {l.x1, l.y1}, fade(t.label_box, alpha), 3.0f);
+        const std::uint32_t text = l.node == focus ? t.label_focus_text : t.text;
+        dl->AddText(font, font_size, {l.x0 + 3.0f, l.y0 + 2.0f}, fade(text, alpha), l.text.c_str());
+    }
+    dl->PopClipRect();
+}
+
+void LabelLayer::place(ViewModel& vm, ImFont* font, float font_size) {
+    const Graph& g = vm.slice().graph;
+    const Scene& scene = vm.scene();
+    const Camera& camera = vm.camera().camera();
+    const Area& area = vm.camera().area();
+    const std::uint32_t focus = vm.slice().focus, selected = vm.selected(), hovered = vm.hovered();
+
+    // Nodes on screen are obstacles; tiny ones (far zoomed out) are not worth the cost.
+    std::vector<LabelBox> obstacles;
+    for (std::uint32_t i = 0; i < g.node_count(); ++i) {
+        const float r = scene.radius(i) * camera.zoom;
+        if (r < 2.0f || !scene.visible(i)) continue;
+        const Vec2 s = camera.world_to_screen({g.x[i], g.y[i]});
+        if (s.x + r < 0 || s.y + r < 0 || s.x - r > area.w || s.y - r > area.h) continue;
+        obstacles.push_back({s.x - r, s.y - r, s.x + r, s.y + r, i});
+    }
+    // Candidates in priority order: always-shown ones first, then by label order. The
+    // short text and its size are measured once per node and font: a moving camera
+    // re-places up to 2,000 labels every frame on a big graph.
+    if (cache_font_ != font || cache_size_ != font_size || cache_graph_ != vm.revisions().graph) {
+        cache_.assign(g.node_count(), CachedLabel{}); // a new graph: new texts
+        cache_font_ = font;
+        cache_size_ = font_size;
+        cache_graph_ = vm.revisions().graph;
+    }
+    std::vector<LabelCandidate> candidates;
+    std::vector<std::string> always_texts; // the always-shown ones get more characters
+    always_texts.reserve(3);               // (texts points into it)
+    std::vector<const std::string*> texts; // per candidate
+    auto add = [&](std::uint32_t i, bool always) {
+        if (!scene.visible(i)) return;
+        const Vec2 s = camera.world_to_screen({g.x[i], g.y[i]});
+        const float r = scene.radius(i) * camera.zoom;
+        if (s.x + r < 0 || s.y + r < 0 || s.x - r > area.w || s.y - r > area.h) return; // off screen
+        ImVec2 size;
+        if (always) {
+            always_texts.push_back(short_label(g.node_label[i], kAlwaysMaxChars));
+            size = font->CalcTextSizeA(font_size, FLT_MAX, 0.0f, always_texts.back().c_str());
+            texts.push_back(&always_texts.back());
+        } else {
+            CachedLabel& c = cache_[i];
+            if (c.width < 0.0f) {
+                c.text = short_label(g.node_label[i], kMaxChars);
+                const ImVec2 measured = font->CalcTextSizeA(font_size, FLT_MAX, 0.0f, c.text.c_str());
+                c.width = measured.x;
+                c.height = measured.y;
+            }
+            size = {c.width, c.height};
+            texts.push_back(&c.text);
+        }
+        candidates.push_back({i, s.x, s.y, std::max(r, 1.5f), size.x + 6.0f, size.y + 4.0f, always});
+    };
+    // Each once: the selected node may be the hovered one or the researcher too.
+    for (std::uint32_t i : {focus, selected, hovered})
+        if (i != kNoNode && std::none_of(candidates.begin(), candidates.end(), [&](const LabelCandidate& c) { return c.node == i; }))
+            add(i, true);
+    const auto& order = scene.label_order();
+    const std::size_t cap = std::min(order.size(), kMaxCandidates); // the most important come first
+    for (std::size_t k = 0; k < cap; ++k) {
+        const std::uint32_t i = order[k];
+        if (i == focus || i == selected || i == hovered) continue;
+        add(i, false);
+    }
+    const auto boxes = place_labels(candidates, obstacles, {0.0f, 0.0f, area.w, area.h}, 3.0f, 48.0f);
+    std::vector<PlacedLabel>& placed = vm.ui().labels;
+    placed.clear();
+    std::size_t k = 0;
+    for (const LabelBox& b : boxes) {
+        while (candidates[k].node != b.node) ++k; // boxes come in candidate order
+        placed.push_back({b.node, area.x + b.x0, area.y + b.y0, area.x + b.x1, area.y + b.y1, *texts[k]});
+    }
+}
+
+} // namespace rgv

@@ -1,0 +1,43 @@
+// labels.h — the label layer: node labels in the graph, placed greedily by importance
+// without overlapping each other or the nodes on screen, and drawn into ImGui's
+// background draw list (so the image export draws them too). The researcher's, the
+// selected and the hovered node's labels always show; the rest by label priority.
+// Placement reruns only when the nodes, the camera, the highlight or the font changed.
+#pragma once
+
+#include "view/model/view_model.h"
+
+#include <string>
+#include <vector>
+
+struct ImFont;
+
+namespace rgv {
+
+class LabelLayer {
+public:
+    // Places (when something they depend on changed) and draws the labels; the placed
+    // boxes go to the model's UiReport (state report, SVG export).
+    void draw(ViewModel& vm, ImFont* font);
+    // The font atlas was rebuilt: measure every text again.
+    void invalidate() { cache_font_ = nullptr; }
+
+private:
+    void place(ViewModel& vm, ImFont* font, float font_size);
+
+    // Per node: its label cut to kMaxChars and that text's size in the label font (width
+    // < 0: not measured yet). Valid for one font at one size.
+    struct CachedLabel {
+        std::string text;
+        float width = -1.0f, height = 0.0f;
+    };
+    std::vector<CachedLabel> cache_;
+    const ImFont* cache_font_ = nullptr;
+    float cache_size_ = 0.0f;
+    std::uint64_t cache_graph_ = 0; // the graph revision the texts are of
+    Stamp<8> placed_for_; // graph, positions, visibility, style, hover, selection, labels, font
+    Camera placed_camera_;
+    std::uint64_t font_revision_ = 1;
+};
+
+} // namespace rgv

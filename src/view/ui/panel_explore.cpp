@@ -1,0 +1,182 @@
+// panel_explore.cpp — the side panel's Explore tab: counts and the legend (untick a type to
+// hide it), search, colour and size modes, filters by year and topic, view options.
+#include "view/ui/app.h"
+
+#include "core/filter.h"
+
+#include "view/ui/panel_util.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace rgv {
+
+// [SECTION] legend, colour and size, filters, view
+void App::draw_explore_tab() {
+    const Graph& g = vm_.slice().graph;
+    Scene& scene = vm_.scene();
+    const ViewOptions& options = vm_.options();
+    // Controls edit a copy of the filter; a change applies at once (visibility follows).
+    Filter filter = options.filter;
+    bool filter_changed = false;
+    // 3. slice counts and legend (click a type to hide or show it) ---------------------------
+    section("Research graph");
+    ImGui::Text("%zu nodes, %zu edges", g.node_count(), g.edge_count());
+    if (!vm_.format().empty()) ImGui::TextDisabled("format: %s", vm_.format().c_str());
+    for (int k = 0; k < static_cast<int>(NodeKind::Count); ++k) {
+        const auto kind = static_cast<NodeKind>(k);
+        const std::size_t n = g.count_kind(kind);
+        if (n == 0) continue;
+        ImGui::PushID(k);
+        const std::string kind_name = node_kind_name(kind);
+        auto& hidden = filter.types_hidden;
+        bool shown = std::find(hidden.begin(), hidden.end(), kind_name) == hidden.end();
+        if (ImGui::Checkbox("##shown", &shown)) {
+            if (shown)
+                hidden.erase(std::remove(hidden.begin(), hidden.end(), kind_name), hidden.end());
+            else
+                hidden.push_back(kind_name);
+            filter_changed = true;
+        }
+        note_ui_box("legend:" + kind_name);
+        ImGui::SameLine();
+        shape_swatch(kind_shape(kind), options.color_mode == ColorMode::Type ? theme().kind_color(kind) : theme().undated);
+        ImGui::Text("%zu %s%s", n, node_kind_name(kind), n == 1 ? "" : "s");
+        ImGui::PopID();
+    }
+    if (vm_.slice().focus != kNoNode) {
+        ImGui::Dummy({ImGui::GetFrameHeight(), 1.0f});
+        ImGui::SameLine();
+        shape_swatch(NodeShape::Circle, theme().focus);
+        ImGui::TextUnformatted("the researcher");
+    }
+    if (!vm_.layout().converged()) ImGui::ProgressBar(vm_.layout().progress(), {-1, 0}, "laying out");
+    for (const std::string& w : vm_.slice().warnings) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("note: %s", w.c_str());
+        ImGui::PopTextWrapPos();
+    }
+
+    section("Find");
+    draw_search();
+
+    section("Colour and size");
+    int color = static_cast<int>(options.color_mode);
+    ImGui::TextUnformatted("Colour by");
+    ImGui::SameLine();
+    bool color_changed = ImGui::RadioButton("type", &color, 0);
+    ImGui::SameLine();
+    color_changed |= ImGui::RadioButton("community", &color, 1);
+    ImGui::SameLine();
+    color_changed |= ImGui::RadioButton("year", &color, 2);
+    if (color_changed) vm_.set_color_mode(static_cast<ColorMode>(color));
+    if (options.color_mode == ColorMode::Community) {
+        const Communities& communities = scene.communities(g);
+        ImGui::TextDisabled("%u communities (Louvain), modularity %.2f", communities.count, communities.modularity);
+        for (std::uint32_t c = 0; c < std::min<std::uint32_t>(communities.count, 12); ++c) {
+            if (c % 6) ImGui::SameLine();
+            shape_swatch(NodeShape::Circle, community_color(static_cast<int>(c)));
+            ImGui::Text("%u", communities.sizes[c]);
+        }
+    } else if (options.color_mode == ColorMode::Year && scene.has_years()) {
+        // The ramp as a legend, oldest left, like VOSviewer's overlay view.
+        const ImVec2 p0 = ImGui::GetCursorScreenPos();
+        const float w = ImGui::GetContentRegionAvail().x, h = 10.0f;
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        for (int i = 0; i < 64; ++i) {
+            const float t0 = static_cast<float>(i) / 64.0f, t1 = static_cast<float>(i + 1) / 64.0f;
+            dl->AddRectFilled({p0.x + w * t0, p0.y}, {p0.x + w * t1 + 1.0f, p0.y + h}, viridis(t0));
+        }
+        ImGui::Dummy({w, h});
+        ImGui::Text("%d", scene.min_year());
+        ImGui::SameLine(std::max(w - 30.0f, 40.0f));
+        ImGui::Text("%d", scene.max_year());
+    }
+    int size = static_cast<int>(options.size_mode);
+    ImGui::TextUnformatted("Size by");
+    ImGui::SameLine();
+    bool size_changed = ImGui::RadioButton("degree", &size, 0);
+    ImGui::SameLine();
+    size_changed |= ImGui::RadioButton("citations", &size, 1);
+    if (size_changed) vm_.set_size_mode(static_cast<SizeMode>(size));
+
+    section("Filter");
+    if (scene.has_years()) {
+        const int lo = scene.min_year(), hi = scene.max_year();
+        int from = filter.has_years ? filter.year_from : lo, to = filter.has_years ? filter.year_to : hi;
+        if (ImGui::DragIntRange2("years", &from, &to, 0.1f, lo, hi, "%d", "%d")) {
+            filter.has_years = from != lo || to != hi;
+            filter.year_from = std::min(from, to);
+            filter.year_to = std::max(from, to);
+            filter_changed = true;
+        }
+    }
+    {
+        const Graph& gr = vm_.slice().graph;
+        bool any_topic = false;
+        for (std::uint32_t i = 0; i < gr.node_count(); ++i) {
+            if (gr.kind[i] != NodeKind::Topic) continue;
+            if (!any_topic) ImGui::TextDisabled("works about (none ticked: all)");
+            any_topic = true;
+            auto& topics = filter.topics;
+            bool on = std::find(topics.begin(), topics.end(), gr.node_id[i]) != topics.end();
+            ImGui::PushID(static_cast<int>(i));
+            if (ImGui::Checkbox(gr.node_label[i].c_str(), &on)) {
+                if (on)
+                    topics.push_back(gr.node_id[i]);
+                else
+                    topics.erase(std::remove(topics.begin(), topics.end(), gr.node_id[i]), topics.end());
+                filter_changed = true;
+            }
+            ImGui::PopID();
+        }
+    }
+    if (filter_changed) vm_.set_filter(filter);
+    if (options.filter.active()) {
+        ImGui::Text("%zu of %zu nodes shown", scene.visible_count(), g.node_count());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Clear filters")) {
+            vm_.set_filter(Filter{});
+        }
+    }
+
+    section("View");
+    if (vm_.can_undo()) {
+        if (ImGui::Button("Undo expand")) vm_.undo_merge();
+        ImGui::SameLine();
+    }
+    if (ImGui::Button("Fit view")) vm_.fit_view();
+    ImGui::SameLine();
+    bool labels = options.show_labels, arrows = options.show_arrows;
+    if (ImGui::Checkbox("Labels", &labels)) vm_.set_show_labels(labels);
+    ImGui::SameLine();
+    if (ImGui::Checkbox("Edge direction", &arrows)) vm_.set_show_arrows(arrows);
+}
+
+
+// [SECTION] search
+// Fuzzy search over the labels: results as you type, Enter focuses the best one.
+void App::draw_search() {
+    const Graph& g = vm_.slice().graph;
+    ImGui::SetNextItemWidth(-1.0f);
+    const bool enter = ImGui::InputTextWithHint("##search", "Search people, works, topics...", search_text_,
+                                                sizeof search_text_, ImGuiInputTextFlags_EnterReturnsTrue);
+    note_ui_box("search");
+    if (ImGui::IsItemEdited()) vm_.search(search_text_);
+    const std::vector<SearchHit>& hits = vm_.search_hits();
+    if (enter && !hits.empty()) vm_.focus_node(hits.front().index);
+    if (search_text_[0] != 0 && hits.empty()) ImGui::TextDisabled("No match");
+    for (const SearchHit& hit : hits) {
+        if (hit.index >= g.node_count()) continue;
+        ImGui::PushID(static_cast<int>(hit.index));
+        shape_swatch(kind_shape(g.kind[hit.index]), theme().kind_color(g.kind[hit.index]));
+        if (ImGui::Selectable(g.node_label[hit.index].c_str(), vm_.selected() == hit.index)) vm_.focus_node(hit.index);
+        if (ImGui::IsItemHovered()) vm_.propose_hover(hit.index);
+        ImGui::PopID();
+    }
+}
+
+
+} // namespace rgv

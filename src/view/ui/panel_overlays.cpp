@@ -1,0 +1,109 @@
+// panel_overlays.cpp — the cards over the graph: the status card (building, empty, a
+// failed load; a failure over a good graph is a banner at the top instead, so the graph
+// stays usable), the progress pill (an expansion or a slice downloading, the layout
+// settling), compact mode's bar; and the screen boxes of controls that tests click.
+#include "view/ui/app.h"
+
+#include "view/ui/panel_util.h"
+
+#include <imgui.h>
+
+#include <cstdio>
+#include <cstring>
+
+namespace rgv {
+
+// [SECTION] status card and progress pill
+void App::draw_status_overlay() {
+    if (vm_.status() == AppStatus::Ready && vm_.error().empty() && vm_.slice().graph.node_count() > 0) return;
+    // In the middle of the graph area; a failed load on top of a good graph is a banner at
+    // its top instead, so the graph stays usable.
+    const bool banner = vm_.status() == AppStatus::Ready && !vm_.error().empty();
+    const ImVec2 pos{area().x + area().w * 0.5f, banner ? area().y + 12.0f : area().y + area().h * 0.5f};
+    if (begin_card("##status", pos, {0.5f, banner ? 0.0f : 0.5f}, ImGui::GetStyle().WindowPadding, 8.0f, 0.95f)) {
+        if (!vm_.error().empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, theme().error_text);
+            ImGui::TextUnformatted("Could not load the graph slice");
+            ImGui::PopStyleColor();
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 520.0f);
+            ImGui::TextUnformatted(vm_.error().c_str());
+            ImGui::PopTextWrapPos();
+            if (vm_.status() == AppStatus::Ready) ImGui::TextDisabled("Still showing the last graph that loaded.");
+        } else if (vm_.status() == AppStatus::Building || vm_.status() == AppStatus::Empty) {
+            if (font_large_) ImGui::PushFont(font_large_);
+            ImGui::TextUnformatted("Building this graph slice");
+            if (font_large_) ImGui::PopFont();
+            const char* detail = "Loading the nearby papers, people, topics and institutions.";
+            ImGui::TextDisabled("%s", detail);
+            if (vm_.downloading()) {
+                const Loading l = vm_.loading();
+                const float width = ImGui::CalcTextSize(detail).x;
+                ImGui::Spacing();
+                progress_bar(l.fraction, width);
+                ImGui::TextUnformatted(l.text.c_str());
+                if (l.fraction >= 0.0) {
+                    char percent[16];
+                    std::snprintf(percent, sizeof percent, "%.0f%%", l.fraction * 100.0);
+                    ImGui::SameLine(ImGui::GetCursorPosX() + width - ImGui::CalcTextSize(percent).x);
+                    ImGui::TextDisabled("%s", percent);
+                }
+            }
+        } else {
+            ImGui::TextUnformatted("This graph slice is empty.");
+        }
+    }
+    ImGui::End();
+}
+
+// While a graph is on screen: what is still going on (an expansion or a new slice
+// downloading, the layout settling), as a small pill at the bottom of the graph area.
+void App::draw_progress_pill() {
+    if (vm_.status() != AppStatus::Ready || vm_.slice().graph.node_count() == 0) return;
+    const Loading l = vm_.loading();
+    if (std::strcmp(l.phase, "idle") == 0) return;
+    ImGui::SetNextWindowSize({260.0f, 0.0f});
+    if (begin_card("##progress", {area().x + area().w * 0.5f, area().y + area().h - 14.0f}, {0.5f, 1.0f}, {12.0f, 8.0f}, 8.0f,
+                   0.92f, ImGuiWindowFlags_NoInputs)) {
+        if (font_small_) ImGui::PushFont(font_small_);
+        ImGui::TextUnformatted(l.text.c_str());
+        if (font_small_) ImGui::PopFont();
+        progress_bar(l.fraction, 0.0f, 4.0f);
+    }
+    ImGui::End();
+}
+
+// [SECTION] compact mode's bar
+// Compact mode (the graph embedded in a profile page): the graph with minimal chrome.
+void App::draw_compact_overlay() {
+    if (begin_card("##compact", {area().x + 10.0f, area().y + 10.0f}, {0.0f, 0.0f}, {10.0f, 8.0f}, 6.0f, 0.92f)) {
+        const Graph& g = vm_.slice().graph;
+        ImGui::Text("%zu works \xC2\xB7 %zu people \xC2\xB7 %zu topics", g.count_kind(NodeKind::Work),
+                    g.count_kind(NodeKind::Person), g.count_kind(NodeKind::Topic));
+        if (ImGui::Button("Open full explorer"))
+            vm_.emit("action", {{"action", "open-explorer"},
+                            {"id", vm_.slice().focus != kNoNode ? nlohmann::json(g.node_id[vm_.slice().focus]) : nlohmann::json()}});
+        note_action_box("open-explorer");
+        ImGui::SameLine();
+        if (ImGui::Button("Fit")) vm_.fit_view();
+    }
+    ImGui::End();
+}
+
+// [SECTION] control boxes for tests
+
+void App::note_action_box(const char* action, std::uint32_t node) {
+    if (!ImGui::IsItemVisible()) return; // scrolled away: not clickable
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const Graph& g = vm_.slice().graph;
+    if (node == kNoNode) node = vm_.slice().focus;
+    vm_.ui().action_boxes.push_back({{"action", action},
+                             {"id", node != kNoNode ? nlohmann::json(g.node_id[node]) : nlohmann::json()},
+                             {"box", {a.x, a.y, b.x, b.y}}});
+}
+
+void App::note_ui_box(const std::string& name) {
+    if (!ImGui::IsItemVisible()) return;
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    vm_.ui().ui_boxes[name] = {a.x, a.y, b.x, b.y};
+}
+} // namespace rgv

@@ -1,0 +1,222 @@
+// panel_profile.cpp — the side panel and its Profile tab: the researcher's card as on the
+// profile page (name, headline, affiliation, trust, verification, counts, actions), the
+// works (sortable by year: type, year, venue, title, abstract, link), topics and close
+// collaborators, ranked. The Explore tab is panel_explore.cpp, the selected node's
+// details panel_details.cpp: one panel, one file, like Tracy's View_*.cpp.
+#include "view/ui/app.h"
+
+#include "view/ui/panel_util.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace rgv {
+
+// [SECTION] the side panel
+void App::draw_side_panel() {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    // Docked left, full height; its right edge drags to resize (the graph takes the rest).
+    ImGui::SetNextWindowSize({panel_width_, vp->Size.y}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSizeConstraints({260.0f, vp->Size.y}, {std::max(260.0f, vp->Size.x * 0.6f), vp->Size.y});
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("Profile", nullptr, flags);
+    panel_width_ = ImGui::GetWindowWidth(); // the graph area follows from the next frame
+    if (vm_.status() != AppStatus::Ready) {
+        ImGui::TextDisabled("Researcher profile");
+        ImGui::TextUnformatted(vm_.status() == AppStatus::Building ? "Loading..." : "No graph loaded");
+        ImGui::End();
+        return;
+    }
+    if (ImGui::BeginTabBar("panels")) {
+        const bool profile_open = ImGui::BeginTabItem("Profile");
+        note_ui_box("tab:Profile");
+        if (profile_open) {
+            ImGui::BeginChild("profile_scroll");
+            draw_profile_tab();
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+        const bool explore_open = ImGui::BeginTabItem("Explore");
+        note_ui_box("tab:Explore");
+        if (explore_open) {
+            ImGui::BeginChild("explore_scroll");
+            draw_explore_tab();
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+    ImGui::End();
+}
+
+// [SECTION] profile card, works, topics, collaborators
+void App::draw_profile_tab() {
+    const Profile& p = vm_.slice().profile;
+    const Graph& g = vm_.slice().graph;
+    // Every text of the card also goes to vm_.ui().profile_lines (state_json's "profileCard"), so
+    // a test can check what is on screen, not what the slice holds.
+    auto shown = [&](std::string text) -> const char* {
+        vm_.ui().profile_lines.push_back(std::move(text));
+        return vm_.ui().profile_lines.back().c_str();
+    };
+    char line[160];
+
+    // 2. profile card ---------------------------------------------------------------------------
+    ImGui::TextDisabled("%s", shown("Researcher profile"));
+    if (p.name.empty() && vm_.slice().focus == kNoNode) {
+        // A plain graph (no profile, no focal researcher): no card of made-up fields.
+        ImGui::TextUnformatted(shown("This slice has no researcher profile."));
+    } else {
+        if (font_large_) ImGui::PushFont(font_large_);
+        ImGui::TextUnformatted(shown(p.name.empty() ? "Unnamed researcher" : p.name));
+        if (font_large_) ImGui::PopFont();
+        if (!p.headline.empty()) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted(shown(p.headline));
+            ImGui::PopTextWrapPos();
+        }
+        ImGui::Spacing();
+        ImGui::TextDisabled("%s", shown("Researcher"));
+        ImGui::SameLine();
+        if (p.affiliation && !p.affiliation->empty())
+            ImGui::TextUnformatted(shown(*p.affiliation));
+        else
+            ImGui::TextDisabled("%s", shown("\xC2\xB7 Affiliation not imported"));
+        if (p.open_to_collaborate) pill(shown("Open to collaborate"), theme().ok_text);
+
+        section(shown("Trust snapshot"));
+        if (p.trust_score >= 0) {
+            std::snprintf(line, sizeof line, "Trust %d \xC2\xB7 %s", p.trust_score, p.trust_band.c_str());
+            ImGui::TextUnformatted(shown(line));
+        }
+        if (!p.verification.empty()) {
+            ImGui::SameLine(0.0f, 18.0f);
+            ImGui::TextUnformatted(shown("Verification " + p.verification));
+        }
+        ImGui::TextUnformatted(shown(p.claimed ? "Claimed author" : "Unclaimed author"));
+        if (ImGui::BeginTable("counts", 4, ImGuiTableFlags_SizingStretchProp)) {
+            const std::pair<const char*, int> counts[] = {
+                {"works", p.works}, {"followers", p.followers}, {"topics", p.topics}, {"close collab.", p.close_collaborators}};
+            for (const auto& [label, value] : counts) {
+                count_cell(label, value);
+                shown((value >= 0 ? std::to_string(value) : std::string("-")) + " " + label);
+            }
+            ImGui::EndTable();
+        }
+
+        // The profile page's actions: the host performs them, the viewer only asks.
+        const nlohmann::json focus_id = vm_.slice().focus != kNoNode ? nlohmann::json(g.node_id[vm_.slice().focus]) : nlohmann::json();
+        char follow[64];
+        std::snprintf(follow, sizeof follow, "Follow researcher  %d", std::max(p.followers, 0));
+        if (ImGui::Button(shown(follow))) vm_.emit("action", {{"action", "follow"}, {"id", focus_id}});
+        note_action_box("follow");
+        ImGui::SameLine();
+        if (ImGui::Button(shown(p.claimed ? "Open a conversation" : "Log in to claim")))
+            vm_.emit("action", {{"action", p.claimed ? "connect" : "claim"}, {"id", focus_id}});
+        note_action_box(p.claimed ? "connect" : "claim");
+        if (!p.claimed) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextDisabled("%s", shown("Claiming links this public author record to a researcher profile. Claim this "
+                                            "author entity first to unlock direct invitations."));
+            ImGui::PopTextWrapPos();
+        }
+    } // the card
+
+    // 4. works ------------------------------------------------------------------------------
+    std::vector<std::uint32_t> works;
+    for (std::uint32_t i = 0; i < g.node_count(); ++i)
+        if (g.kind[i] == NodeKind::Work) works.push_back(i);
+    std::stable_sort(works.begin(), works.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const int ya = attr_int(g.node_attrs[a], "year", 0), yb = attr_int(g.node_attrs[b], "year", 0);
+        return vm_.ui().works_newest_first ? ya > yb : ya < yb;
+    });
+    vm_.ui().works_shown = works;
+    section(shown("Published work"));
+    std::snprintf(line, sizeof line, "%zu published item(s)", works.size());
+    ImGui::TextDisabled("%s", shown(line));
+    ImGui::SameLine();
+    if (ImGui::SmallButton(vm_.ui().works_newest_first ? "Newest first \xE2\x96\xBC" : "Oldest first \xE2\x96\xB2"))
+        vm_.ui().works_newest_first = !vm_.ui().works_newest_first;
+    note_ui_box("worksSort");
+    for (std::uint32_t i : works) {
+        const nlohmann::json& a = g.node_attrs[i];
+        ImGui::PushID(static_cast<int>(i));
+        const std::string meta = join_nonempty({attr_string(a, "kind"), attr_string(a, "year"), attr_string(a, "venue")}, "  ");
+        ImGui::TextDisabled("%s", meta.c_str());
+        // Titles wrap, so a wrapped text that answers clicks instead of a Selectable.
+        if (vm_.selected() == i) ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(theme().kind_color(NodeKind::Work)));
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(g.node_label[i].c_str());
+        ImGui::PopTextWrapPos();
+        if (vm_.selected() == i) ImGui::PopStyleColor();
+        if (ImGui::IsItemClicked()) vm_.focus_node(i);
+        if (ImGui::IsItemHovered()) {
+            vm_.propose_hover(i);
+            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        }
+        const std::string abstract = attr_string(a, "abstract");
+        if (!abstract.empty() && ImGui::TreeNode("abstract", "Abstract")) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted(abstract.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::TreePop();
+        }
+        link_button(attr_string(a, "url"));
+        ImGui::PopID();
+        ImGui::Spacing();
+    }
+
+    // Topics with their work counts, and close collaborators by shared works.
+    struct Ranked {
+        std::uint32_t node;
+        float count;
+    };
+    std::vector<Ranked> topics, people;
+    for (std::uint32_t i = 0; i < g.node_count(); ++i) {
+        if (g.kind[i] == NodeKind::Topic) {
+            float n = 0;
+            for (std::uint32_t k = vm_.scene().neighbors_begin(i); k < vm_.scene().neighbors_end(i); ++k) n += g.kind[vm_.scene().neighbor(k)] == NodeKind::Work;
+            topics.push_back({i, n});
+        }
+    }
+    if (vm_.slice().focus != kNoNode) {
+        for (std::size_t e = 0; e < g.edge_count(); ++e) {
+            if (g.edge_type[e] != "coauthor") continue;
+            const std::uint32_t s = g.edge_source[e], t = g.edge_target[e];
+            if (s == vm_.slice().focus || t == vm_.slice().focus) people.push_back({s == vm_.slice().focus ? t : s, g.edge_weight[e]});
+        }
+    }
+    auto by_count = [&](const Ranked& a, const Ranked& b) {
+        return a.count != b.count ? a.count > b.count : g.node_label[a.node] < g.node_label[b.node];
+    };
+    std::sort(topics.begin(), topics.end(), by_count);
+    std::sort(people.begin(), people.end(), by_count);
+    if (!topics.empty()) {
+        section("Topics");
+        for (const Ranked& r : topics) {
+            ImGui::PushID(static_cast<int>(r.node));
+            ImGui::Text("%3.0f", static_cast<double>(r.count));
+            ImGui::SameLine();
+            neighbor_link(r.node);
+            ImGui::PopID();
+        }
+    }
+    if (!people.empty()) {
+        section("Close collaborators");
+        ImGui::TextDisabled("by works shared in this slice");
+        for (const Ranked& r : people) {
+            ImGui::PushID(static_cast<int>(r.node));
+            ImGui::Text("%3.0f", static_cast<double>(r.count));
+            ImGui::SameLine();
+            neighbor_link(r.node);
+            ImGui::PopID();
+        }
+    }
+}
+
+} // namespace rgv
