@@ -47,6 +47,7 @@ const char* kUsage =
     "  --font FILE         TTF font for the UI and labels\n"
     "  --size WxH          initial window size in logical pixels (default 1280x800)\n"
     "  --mode MODE         explorer (default: the side panel) or compact (the graph alone)\n"
+    "  --theme THEME       light (default) or dark; the key T switches between them\n"
     "  --drop FILE         (testing) drop FILE on the window at frame 5, through SDL's queue\n"
     "  --keys K1,K2,...    (testing) press these keys from frame 10 on, one a frame\n"
     "                      (ArrowLeft/Right/Up/Down, Enter, Escape, Tab, +, -)\n"
@@ -81,6 +82,7 @@ public:
     std::string state_path;         // --state-file
     std::string touch_path;         // --touch-file
     std::string mode;               // --mode; empty: the App's default
+    std::string theme = "light";    // --theme
     bool state_failed = false;      // a --state-file write failed (said once)
     std::vector<std::string> keys;  // --keys
     long max_frames = 0;
@@ -112,6 +114,7 @@ public:
                 std::fprintf(stderr, "rgv: cannot read font %s; using imgui's built-in font\n", font_path.c_str());
         }
         if (!mode.empty()) app.run_command({{"cmd", "set_mode"}, {"mode", mode}});
+        set_theme(app, theme);
         app.begin_loading(slice_path);
         load_file(app, slice_path);
         return true;
@@ -132,10 +135,15 @@ public:
     void handle_event(App& app, const SDL_Event& event) override {
         if (event.type == SDL_DROPFILE && event.drop.file) load_file(app, event.drop.file);
         // The keyboard shortcuts, the same as the web page's. Not while a panel's text
-        // field or widget has the keyboard.
+        // field or widget has the keyboard, and not with a modifier (Ctrl+T is not T).
         if (event.type != SDL_KEYDOWN || ImGui::GetIO().WantCaptureKeyboard) return;
+        const SDL_Keycode sym = event.key.keysym.sym;
+        if (sym == SDLK_t && (event.key.keysym.mod & (KMOD_CTRL | KMOD_SHIFT | KMOD_ALT | KMOD_GUI)) == 0) {
+            toggle_theme(app);
+            return;
+        }
         const char* name = nullptr;
-        switch (event.key.keysym.sym) {
+        switch (sym) {
         case SDLK_RIGHT: name = "ArrowRight"; break;
         case SDLK_LEFT: name = "ArrowLeft"; break;
         case SDLK_UP: name = "ArrowUp"; break;
@@ -168,6 +176,22 @@ public:
             io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     }
 
+    // Themes go through the same command as the web API's setTheme, so both show alike.
+    static void set_theme(App& app, const std::string& name) {
+        const nlohmann::json result = app.run_command({{"cmd", "set_theme"}, {"theme", name}});
+        if (!result.value("ok", false))
+            std::fprintf(stderr, "rgv: set_theme %s: %s\n", name.c_str(), result.value("error", "failed").c_str());
+    }
+
+    // T: light <-> dark, from the theme the App shows (state().theme.dark), so a theme set
+    // any other way toggles right too.
+    static void toggle_theme(App& app) {
+        const nlohmann::json state = nlohmann::json::parse(app.state_json(), nullptr, false);
+        bool dark = false;
+        if (state.is_object() && state.contains("theme") && state["theme"].is_object())
+            dark = state["theme"].value("dark", false);
+        set_theme(app, dark ? "light" : "dark");
+    }
 
     // The file given on the command line and a dropped one load alike, through the CLI's
     // reader: a file over the load limit is refused from its size, before it is read.
@@ -460,6 +484,14 @@ std::unique_ptr<Platform> make_platform(int argc, char** argv, int& exit_code) {
                 return nullptr;
             }
             p->mode = v;
+        } else if (arg == "--theme") {
+            const char* v = value("--theme");
+            if (!v) return nullptr;
+            if (std::strcmp(v, "light") != 0 && std::strcmp(v, "dark") != 0) {
+                std::fprintf(stderr, "rgv: --theme wants light or dark, got \"%s\"\n", v);
+                return nullptr;
+            }
+            p->theme = v;
         } else if (arg == "--keys") {
             const char* v = value("--keys");
             if (!v) return nullptr;
