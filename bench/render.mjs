@@ -267,10 +267,10 @@ async function probeInteraction(page) {
     const next = () => new Promise((r) => requestAnimationFrame(r));
     window.rgvViewer.command({ cmd: 'fit' });
     for (let i = 0; i < 60; i++) await next();
-    window.rgvViewer.zoom(4);
+    window.rgvViewer.zoomBy(4);
     // The picture 1200 px to the right: the graph's left rim near x = 320, empty
     // background left of it to start a drag from (a drag from a node moves the node).
-    window.rgvViewer.pan(1200, 0);
+    window.rgvViewer.panBy(1200, 0);
     for (let i = 0; i < 3; i++) await next();
     window.hovers = new Set();
     window.rgvViewer.on('hover', ({ id }) => { if (id) window.hovers.add(id); });

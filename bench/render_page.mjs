@@ -58,10 +58,10 @@ async function setupRgv() {
       const [ox0, oy0] = offsetAt(k - 1);
       const [ox1, oy1] = offsetAt(k);
       const z = zoomAt(k);
-      viewer.zoom(z / zoomAt(k - 1));
-      viewer.pan(-(ox1 - ox0) * z, -(oy1 - oy0) * z);
+      viewer.zoomBy(z / zoomAt(k - 1));
+      viewer.panBy(-(ox1 - ox0) * z, -(oy1 - oy0) * z);
     },
-    drawn: () => viewer.state().frames_drawn, // frames rgv drew (it skips those that would look the same)
+    drawn: () => viewer.state().framesDrawn, // frames rgv drew (it skips those that would look the same)
   };
 }
 

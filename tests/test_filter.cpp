@@ -124,13 +124,13 @@ TEST_CASE("filter JSON round trip") {
     f.topics = {"topic:cs.LG"};
     const std::string text = filter_to_json(f);
     CHECK(text ==
-          R"({"hide_undated":true,"topics":["topic:cs.LG"],"types_hidden":["institution","topic"],"years":[2019,2021]})");
+          R"({"hideUndated":true,"topics":["topic:cs.LG"],"typesHidden":["institution","topic"],"years":[2019,2021]})");
     Filter back;
     const auto r = filter_from_json(text, back);
     REQUIRE(r.ok);
     CHECK(back == f);
     // Lists are sorted and deduplicated.
-    REQUIRE(filter_from_json(R"({"types_hidden":["topic","person","topic"]})", back).ok);
+    REQUIRE(filter_from_json(R"({"typesHidden":["topic","person","topic"]})", back).ok);
     CHECK(back.types_hidden == std::vector<std::string>{"person", "topic"});
     CHECK(!back.has_years);
 }
@@ -152,15 +152,15 @@ TEST_CASE("bad filter JSON gives one exact line and leaves the filter alone") {
     CHECK(error(R"({"years":[2019,"2021"]})") == "/years/1: expected an integer year, got string");
     CHECK(error(R"({"years":[2019.5,2021]})") == "/years/0: expected an integer year, got number");
     CHECK(error(R"({"years":[-10000,2021]})") == "/years/0: year out of range -9999..9999");
-    CHECK(error(R"({"types_hidden":"topic"})") == "/types_hidden: expected an array of strings, got string");
+    CHECK(error(R"({"typesHidden":"topic"})") == "/typesHidden: expected an array of strings, got string");
     CHECK(error(R"({"topics":["a",3]})") == "/topics/1: expected a string, got number");
     CHECK(error(R"({"topics":[""]})") == "/topics/0: empty string");
     CHECK(error("{\"topics\":[\"\xFF\"]}") ==
           "filter: line 1, column 13: invalid UTF-8 byte 0xFF in a string; the file must be UTF-8 encoded");
-    CHECK(error(R"({"hide_undated":1,"years":[1,2]})") == "/hide_undated: expected true or false, got number");
-    CHECK(error(R"({"hide_undated":true})") == "/hide_undated: needs \"years\"");
+    CHECK(error(R"({"hideUndated":1,"years":[1,2]})") == "/hideUndated: expected true or false, got number");
+    CHECK(error(R"({"hideUndated":true})") == "/hideUndated: needs \"years\"");
     CHECK(error(R"({"<script>":1})") ==
-          "/<script>: unknown key (expected types_hidden, years, hide_undated, topics)");
+          "/<script>: unknown key (expected typesHidden, years, hideUndated, topics)");
     CHECK(error(std::string(70000, ' ')) == "filter: longer than 65536 bytes");
     std::string many = R"({"topics":[)";
     for (int i = 0; i < 257; ++i) many += (i ? ",\"t" : "\"t") + std::to_string(i) + "\"";

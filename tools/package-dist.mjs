@@ -88,9 +88,11 @@ bundler, make sure those two files are emitted next to the module (they are list
 \`\`\`
 
 Attributes: \`src\`, \`mode\` (compact | explorer), \`expand-template\`, \`color-mode\`, \`font\`,
-\`label\`. Events (CustomEvent, bubbling, composed; payload in \`detail\`): \`rgv-ready\`,
+\`label\`, \`theme\` (light | dark | auto, the default, following the OS | JSON colours).
+Events (CustomEvent, bubbling, composed; payload in \`detail\`): \`rgv-ready\`,
 \`rgv-load\`, \`rgv-error\`, \`rgv-progress\`, \`rgv-hover\`, \`rgv-select\`, \`rgv-action\`,
-\`rgv-expand\`, \`rgv-view\`.
+\`rgv-expand\`, \`rgv-view\`, \`rgv-openUrl\` (cancelable: preventDefault keeps the link
+from opening in a new tab).
 
 ## The JS API
 
@@ -104,8 +106,10 @@ const viewer = await createResearchGraph(document.getElementById('graph'), {
 viewer.on('action', ({ action, id }) => { /* follow | claim | connect | open-explorer */ });
 viewer.on('select', ({ id }) => {});
 viewer.select('person:zhezhi-he');
-viewer.setFilter({ types_hidden: ['topic'] });
+viewer.setFilter({ typesHidden: ['topic'] });
 viewer.setColorMode('community');
+viewer.setTheme('dark');                 // 'light' | 'dark' | 'auto' | {base, accent, ...}
+viewer.zoomBy(1.5);                      // also panBy(dx, dy), getCamera(), setCamera({x, y, zoom})
 const png = await viewer.exportPNG(2);   // Blob
 const svg = viewer.exportSVG();          // string
 console.log(viewer.stats());             // { nodes, edges, byType }

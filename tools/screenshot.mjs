@@ -4,6 +4,8 @@
 //
 //   node tools/screenshot.mjs WEB_DIR OUT.png [--page index.html?src=...] [--size 1280x800] [--dpr 2]
 //                             [--hover NODE_ID]   (the mouse over that node: its highlight)
+//                             [--scheme light|dark] (the OS colour scheme the page sees)
+//                             [--mobile]          (a phone: isMobile and hasTouch)
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 
@@ -20,7 +22,9 @@ const browser = await chromium.launch({
          '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 });
 try {
-  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: Number(opt('--dpr', '1')) });
+  const mobile = args.includes('--mobile');
+  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: Number(opt('--dpr', '1')),
+    colorScheme: opt('--scheme', 'light'), isMobile: mobile, hasTouch: mobile });
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.error(`page: ${m.text()}`); });
   await page.goto(`http://127.0.0.1:${server.address().port}/${opt('--page', 'index.html')}`);
   await page.waitForFunction(() => window.rgv && window.rgv.state().status !== 'building' && window.rgv.state().frames > 20, null, { timeout: 60000 });

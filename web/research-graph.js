@@ -3,11 +3,15 @@
 //   <script type="module" src="research-graph.js"></script>
 //   <research-graph src="slice.json" mode="compact" style="height: 420px"></research-graph>
 //
-// Attributes: src, mode (compact | explorer), expand-template, color-mode, font, label.
-// Changing src reloads; changing the others updates the running viewer. The viewer's
-// events are dispatched on the element as CustomEvents named "rgv-<event>" (rgv-load,
-// rgv-error, rgv-progress, rgv-hover, rgv-select, rgv-action, rgv-expand, rgv-view)
-// with the payload as `detail`; they bubble and cross shadow roots (composed). Prefixed
+// Attributes: src, mode (compact | explorer), expand-template, color-mode, font, label,
+// theme ("light", "dark", "auto" — the default, following the OS — or a JSON object of
+// colours, see rgv.d.ts). Changing src reloads; changing the others updates the running
+// viewer (font: the new font is fetched and the text redrawn with it; label: the accessible
+// name). The viewer's events are dispatched on the element as CustomEvents named
+// "rgv-<event>" (rgv-load, rgv-error, rgv-progress, rgv-hover, rgv-select, rgv-action,
+// rgv-expand, rgv-view, rgv-openUrl) with the payload as `detail`; they bubble and cross
+// shadow roots (composed). rgv-openUrl is cancelable: preventDefault() on it keeps the
+// viewer from opening the link in a new tab. Prefixed
 // names, because a bubbling "load", "error" or "select" would be mistaken for the DOM's own
 // events by the host page (window.onerror handlers, for instance). "rgv-ready" fires once
 // the viewer runs. The canvas lives in a shadow root so page styles do not reach it.
@@ -20,7 +24,7 @@ const STYLE = `
 `;
 
 export class ResearchGraphElement extends HTMLElement {
-  static get observedAttributes() { return ['src', 'mode', 'expand-template', 'color-mode']; }
+  static get observedAttributes() { return ['src', 'mode', 'expand-template', 'color-mode', 'font', 'label', 'theme']; }
 
   #viewer = null;
   #starting = null;
@@ -47,6 +51,18 @@ export class ResearchGraphElement extends HTMLElement {
   get mode() { return this.getAttribute('mode') ?? 'compact'; }
   set mode(value) { this.setAttribute('mode', value); }
 
+  // The theme attribute: a name as it is, "{...}" as JSON; bad JSON is reported (rgv-error)
+  // and the viewer keeps following the OS.
+  #theme(value) {
+    const text = (value ?? '').trim();
+    if (!text) return 'auto';
+    if (!text.startsWith('{')) return text;
+    try { return JSON.parse(text); } catch (err) {
+      this.#report(`research-graph: the theme attribute is not valid JSON (${err.message})`);
+      return 'auto';
+    }
+  }
+
   connectedCallback() {
     if (this.#viewer || this.#starting) return;
     const generation = ++this.#generation;
@@ -55,11 +71,16 @@ export class ResearchGraphElement extends HTMLElement {
       expandTemplate: this.getAttribute('expand-template') ?? undefined,
       font: this.getAttribute('font') ?? undefined,
       label: this.getAttribute('label') ?? undefined,
+      theme: this.#theme(this.getAttribute('theme')),
     }).then(async (viewer) => {
       if (generation !== this.#generation) { viewer.destroy(); return null; } // removed meanwhile
       this.#viewer = viewer;
       for (const name of EVENTS) {
-        viewer.on(name, (detail) => this.dispatchEvent(new CustomEvent(`rgv-${name}`, { detail, bubbles: true, composed: true })));
+        viewer.on(name, (detail) => {
+          // rgv-openUrl can be cancelled like a DOM event; that opts out of the new tab.
+          const event = new CustomEvent(`rgv-${name}`, { detail, bubbles: true, composed: true, cancelable: name === 'openUrl' });
+          if (!this.dispatchEvent(event) && name === 'openUrl') detail.preventDefault();
+        });
       }
       const colorMode = this.getAttribute('color-mode');
       if (colorMode) this.#try(() => viewer.setColorMode(colorMode));
@@ -90,13 +111,24 @@ export class ResearchGraphElement extends HTMLElement {
     else if (name === 'mode') this.#try(() => viewer.setMode(value || 'compact'));
     else if (name === 'expand-template') this.#try(() => viewer.setExpandTemplate(value ?? ''));
     else if (name === 'color-mode') this.#try(() => viewer.setColorMode(value || 'type'));
+    else if (name === 'label') viewer.setLabel(value ?? '');
+    else if (name === 'font') {
+      // No attribute: back to the font that ships with the viewer.
+      viewer.setFont(value || new URL('fonts/DejaVuSans.ttf', import.meta.url).href).then((ok) => {
+        if (!ok) this.#report(`research-graph: font ${value} could not be loaded`);
+      });
+    } else if (name === 'theme') {
+      const theme = this.#theme(value);
+      this.#try(() => viewer.setTheme(theme));
+    }
   }
 
   // Attribute changes can't throw at the page; they report like the viewer's own errors.
   #try(fn) {
-    try { fn(); } catch (err) {
-      this.dispatchEvent(new CustomEvent('rgv-error', { detail: { message: err.message }, bubbles: true, composed: true }));
-    }
+    try { fn(); } catch (err) { this.#report(err.message); }
+  }
+  #report(message) {
+    this.dispatchEvent(new CustomEvent('rgv-error', { detail: { message }, bubbles: true, composed: true }));
   }
 
   // Shortcuts to the viewer (they throw if it is not running yet: await element.ready).
@@ -106,6 +138,7 @@ export class ResearchGraphElement extends HTMLElement {
   select(id) { return this.#need().select(id); }
   setFilter(filter) { this.#need().setFilter(filter); }
   setColorMode(mode) { this.#need().setColorMode(mode); }
+  setTheme(theme) { this.#need().setTheme(theme); }
   exportPNG(scale) { return this.#need().exportPNG(scale); }
   exportSVG() { return this.#need().exportSVG(); }
   exportJSON() { return this.#need().exportJSON(); }

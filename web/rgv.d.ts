@@ -23,28 +23,52 @@ export interface Slice {
 /** What load() accepts: a URL, a parsed slice (any supported format), or file contents. */
 export type SliceSource = string | Slice | Record<string, unknown> | { text: string; name?: string };
 
+/** What setFilter takes and state().filter / the "view" event report. */
 export interface Filter {
-  types_hidden?: NodeType[];
+  typesHidden?: NodeType[];
   years?: [number, number];
+  /** With `years`: hide the nodes that have no year too. */
+  hideUndated?: boolean;
   topics?: NodeId[];
 }
 
+/** The world point at the centre of the graph area and the zoom (CSS px per world unit). */
 export interface Camera { x: number; y: number; zoom: number }
 
-/** The view as the "view" event reports it and "restore" accepts it (deep links). */
+/**
+ * The view as the "view" event reports it. `hash` is the deep link made by the viewer,
+ * without '#': "focus=ID&sel=ID&color=community&size=citations&years=2019-2022&undated=hide
+ * &hide=topic,institution&topics=ID&cam=X,Y,ZOOM&mode=compact" (defaults left out, values
+ * percent-encoded); restore(hash) applies one.
+ */
 export interface ViewState {
-  focus?: NodeId | null;
-  selected?: NodeId | null;
-  filter?: Filter;
-  color_mode?: ColorMode;
-  size_mode?: SizeMode;
-  camera?: Camera;
-  mode?: ViewerMode;
+  focus: NodeId | null;
+  selected: NodeId | null;
+  mode: ViewerMode;
+  colorMode: ColorMode;
+  sizeMode: SizeMode;
+  filter: Filter;
+  camera: Camera;
+  hash: string;
 }
 
-export interface Theme {
-  colors?: Record<string, string>;
-  [key: string]: unknown;
+export type ThemeName = 'light' | 'dark';
+export type ThemeColorName = 'background' | 'text' | 'panel' | 'accent' | 'work' | 'person' | 'topic'
+  | 'institution' | 'other' | 'focus' | 'edge' | 'highlight';
+/** A CSS hex colour: "#rgb", "#rrggbb" or "#rrggbbaa". */
+export type HexColor = `#${string}`;
+/**
+ * Colours over a base theme. Without `base` the object is laid over the OS scheme
+ * (prefers-color-scheme) and follows it when it changes, like 'auto'.
+ */
+export type ThemeColors = { base?: ThemeName } & { [K in ThemeColorName]?: HexColor };
+/** 'auto' (the default) follows prefers-color-scheme, live. */
+export type Theme = ThemeName | 'auto' | ThemeColors;
+/** state().theme: the theme in use, every colour resolved ("#rrggbb" or "#rrggbbaa"). */
+export interface ThemeState {
+  name: ThemeName | 'custom';
+  dark: boolean;
+  colors: Record<ThemeColorName, string>;
 }
 
 export interface ViewerOptions {
@@ -52,21 +76,33 @@ export interface ViewerOptions {
   src?: SliceSource;
   /** "compact" for an embedded section, "explorer" for the full-page viewer. */
   mode?: ViewerMode;
-  /** Colours and other theme settings (passed to the viewer; ignored by builds without themes). */
+  /** 'auto' (default: follows prefers-color-scheme), 'light', 'dark' or colours over a base. */
   theme?: Theme;
-  /** Shorthand for theme.colors. */
-  colors?: Record<string, string>;
   /** URL template for expanding a node, e.g. "slices/{id}.json". */
   expandTemplate?: string;
   /** URL of a TTF font; default: fonts/DejaVuSans.ttf next to rgv.js. */
   font?: string;
-  /** Keep the URL hash in sync with the view (deep links); for full-page explorers. */
+  /**
+   * Keep location.hash in sync with the view (deep links; history.replaceState, no new
+   * history entries): the hash at start and on hashchange is applied with restore(); a bad
+   * value warns and fires "error" naming the key, and the rest of the link still applies.
+   * For full-page explorers.
+   */
   hash?: boolean;
   /** Accessible name of the graph (default "Research graph"). */
   label?: string;
 }
 
-export interface LoadEvent { nodes: number; edges: number; format: string }
+export interface LoadEvent {
+  nodes: number;
+  edges: number;
+  format: string;
+  warnings?: string[];
+  /** After an expansion: what it added. */
+  merged?: { nodesAdded: number; edgesAdded: number };
+  /** The load was an undo of an expansion. */
+  undo?: boolean;
+}
 export interface ErrorEvent { message: string }
 /**
  * "download": the slice is being fetched; "expand": a node's slice to merge; "layout": the
@@ -80,6 +116,16 @@ export interface SelectEvent { id: NodeId | null }
 export interface ActionEvent { action: ActionName; id: NodeId }
 export interface ExpandEvent { id: NodeId; url: string }
 export type ViewEvent = ViewState;
+/**
+ * A link the user followed in the viewer (http and https only). Unless a listener calls
+ * preventDefault(), the viewer opens it in a new tab (noopener, noreferrer).
+ */
+export interface OpenUrlEvent {
+  url: string;
+  /** Opt out: the host page opens the link itself, or not at all. */
+  preventDefault(): void;
+  readonly defaultPrevented: boolean;
+}
 
 export interface ViewerEventMap {
   load: LoadEvent;
@@ -90,6 +136,7 @@ export interface ViewerEventMap {
   action: ActionEvent;
   expand: ExpandEvent;
   view: ViewEvent;
+  openUrl: OpenUrlEvent;
 }
 export type ViewerEventName = keyof ViewerEventMap;
 export declare const EVENTS: readonly ViewerEventName[];
@@ -100,7 +147,7 @@ export interface Stats {
   byType: Record<string, number>;
 }
 
-/** The viewer's own report of itself (rgv_state_json); fields may grow. */
+/** The viewer's own report of itself (rgv_state_json); every key camelCase; fields may grow. */
 export interface ViewerState {
   status: 'empty' | 'building' | 'ready';
   error: string;
@@ -109,37 +156,47 @@ export interface ViewerState {
   warnings: string[];
   frames: number;
   /** Frames drawn; the others would have looked the same as the last one and were skipped. */
-  frames_drawn?: number;
+  framesDrawn: number;
   /** Frames that drew every node and edge; the others reused that image (hover, selection, panels). */
-  graph_draws?: number;
+  graphDraws: number;
   nodes: number;
   edges: number;
-  by_type: Record<string, number>;
-  focus: NodeId;
-  profile_name: string;
+  /** Node count per type; the keys are the slice's type names. */
+  byType: Record<string, number>;
+  focus: NodeId | null;
+  profileName: string;
   hovered: NodeId | null;
   selected: NodeId | null;
   layout: { progress: number; iterations: number; converged: boolean };
-  camera: { center_x: number; center_y: number; zoom: number };
-  graph_area: [number, number, number, number];
-  pixel_ratio: number;
-  labels: Array<{ id: NodeId; box: [number, number, number, number] }>;
-  screen?: Record<NodeId, [number, number]>;
-  mode?: ViewerMode;
-  color_mode?: ColorMode;
-  filter?: Filter;
-  visible_nodes?: number;
-  size_mode?: SizeMode;
-  /** What the viewer is busy with, as its progress bar shows it. */
-  loading?: { phase: LoadingPhase | 'idle'; fraction: number | null; bytes: number; total: number | null; text: string };
+  camera: Camera;
+  /** [x, y, width, height] in canvas CSS px. */
+  graphArea: [number, number, number, number];
+  pixelRatio: number;
+  mode: ViewerMode;
+  colorMode: ColorMode;
+  sizeMode: SizeMode;
+  filter: Filter;
+  visibleNodes: number;
+  communities: number;
+  canUndo: boolean;
+  /** The node being expanded, or "". */
+  expanding: string;
+  /** Screen boxes of the viewer's action controls. */
+  actions: Array<{ action: ActionName | 'expand' | (string & {}); id: NodeId | null; box: [number, number, number, number] }>;
   /** The search box: its text, the number of results and their ids, best first. */
-  search?: { query: string; hits: number; ids: NodeId[] };
-  /** Screen boxes (canvas CSS px, [x0, y0, x1, y1]) of panel controls: "search", "legend:<type>", "works_sort", "tab:Profile", ... */
-  ui?: Record<string, [number, number, number, number]>;
+  search: { query: string; hits: number; ids: NodeId[] };
+  /** What the viewer is busy with, as its progress bar shows it. */
+  loading: { phase: LoadingPhase | 'idle'; fraction: number | null; bytes: number; total: number | null; text: string };
+  /** Screen boxes (canvas CSS px, [x0, y0, x1, y1]) of panel controls, keyed by control name: "search", "legend:<type>", "tab:Profile", ... */
+  ui: Record<string, [number, number, number, number]>;
   /** The Profile tab's works list as shown. */
-  works?: { newest_first: boolean; order: NodeId[] };
+  works: { newestFirst: boolean; order: NodeId[] };
   /** The profile card's texts as drawn in the last frame (empty while the tab is hidden). */
-  profile_card?: string[];
+  profileCard: string[];
+  labels: Array<{ id: NodeId; box: [number, number, number, number] }>;
+  /** Node screen positions (canvas CSS px), keyed by node id; graphs up to 500 nodes. */
+  screen: Record<NodeId, [number, number]>;
+  theme: ThemeState;
   [key: string]: unknown;
 }
 
@@ -161,16 +218,29 @@ export interface ResearchGraphViewer {
   setColorMode(mode: ColorMode): void;
   setSizeMode(mode: SizeMode): void;
   setMode(mode: ViewerMode): void;
-  /** Returns false when this build has no themes. */
-  setTheme(theme: Theme): boolean;
+  /** 'light', 'dark', 'auto' (follows prefers-color-scheme, live) or colours; throws the viewer's message on a bad value. */
+  setTheme(theme: Theme): void;
+  /** Replaces the accessible name (canvas aria-label, heading of the hidden node list). */
+  setLabel(label: string): void;
+  /** Fetches a TTF and hands it over; the text is redrawn with it. Resolves false if it could not be loaded. */
+  setFont(url: string): Promise<boolean>;
   setExpandTemplate(template: string): void;
+  /** Fits the graph into the graph area. */
   fit(): void;
-  zoom(factor: number): void;
-  /** Moves the picture by (dx, dy) CSS pixels, like a drag. */
-  pan(dx: number, dy: number): void;
+  /** Zooms by `factor` (> 1 closer) about the graph area's centre, animated. */
+  zoomBy(factor: number): void;
+  /** Moves the picture by (dx, dy) CSS pixels, like a drag of that length. */
+  panBy(dx: number, dy: number): void;
+  /** The camera now (same shape as state().camera and the "view" event's camera). */
+  getCamera(): Camera;
+  /** Sets the camera absolutely; `animate: true` glides there. */
+  setCamera(camera: Camera, options?: { animate?: boolean }): void;
   /** Undoes the last expand. */
   undo(): void;
-  restore(state: ViewState): void;
+  /** Applies a deep link (ViewState.hash; a leading '#' is allowed). Throws with the viewer's message naming the bad key. */
+  restore(hash: string): void;
+  /** The current view's deep link, without '#'. */
+  viewHash(): string;
   nodes(): MirrorNode[];
   /** A raw command (see the C API); throws with the viewer's message when it fails. */
   command(command: { cmd: string; [key: string]: unknown }): CommandAnswer;
@@ -183,6 +253,9 @@ export interface ResearchGraphViewer {
   resize(): void;
   /** Adds a listener; returns a function that removes it. */
   on<K extends ViewerEventName>(name: K, callback: (payload: ViewerEventMap[K]) => void): () => void;
+  /** Adds a listener that is removed after its first call; returns a function that removes it sooner. */
+  once<K extends ViewerEventName>(name: K, callback: (payload: ViewerEventMap[K]) => void): () => void;
+  /** Removes a listener added with on() or once(). */
   off<K extends ViewerEventName>(name: K, callback: (payload: ViewerEventMap[K]) => void): void;
   /** Frees the wasm instance, its GL context and listeners, and removes the canvas. Idempotent. */
   destroy(): void;
@@ -190,7 +263,7 @@ export interface ResearchGraphViewer {
 
 export declare function createResearchGraph(container: HTMLElement, options?: ViewerOptions): Promise<ResearchGraphViewer>;
 
-/** <research-graph src mode expand-template color-mode font label> */
+/** <research-graph src mode expand-template color-mode font label theme> (theme: light | dark | auto | JSON colours) */
 export declare class ResearchGraphElement extends HTMLElement {
   static readonly observedAttributes: string[];
   readonly viewer: ResearchGraphViewer | null;
@@ -203,6 +276,7 @@ export declare class ResearchGraphElement extends HTMLElement {
   select(id: NodeId | null): CommandAnswer;
   setFilter(filter: Filter): void;
   setColorMode(mode: ColorMode): void;
+  setTheme(theme: Theme): void;
   exportPNG(scale?: number): Promise<Blob>;
   exportSVG(): string;
   exportJSON(): string;

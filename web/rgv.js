@@ -5,12 +5,13 @@
 //   viewer.on('select', ({ id }) => ...);
 //
 // Index
-//   1. helpers        C strings in the wasm heap, the keyboard-listener scope, GL state, DOM bits
+//   1. helpers        C strings in the wasm heap, GL state, DOM bits, theme specs
 //   2. create         one wasm instance per viewer on its own canvas
 //   3. accessibility  focus ring, the hidden list mirroring the slice, the live region
 //   4. keyboard       keys on the canvas become "key" commands
-//   5. URL hash       deep links (explorer page only: options.hash)
-//   6. the API        load, focus, select, filters, exports, events, destroy
+//   5. theme          light / dark / auto (follows prefers-color-scheme) / colours
+//   6. URL hash       deep links (options.hash): the hash C++ makes, applied with "restore"
+//   7. the API        load, camera, focus, select, filters, exports, events, destroy
 //
 // Each viewer starts its own wasm instance (its own memory, GL context and SDL state), so
 // viewers on one page never share state. Files next to this module (the wasm, the font)
@@ -22,7 +23,7 @@ import createRgvModule from './rgv_viewer.mjs';
 
 const here = (path) => new URL(path, import.meta.url).href;
 
-export const EVENTS = Object.freeze(['load', 'error', 'progress', 'hover', 'select', 'action', 'expand', 'view']);
+export const EVENTS = Object.freeze(['load', 'error', 'progress', 'hover', 'select', 'action', 'expand', 'view', 'openUrl']);
 const NAV_KEYS = new Set(['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown', 'Enter', 'Escape', '+', '-', '=']);
 const KEY_EVENTS = new Set(['keydown', 'keyup', 'keypress']);
 
@@ -40,30 +41,9 @@ function withCString(module, text, fn) {
   }
 }
 
-// SDL2 puts its keyboard listeners on `window` unless told otherwise (see
-// ../shared/TOOLCHAIN.md), and it calls preventDefault on Tab and the arrow keys: with the
-// default every viewer would receive every key of the page and the host page's Tab
-// navigation would stop working. While a module's main() runs (synchronously, between
-// onRuntimeInitialized and postRun) its key listeners meant for `window` are put on its
-// own canvas instead. If the C++ side sets SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT to
-// "#canvas" nothing goes through here and this is a no-op.
-function scopeKeyListeners(canvas) {
-  const moved = [];
-  const original = window.addEventListener;
-  const scoped = function addEventListener(type, listener, opts) {
-    if (this === window && KEY_EVENTS.has(type)) {
-      canvas.addEventListener(type, listener, opts);
-      moved.push([type, listener, opts]);
-      return undefined;
-    }
-    return original.call(this, type, listener, opts);
-  };
-  return {
-    begin() { window.addEventListener = scoped; },
-    end() { if (window.addEventListener === scoped) window.addEventListener = original; },
-    release() { for (const [type, listener, opts] of moved.splice(0)) canvas.removeEventListener(type, listener, opts); },
-  };
-}
+// Keyboard scope: SDL2 would put its key listeners on `window` (every viewer would get
+// every key of the page, and it preventDefaults Tab and the arrows); the C++ side sets
+// SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT to "#canvas", so they sit on this viewer's canvas.
 
 // Chrome answers WebGL's getParameter for some state (the scissor box, the blend
 // functions) with a synchronous round trip to the GPU process, which first finishes every
@@ -104,6 +84,24 @@ function shadowGlState(canvas) {
     };
     return gl;
   };
+}
+
+// Focus-ring colours: 4.5:1 or more against the light and the dark graph background.
+const RING_LIGHT = '#2f5d8a';
+const RING_DARK = '#8ab4f8';
+const DARK_QUERY = '(prefers-color-scheme: dark)';
+
+// A theme as the page gives it -> what the C++ side takes (set_theme) and whether it
+// follows the OS setting. 'auto' and an object without `base` follow prefers-color-scheme;
+// 'light', 'dark' and an object with a base are fixed. Anything else goes to the viewer
+// as it is, which answers with its own error message.
+function resolveTheme(spec, osDark) {
+  const os = osDark ? 'dark' : 'light';
+  if (spec === undefined || spec === null || spec === 'auto') return { theme: os, follows: true };
+  if (spec && typeof spec === 'object' && !Array.isArray(spec) && spec.base === undefined) {
+    return { theme: { ...spec, base: os }, follows: true };
+  }
+  return { theme: spec, follows: false };
 }
 
 function visuallyHidden(el) {
@@ -178,42 +176,40 @@ export async function createResearchGraph(container, options = {}) {
   let signalReady;
   const ready = new Promise((resolve) => { signalReady = resolve; });
   shadowGlState(canvas);
-  const keys = scopeKeyListeners(canvas);
-  cleanups.push(() => keys.release());
-  try {
-    module = await createRgvModule({
-      canvas,
-      onRgvReady: () => signalReady(),
-      onRgvEvent: (name, json) => {
-        if (destroyed) return;
-        let payload = {};
-        try { payload = json ? JSON.parse(json) : {}; } catch { payload = { raw: json }; }
-        onEvent(name, payload);
-      },
-      onRuntimeInitialized: () => keys.begin(),
-      postRun: [() => keys.end()],
-      locateFile: (path) => here(path),
-      print: (text) => console.log(`rgv: ${text}`),
-      printErr: (text) => console.warn(`rgv: ${text}`),
-    });
-  } finally {
-    keys.end();
-  }
+  module = await createRgvModule({
+    canvas,
+    onRgvReady: () => signalReady(),
+    onRgvEvent: (name, json) => {
+      if (destroyed) return;
+      let payload = {};
+      try { payload = json ? JSON.parse(json) : {}; } catch { payload = { raw: json }; }
+      onEvent(name, payload);
+    },
+    locateFile: (path) => here(path),
+    print: (text) => console.log(`rgv: ${text}`),
+    printErr: (text) => console.warn(`rgv: ${text}`),
+  });
   await ready;
 
-  // The font: TTF bytes copied into the instance.
-  const fontUrl = options.font ?? here('fonts/DejaVuSans.ttf');
-  try {
-    const response = await fetch(fontUrl);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    const ptr = module._malloc(bytes.length);
-    module.HEAPU8.set(bytes, ptr);
-    module._rgv_add_font(ptr, bytes.length);
-    module._free(ptr);
-  } catch (err) {
-    console.warn(`rgv: font ${fontUrl} not loaded (${err.message}); using the built-in font`);
-  }
+  // The font: TTF bytes copied into the instance. Also after start (setFont, the element's
+  // font attribute): the viewer re-rasterises its glyphs on the next frame.
+  const loadFont = async (url) => {
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      if (destroyed) return false;
+      const ptr = module._malloc(bytes.length);
+      module.HEAPU8.set(bytes, ptr);
+      module._rgv_add_font(ptr, bytes.length);
+      module._free(ptr);
+      return true;
+    } catch (err) {
+      console.warn(`rgv: font ${url} not loaded (${err.message}); keeping the current font`);
+      return false;
+    }
+  };
+  await loadFont(options.font ?? here('fonts/DejaVuSans.ttf'));
 
   const resize = () => {
     if (destroyed) return;
@@ -231,7 +227,8 @@ export async function createResearchGraph(container, options = {}) {
     if (typeof module._rgv_command !== 'function') throw new Error(`rgv: commands are not available in this build ("${obj.cmd}")`);
     const text = withCString(module, JSON.stringify(obj), (p) => module.UTF8ToString(module._rgv_command(p)));
     const answer = JSON.parse(text);
-    if (!answer.ok) throw new Error(`rgv: ${obj.cmd}: ${answer.error}`);
+    // The viewer's messages mostly start with the command's name already.
+    if (!answer.ok) throw new Error(`rgv: ${String(answer.error).startsWith(`${obj.cmd}:`) ? '' : `${obj.cmd}: `}${answer.error}`);
     return answer;
   };
   // For options the C++ side may not know yet (theme): a warning, not a failure.
@@ -242,11 +239,21 @@ export async function createResearchGraph(container, options = {}) {
   // 3. accessibility ----------------------------------------------------------------------
 
   // Focus ring for keyboard users, drawn by the wrapper so host pages need no stylesheet.
-  const ringOn = () => { if (canvas.matches(':focus-visible')) canvas.style.outline = '3px solid #4e79a7'; canvas.style.outlineOffset = '-3px'; };
+  // Its colour follows the theme (section 5): a mid blue is too dim on a dark graph.
+  let ringColor = RING_LIGHT;
+  const ringOn = () => { if (canvas.matches(':focus-visible')) canvas.style.outline = `3px solid ${ringColor}`; canvas.style.outlineOffset = '-3px'; };
   const ringOff = () => { canvas.style.outline = 'none'; };
   canvas.addEventListener('focus', ringOn);
   canvas.addEventListener('blur', ringOff);
   cleanups.push(() => { canvas.removeEventListener('focus', ringOn); canvas.removeEventListener('blur', ringOff); });
+
+  let label = options.label ?? 'Research graph';
+  let mirrorCount = 0;
+  const setLabel = (text) => {
+    label = text || 'Research graph';
+    canvas.setAttribute('aria-label', label);
+    mirrorHeading.textContent = `${label}: ${mirrorCount} node${mirrorCount === 1 ? '' : 's'}`;
+  };
 
   const describe = (id) => {
     const n = nodesById.get(id);
@@ -267,6 +274,7 @@ export async function createResearchGraph(container, options = {}) {
     let nodes = [];
     try { nodes = command({ cmd: 'nodes' }).nodes ?? []; } catch (err) { console.warn(err.message); }
     nodesById = new Map(nodes.map((n) => [n.id, n]));
+    mirrorCount = nodes.length;
     const items = nodes.map((n) => {
       const li = doc.createElement('li');
       li.dataset.id = n.id;
@@ -275,7 +283,7 @@ export async function createResearchGraph(container, options = {}) {
         + (names.length ? `, connected to ${names.join('; ')}` : ', no connections');
       return li;
     });
-    mirrorHeading.textContent = `${options.label ?? 'Research graph'}: ${nodes.length} node${nodes.length === 1 ? '' : 's'}`;
+    setLabel(label);
     mirrorList.replaceChildren(...items);
   };
 
@@ -318,71 +326,120 @@ export async function createResearchGraph(container, options = {}) {
   for (const type of KEY_EVENTS) canvas.addEventListener(type, onKey, { capture: true });
   cleanups.push(() => { for (const type of KEY_EVENTS) canvas.removeEventListener(type, onKey, { capture: true }); });
 
-  // 5. URL hash ---------------------------------------------------------------------------
+  // 5. theme ------------------------------------------------------------------------------
 
-  const encodeView = (v) => {
-    const p = new URLSearchParams();
-    if (v.focus) p.set('focus', v.focus);
-    if (v.selected) p.set('selected', v.selected);
-    if (v.color_mode && v.color_mode !== 'type') p.set('color', v.color_mode); // defaults stay out of the URL
-    if (v.size_mode && v.size_mode !== 'degree') p.set('size', v.size_mode);
-    if (v.mode) p.set('mode', v.mode);
-    if (v.camera) p.set('camera', [v.camera.x, v.camera.y, v.camera.zoom].map((n) => +Number(n).toFixed(3)).join(','));
-    if (v.filter && Object.keys(v.filter).length) p.set('filter', JSON.stringify(v.filter));
-    return p.toString();
+  // One matchMedia listener per viewer; it re-sends the theme while the current one
+  // follows the OS (auto, or colours without a base). Removed by destroy().
+  const darkQuery = typeof matchMedia === 'function' ? matchMedia(DARK_QUERY) : null;
+  let themeSpec = options.theme ?? 'auto';
+  let themeFollows = false;
+  // The canvas's own colours follow the viewer's answer: the focus ring, and the background
+  // shown before the first frame and around it while the container resizes.
+  const styleForTheme = () => {
+    let theme = null;
+    try { theme = viewer.state().theme ?? null; } catch { /* destroyed */ }
+    if (!theme) return;
+    ringColor = theme.dark ? RING_DARK : RING_LIGHT;
+    if (canvas.style.outline && canvas.style.outline !== 'none') canvas.style.outline = `3px solid ${ringColor}`;
+    if (theme.colors?.background) canvas.style.background = theme.colors.background.slice(0, 7);
   };
-  const decodeView = (hash) => {
-    const p = new URLSearchParams(hash.replace(/^#/, ''));
-    const state = {};
-    if (p.has('focus')) state.focus = p.get('focus');
-    if (p.has('selected')) state.selected = p.get('selected');
-    if (p.has('color')) state.color_mode = p.get('color');
-    if (p.has('size')) state.size_mode = p.get('size');
-    if (p.has('mode')) state.mode = p.get('mode');
-    if (p.has('camera')) {
-      const [x, y, zoom] = p.get('camera').split(',').map(Number);
-      if ([x, y, zoom].every(Number.isFinite)) state.camera = { x, y, zoom };
-    }
-    if (p.has('filter')) { try { state.filter = JSON.parse(p.get('filter')); } catch { /* ignored */ } }
-    return state;
+  // Sends the theme; throws the viewer's error (strict: setTheme) or warns (at start).
+  const applyTheme = (spec, strict) => {
+    const { theme, follows } = resolveTheme(spec, darkQuery?.matches ?? false);
+    const answer = strict ? command({ cmd: 'set_theme', theme }) : tryCommand({ cmd: 'set_theme', theme });
+    if (answer) { themeSpec = spec; themeFollows = follows; styleForTheme(); }
+    return answer;
   };
+  const onSchemeChange = () => { if (!destroyed && themeFollows) applyTheme(themeSpec, false); };
+  if (darkQuery) {
+    darkQuery.addEventListener('change', onSchemeChange);
+    cleanups.push(() => darkQuery.removeEventListener('change', onSchemeChange));
+  }
+
+  // 6. URL hash ---------------------------------------------------------------------------
+
+  // The deep link is C++'s: the "view" event carries it as payload.hash (no '#') and
+  // {cmd:'restore', hash} applies one. Here it is only kept in location.hash both ways.
   let lastHash = null;
-  const initialHash = options.hash ? location.hash : '';
-  const restoreFromHash = (hash = location.hash) => {
-    const state = decodeView(hash);
-    if (Object.keys(state).length === 0) return;
-    lastHash = hash.replace(/^#/, '');
-    tryCommand({ cmd: 'restore', state });
+  const initialHash = options.hash ? location.hash.replace(/^#/, '') : '';
+  // Applies a hash for the page (initial link, hashchange): a bad value is reported with
+  // the viewer's message, which names the key ("cam: expected X,Y,ZOOM ..."), as a console
+  // warning and an "error" event, and the link is applied again without that key so the
+  // rest of it still holds.
+  // (The hash is cut at '&' by hand: URLSearchParams would re-encode the ',' between list
+  // items, which C++ reads before percent-decoding.)
+  const restoreFromHash = (hash) => {
+    let parts = hash.split('&').filter(Boolean);
+    while (parts.length) {
+      try {
+        command({ cmd: 'restore', hash: parts.join('&') });
+        return;
+      } catch (err) {
+        console.warn(`rgv: the link in the URL: ${err.message}`);
+        emit('error', { message: err.message });
+        const key = /^rgv: (?:restore: )*([A-Za-z]+):/.exec(err.message)?.[1];
+        const rest = parts.filter((p) => p.split('=')[0] !== key);
+        if (!key || rest.length === parts.length) return;
+        parts = rest;
+      }
+    }
   };
   if (options.hash) {
-    const onHashChange = () => { if (location.hash.replace(/^#/, '') !== lastHash) restoreFromHash(location.hash); };
+    const onHashChange = () => {
+      const hash = location.hash.replace(/^#/, '');
+      if (hash !== lastHash) { lastHash = hash; restoreFromHash(hash); }
+    };
     window.addEventListener('hashchange', onHashChange);
     cleanups.push(() => window.removeEventListener('hashchange', onHashChange));
   }
+
+  // Opens an http(s) link from the viewer in a new tab, unless a listener opted out with
+  // event.preventDefault() (the host page opens it its own way, or not at all).
+  const openUrl = (payload) => {
+    let prevented = false;
+    Object.defineProperties(payload, {
+      preventDefault: { value: () => { prevented = true; }, enumerable: false },
+      defaultPrevented: { get: () => prevented, enumerable: false },
+    });
+    emit('openUrl', payload);
+    if (prevented) return;
+    let url;
+    try { url = new URL(payload.url, doc.baseURI); } catch { return; }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return;
+    doc.defaultView.open(url.href, '_blank', 'noopener,noreferrer');
+  };
 
   // Events from the C++ side; "load" refreshes the mirror first so listeners see it.
   let restoredOnce = false;
   function onEvent(name, payload) {
     if (name === 'load') {
       refreshMirror();
-      if (options.hash && !restoredOnce) { restoredOnce = true; restoreFromHash(initialHash); }
+      if (options.hash && !restoredOnce) {
+        restoredOnce = true;
+        lastHash = initialHash;
+        if (initialHash) restoreFromHash(initialHash);
+      }
     } else if (name === 'select') {
       announce(payload.id ?? null);
     } else if (name === 'expand') {
       emit('expand', payload);
       if (payload.url && !payload.handled) viewer.expand(payload.id, payload.url);
       return;
-    } else if (name === 'view' && options.hash && restoredOnce) { // not before the deep link is applied
-      const hash = encodeView(payload);
-      if (hash !== lastHash) {
-        lastHash = hash;
-        history.replaceState(history.state, '', `${location.pathname}${location.search}#${hash}`);
+    } else if (name === 'openUrl') {
+      openUrl(payload);
+      return;
+    } else if (name === 'view' && options.hash && restoredOnce && typeof payload.hash === 'string') {
+      // Not before the initial link is applied: it would be overwritten by the default view.
+      if (payload.hash !== lastHash) {
+        lastHash = payload.hash;
+        const rest = `${location.pathname}${location.search}`;
+        history.replaceState(history.state, '', payload.hash ? `${rest}#${payload.hash}` : rest);
       }
     }
     emit(name, payload);
   }
 
-  // 6. the API ----------------------------------------------------------------------------
+  // 7. the API ----------------------------------------------------------------------------
 
   const alive = () => { if (destroyed) throw new Error('rgv: this viewer was destroyed'); };
   // Fetches a slice chunk by chunk, telling the viewer the bytes so far and the total when
@@ -468,13 +525,30 @@ export async function createResearchGraph(container, options = {}) {
     setColorMode(mode) { command({ cmd: 'set_color_mode', mode }); },
     setSizeMode(mode) { command({ cmd: 'set_size_mode', mode }); },
     setMode(mode) { command({ cmd: 'set_mode', mode }); },
-    setTheme(theme) { return tryCommand({ cmd: 'set_theme', theme }) !== null; },
+    /** 'light', 'dark', 'auto' (follows prefers-color-scheme) or an object of colours (rgv.d.ts ThemeColors). */
+    setTheme(theme) { alive(); applyTheme(theme, true); },
+    /** Replaces the accessible name (the canvas's aria-label and the hidden list's heading). */
+    setLabel(text) { alive(); setLabel(text); },
+    /** Fetches a TTF and hands it to the viewer, which redraws its text with it; false if it failed. */
+    setFont(url) { alive(); return loadFont(url); },
     setExpandTemplate(template) { command({ cmd: 'set_expand_template', template }); },
     fit() { command({ cmd: 'fit' }); },
-    zoom(factor) { command({ cmd: 'zoom', factor }); },
-    pan(dx, dy) { command({ cmd: 'pan', dx, dy }); },
+    /** Zooms by `factor` (> 1 closer) about the centre of the graph area, animated. */
+    zoomBy(factor) { command({ cmd: 'zoom_by', factor }); },
+    /** Moves the picture by (dx, dy) CSS pixels, as a drag of that length would. */
+    panBy(dx, dy) { command({ cmd: 'pan_by', dx, dy }); },
+    /** The camera: the world point at the graph area's centre and the zoom (CSS px per world unit). */
+    getCamera() { const { x, y, zoom } = viewer.state().camera; return { x, y, zoom }; },
+    /** Sets the camera absolutely; {animate: true} glides there instead of jumping. */
+    setCamera(camera, { animate = false } = {}) {
+      const { x, y, zoom } = camera ?? {};
+      command({ cmd: 'set_camera', camera: { x, y, zoom }, animate: !!animate });
+    },
     undo() { command({ cmd: 'undo' }); refreshMirror(); },
-    restore(state) { command({ cmd: 'restore', state }); },
+    /** Applies a deep link ("sel=ID&color=community&cam=0,0,2", with or without '#'). */
+    restore(hash) { command({ cmd: 'restore', hash: String(hash ?? '').replace(/^#/, '') }); },
+    /** The current view as a deep link, without '#' (what the "view" event carries as `hash`). */
+    viewHash() { return command({ cmd: 'view_hash' }).hash; },
     nodes() { return command({ cmd: 'nodes' }).nodes; },
     command(obj) { return command(obj); },
     /** A PNG of the graph at `scale` times the canvas size. */
@@ -499,7 +573,7 @@ export async function createResearchGraph(container, options = {}) {
     state() { alive(); return JSON.parse(module.UTF8ToString(module._rgv_state_json())); },
     stats() {
       const s = viewer.state();
-      return { nodes: s.nodes, edges: s.edges, byType: s.by_type };
+      return { nodes: s.nodes, edges: s.edges, byType: s.byType };
     },
     resize() { alive(); resize(); },
     on(name, fn) {
@@ -507,7 +581,18 @@ export async function createResearchGraph(container, options = {}) {
       listeners.get(name).add(fn);
       return () => viewer.off(name, fn);
     },
-    off(name, fn) { listeners.get(name)?.delete(fn); },
+    /** Like on(), but the listener is removed after its first call. */
+    once(name, fn) {
+      const wrapper = (payload) => { viewer.off(name, wrapper); fn(payload); };
+      wrapper.listener = fn; // so off(name, fn) finds it
+      return viewer.on(name, wrapper);
+    },
+    off(name, fn) {
+      const set = listeners.get(name);
+      if (!set) return;
+      set.delete(fn);
+      for (const f of set) if (f.listener === fn) set.delete(f);
+    },
     get destroyed() { return destroyed; },
     /** Stops the instance and frees it: main loop, GL context, listeners, canvas. Idempotent. */
     destroy() {
@@ -522,9 +607,9 @@ export async function createResearchGraph(container, options = {}) {
     },
   };
 
-  if (options.theme !== undefined || options.colors !== undefined) {
-    tryCommand({ cmd: 'set_theme', theme: { ...(options.theme ?? {}), ...(options.colors ? { colors: options.colors } : {}) } });
-  }
+  // The theme before the first slice: 'auto' unless told otherwise. A build or a value the
+  // viewer refuses leaves its default theme, with a warning.
+  applyTheme(themeSpec, false);
   if (options.mode !== undefined) tryCommand({ cmd: 'set_mode', mode: options.mode });
   if (options.expandTemplate !== undefined) tryCommand({ cmd: 'set_expand_template', template: options.expandTemplate });
   if (options.src !== undefined && options.src !== null && options.src !== '') await viewer.load(options.src);

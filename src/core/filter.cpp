@@ -209,10 +209,10 @@ bool read_year(const nlohmann::json& v, const std::string& where, int& out, std:
 
 std::string filter_to_json(const Filter& filter) {
     nlohmann::json j = nlohmann::json::object();
-    if (!filter.types_hidden.empty()) j["types_hidden"] = filter.types_hidden;
+    if (!filter.types_hidden.empty()) j["typesHidden"] = filter.types_hidden;
     if (filter.has_years) {
         j["years"] = {filter.year_from, filter.year_to};
-        if (filter.hide_undated) j["hide_undated"] = true;
+        if (filter.hide_undated) j["hideUndated"] = true;
     }
     if (!filter.topics.empty()) j["topics"] = filter.topics;
     // Replace, not throw, on invalid UTF-8 (exceptions are off in the wasm build).
@@ -244,7 +244,7 @@ FilterParseResult filter_from_json(std::string_view text, Filter& out) {
     for (auto it = doc.begin(); it != doc.end(); ++it) {
         const std::string where = pointer_key("", it.key());
         const nlohmann::json& v = it.value();
-        if (it.key() == "types_hidden") {
+        if (it.key() == "typesHidden") {
             if (!read_string_list(v, where, f.types_hidden, r.error)) return r;
         } else if (it.key() == "topics") {
             if (!read_string_list(v, where, f.topics, r.error)) return r;
@@ -262,19 +262,19 @@ FilterParseResult filter_from_json(std::string_view text, Filter& out) {
                 return r;
             }
             f.has_years = true;
-        } else if (it.key() == "hide_undated") {
+        } else if (it.key() == "hideUndated") {
             if (!v.is_boolean()) {
                 r.error = where + ": expected true or false, got " + got(v);
                 return r;
             }
             f.hide_undated = v.get<bool>();
         } else {
-            r.error = where + ": unknown key (expected types_hidden, years, hide_undated, topics)";
+            r.error = where + ": unknown key (expected typesHidden, years, hideUndated, topics)";
             return r;
         }
     }
     if (f.hide_undated && !f.has_years) {
-        r.error = "/hide_undated: needs \"years\"";
+        r.error = "/hideUndated: needs \"years\"";
         return r;
     }
     out = std::move(f);

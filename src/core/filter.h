@@ -60,7 +60,7 @@ struct Filter {
 std::vector<std::uint8_t> visible(const Slice& slice, const Filter& filter);
 
 // 3. Serialisation -----------------------------------------------------------------------
-// {"types_hidden":[...],"years":[from,to],"hide_undated":true,"topics":[...]}; keys that
+// {"typesHidden":[...],"years":[from,to],"hideUndated":true,"topics":[...]}; keys that
 // hold nothing are left out, so an inactive filter is "{}".
 std::string filter_to_json(const Filter& filter);
 

@@ -9,7 +9,6 @@
 #include "platform/platform.h"
 #include "view/app.h"
 #include "view/gl.h"
-#include "view/theme.h"
 
 #include <SDL.h>
 #include <imgui.h>
@@ -128,7 +127,7 @@ bool frame() {
                       rt.platform->draws_every_frame();
     if (draw) {
         glViewport(0, 0, fb_w, fb_h);
-        rgv::clear_to(rgv::theme::kBackground); // TODO(contract): app.background_color()
+        rgv::clear_to(rt.app.background_color());
         rt.app.render_graph(fb_w, fb_h);
         glViewport(0, 0, fb_w, fb_h);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

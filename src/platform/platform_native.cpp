@@ -15,7 +15,6 @@
 #include "platform/platform.h"
 #include "view/app.h"
 #include "view/gl.h"
-#include "view/theme.h"
 
 #include <SDL.h>
 #include <imgui.h>
@@ -394,7 +393,7 @@ public:
             std::fprintf(stderr, "rgv: cannot write %s\n", screenshot_path.c_str());
             return 1;
         }
-        const std::uint32_t bg = theme::kBackground;
+        const std::uint32_t bg = app.background_color();
         const int x0 = fb_w * 2 / 5; // right of the side panel
         long drawn = 0;
         for (int y = 0; y < fb_h; ++y)

@@ -13,7 +13,7 @@
 #include "core/label_placement.h"
 #include "view/gl.h"
 #include "view/panel_util.h"
-#include "view/theme.h"
+#include "view/style.h"
 
 #include <imgui.h>
 
@@ -237,7 +237,7 @@ void App::ensure_communities() {
 
 std::uint32_t App::node_fill(std::uint32_t i) {
     const Graph& g = slice_.graph;
-    if (i == slice_.focus) return theme::kFocusColor;
+    if (i == slice_.focus) return theme_.focus;
     switch (color_mode_) {
     case ColorMode::Community:
         ensure_communities();
@@ -245,9 +245,9 @@ std::uint32_t App::node_fill(std::uint32_t i) {
     case ColorMode::Year: {
         int year = 0;
         if (has_years_ && node_year(g, i, year)) return year_color(year, min_year_, max_year_);
-        return rgba(200, 200, 200); // undated: neutral, so the ramp reads clearly
+        return theme_.undated; // undated: neutral, so the ramp reads clearly
     }
-    default: return theme::kind_color(g.kind[i]);
+    default: return theme_.kind_color(g.kind[i]);
     }
 }
 
@@ -282,7 +282,7 @@ bool App::merge_json(std::string_view text, std::string source, std::string_view
     layout_.reheat(0.5f);
     error_.clear();
     emit("load", {{"nodes", slice_.graph.node_count()}, {"edges", slice_.graph.edge_count()}, {"format", format_},
-                  {"merged", {{"nodes_added", merged.nodes_added}, {"edges_added", merged.edges_added}}}});
+                  {"merged", {{"nodesAdded", merged.nodes_added}, {"edgesAdded", merged.edges_added}}}});
     return true;
 }
 
@@ -302,6 +302,10 @@ bool App::undo_merge() {
 // 3. per-frame update ----------------------------------------------------------------------
 void App::update(float width, float height) {
     ++frames_;
+    if (styled_revision_ != theme_revision_) {
+        apply_imgui_style(theme_);
+        styled_revision_ = theme_revision_;
+    }
     const ImGuiIO& io = ImGui::GetIO();
     fb_scale_ = io.DisplayFramebufferScale.x > 0.0f ? io.DisplayFramebufferScale.x : 1.0f;
 
@@ -541,8 +545,8 @@ void App::add_edge(GraphLayer& layer, std::uint32_t e, std::uint32_t color, floa
 // One node into a layer; a marked one (hovered or selected) gets the dark, wider ring.
 void App::add_node(GraphLayer& layer, std::uint32_t i, std::uint32_t fill, bool marked) const {
     const Graph& g = slice_.graph;
-    layer.nodes.push_back({g.x[i], g.y[i], radius_[i], fill, marked ? theme::kRingSelected : theme::kRing,
-                           marked ? 2.5f : 1.5f, static_cast<float>(theme::kind_shape(g.kind[i]))});
+    layer.nodes.push_back({g.x[i], g.y[i], radius_[i], fill, marked ? theme_.ring_selected : theme_.ring,
+                           marked ? 2.5f : 1.5f, static_cast<float>(kind_shape(g.kind[i]))});
 }
 
 // The whole visible graph, as it looks with nothing highlighted. Rebuilt when positions,
@@ -555,7 +559,7 @@ void App::build_base_layer() {
     for (std::uint32_t e = 0; e < g.edge_count(); ++e) {
         if (!visible_[g.edge_source[e]] || !visible_[g.edge_target[e]]) continue;
         const float weight = std::isfinite(g.edge_weight[e]) ? g.edge_weight[e] : 1.0f;
-        add_edge(layer, e, theme::kEdge, 1.0f + 0.35f * std::clamp(weight - 1.0f, 0.0f, 6.0f));
+        add_edge(layer, e, theme_.edge, 1.0f + 0.35f * std::clamp(weight - 1.0f, 0.0f, 6.0f));
     }
     layer.nodes.reserve(g.node_count());
     for (std::uint32_t i = 0; i < g.node_count(); ++i)
@@ -575,17 +579,17 @@ void App::build_top_layer() {
     for (std::uint32_t k = adj_offsets_[focus_node]; k < adj_offsets_[focus_node + 1]; ++k) {
         const std::uint32_t other = adj_targets_[k];
         if (!visible_[other]) continue;
-        add_edge(layer, adj_edges_[k], theme::kEdgeHighlight, 1.8f);
+        add_edge(layer, adj_edges_[k], theme_.highlight, 1.8f);
         if (other != focus_node) add_node(layer, other, node_fill(other), marked(other));
     }
     add_node(layer, focus_node, node_fill(focus_node), true);
     if (selected_ != kNoNode && selected_ != focus_node && visible_[selected_] && !is_neighbor_of(focus_node, selected_))
-        add_node(layer, selected_, theme::fade(node_fill(selected_), 0.0f), true);
+        add_node(layer, selected_, fade(node_fill(selected_), 0.0f), true);
 }
 
 std::uint32_t App::veil_color() const {
     const bool highlight = (hovered_ != kNoNode && visible_[hovered_]) || (selected_ != kNoNode && visible_[selected_]);
-    return highlight ? theme::fade(theme::kBackground, theme::kVeilAlpha) : 0u;
+    return highlight ? theme_.veil : 0u;
 }
 
 // The graph area in framebuffer pixels, GL style: {x, y, w, h}, origin bottom-left (the
@@ -722,9 +726,9 @@ void App::draw_labels() {
     for (const PlacedLabel& l : placed_labels_) {
         const bool dim = focus_node != kNoNode && l.node != focus_node && !is_neighbor_of(focus_node, l.node);
         const float alpha = dim ? 0.35f : 1.0f;
-        dl->AddRectFilled({l.x0, l.y0}, {l.x1, l.y1}, theme::fade(IM_COL32(255, 255, 255, 215), alpha), 3.0f);
-        const ImU32 text_color = l.node == slice_.focus ? IM_COL32(150, 30, 35, 255) : IM_COL32(35, 40, 50, 255);
-        dl->AddText(font, font_size, {l.x0 + 3.0f, l.y0 + 2.0f}, theme::fade(text_color, alpha), l.text.c_str());
+        dl->AddRectFilled({l.x0, l.y0}, {l.x1, l.y1}, fade(theme_.label_box, alpha), 3.0f);
+        const ImU32 text_color = l.node == slice_.focus ? theme_.label_focus_text : theme_.text;
+        dl->AddText(font, font_size, {l.x0 + 3.0f, l.y0 + 2.0f}, fade(text_color, alpha), l.text.c_str());
     }
     dl->PopClipRect();
 }
@@ -737,7 +741,7 @@ void App::draw_status_overlay() {
     const ImVec2 pos{area_x_ + area_w_ * 0.5f, banner ? area_y_ + 12.0f : area_y_ + area_h_ * 0.5f};
     if (begin_card("##status", pos, {0.5f, banner ? 0.0f : 0.5f}, ImGui::GetStyle().WindowPadding, 8.0f, 0.95f)) {
         if (!error_.empty()) {
-            ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(180, 30, 30, 255));
+            ImGui::PushStyleColor(ImGuiCol_Text, theme_.error_text);
             ImGui::TextUnformatted("Could not load the graph slice");
             ImGui::PopStyleColor();
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 520.0f);
@@ -838,8 +842,8 @@ std::string App::state_json() const {
     j["format"] = format_;
     j["warnings"] = slice_.warnings;
     j["frames"] = frames_;
-    j["frames_drawn"] = frames_drawn_; // the others looked the same as the last: not drawn
-    j["graph_draws"] = renderer_.base_passes(); // the whole graph drawn; other frames copy it
+    j["framesDrawn"] = frames_drawn_; // the others looked the same as the last: not drawn
+    j["graphDraws"] = renderer_.base_passes(); // the whole graph drawn; other frames copy it
     j["nodes"] = g.node_count();
     j["edges"] = g.edge_count();
     nlohmann::json by_type = nlohmann::json::object();
@@ -847,24 +851,25 @@ std::string App::state_json() const {
         auto& count = by_type[g.node_type[i]];
         count = count.is_null() ? 1 : count.get<int>() + 1;
     }
-    j["by_type"] = by_type;
+    j["byType"] = by_type;
     j["focus"] = slice_.focus != kNoNode ? nlohmann::json(g.node_id[slice_.focus]) : nlohmann::json();
-    j["profile_name"] = slice_.profile.name;
+    j["profileName"] = slice_.profile.name;
     j["hovered"] = hovered_ != kNoNode ? nlohmann::json(g.node_id[hovered_]) : nlohmann::json();
     j["selected"] = selected_ != kNoNode ? nlohmann::json(g.node_id[selected_]) : nlohmann::json();
     j["layout"] = {{"progress", layout_.progress()},
                    {"iterations", layout_.iterations()},
                    {"converged", status_ == AppStatus::Ready && layout_.converged()}};
-    j["camera"] = {{"center_x", camera_.center_x}, {"center_y", camera_.center_y}, {"zoom", camera_.zoom}};
-    j["graph_area"] = {area_x_, area_y_, area_w_, area_h_};
-    j["pixel_ratio"] = fb_scale_;
-    j["mode"] = mode_ == Mode::Compact ? "compact" : "explorer";
-    j["color_mode"] = color_mode_ == ColorMode::Community ? "community" : color_mode_ == ColorMode::Year ? "year" : "type";
-    j["size_mode"] = size_mode_ == SizeMode::Citations ? "citations" : "degree";
+    j["camera"] = camera_json();
+    j["graphArea"] = {area_x_, area_y_, area_w_, area_h_};
+    j["pixelRatio"] = fb_scale_;
+    j["mode"] = to_string(mode_);
+    j["colorMode"] = to_string(color_mode_);
+    j["sizeMode"] = to_string(size_mode_);
+    j["theme"] = theme_to_json(theme_);
     j["filter"] = nlohmann::json::parse(filter_to_json(filter_), nullptr, false);
-    j["visible_nodes"] = std::count(visible_.begin(), visible_.end(), std::uint8_t{1});
+    j["visibleNodes"] = std::count(visible_.begin(), visible_.end(), std::uint8_t{1});
     j["communities"] = communities_ready_ ? communities_.count : 0;
-    j["can_undo"] = history_.can_undo();
+    j["canUndo"] = history_.can_undo();
     j["expanding"] = expanding_;
     j["actions"] = action_boxes_;
     nlohmann::json hit_ids = nlohmann::json::array();
@@ -876,8 +881,8 @@ std::string App::state_json() const {
     nlohmann::json works = nlohmann::json::array();
     for (std::uint32_t w : works_shown_)
         if (w < g.node_count()) works.push_back(g.node_id[w]);
-    j["works"] = {{"newest_first", works_newest_first_}, {"order", std::move(works)}};
-    j["profile_card"] = profile_lines_;
+    j["works"] = {{"newestFirst", works_newest_first_}, {"order", std::move(works)}};
+    j["profileCard"] = profile_lines_;
     nlohmann::json labels = nlohmann::json::array();
     for (const auto& l : placed_labels_)
         if (l.node < g.node_count()) labels.push_back({{"id", g.node_id[l.node]}, {"box", {l.x0, l.y0, l.x1, l.y1}}});

@@ -24,7 +24,9 @@
 #include "core/search.h"
 #include "core/quadtree.h"
 #include "core/slice.h"
+#include "core/view_state.h"
 #include "view/camera.h"
+#include "view/model/view_options.h"
 #include "view/renderer.h"
 
 #include <string>
@@ -114,8 +116,11 @@ public:
     };
     std::vector<Event> take_events();
 
-    enum class Mode { Compact, Explorer };
+    using Mode = rgv::Mode;
     Mode mode() const { return mode_; }
+    // The theme in force (set_theme); the frame is cleared to its background.
+    const Theme& theme() const { return theme_; }
+    std::uint32_t background_color() const { return theme_.background; }
 
     const Slice& slice() const { return slice_; }
     AppStatus status() const { return status_; }
@@ -127,6 +132,9 @@ private:
     void emit_view_changes();
     void draw_compact_overlay();
     nlohmann::json view_json() const;
+    nlohmann::json camera_json() const;
+    std::string view_hash() const;
+    static ViewState parse_view_hash_leniently(const std::string& hash, std::vector<std::string>& problems);
     std::uint32_t node_by_id(const nlohmann::json& id) const;
     void adopt_slice(Slice&& slice);
     void rebuild_derived();
@@ -200,6 +208,8 @@ private:
     std::vector<Finger> fingers_; // at most two are used
 
     Mode mode_ = Mode::Explorer;
+    Theme theme_ = light_theme();
+    std::uint64_t theme_revision_ = 1, styled_revision_ = 0; // ImGui style applied for
     std::string expand_template_;    // e.g. "slices/{id}.json"; empty: no expansion
     std::string expanding_;          // id of the node whose slice is loading, or empty
     // The fetch the host reports through loading_progress(): a slice (status Building, or a
@@ -226,8 +236,6 @@ private:
     int min_year_ = 0, max_year_ = 0; // the slice's years (has_years_ when any)
     bool has_years_ = false;
 
-    enum class ColorMode { Type, Community, Year };
-    enum class SizeMode { Degree, Citations };
     ColorMode color_mode_ = ColorMode::Type;
     SizeMode size_mode_ = SizeMode::Degree;
     Communities communities_;          // computed on first use after a load

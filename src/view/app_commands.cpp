@@ -14,7 +14,7 @@
 #include "core/exporters.h"
 #include "core/slice_io.h"
 #include "core/svg_export.h"
-#include "view/theme.h"
+#include "core/view_state.h"
 
 #include <imgui.h>
 
@@ -80,20 +80,20 @@ nlohmann::json App::run_command(const nlohmann::json& cmd) {
         fit_view();
         return ok;
     }
-    if (name == "zoom") {
+    if (name == "zoom_by") {
         auto f = cmd.find("factor");
         if (f == cmd.end() || !f->is_number() || !(f->get<double>() > 0.0) || !std::isfinite(f->get<double>()))
-            return fail("zoom: \"factor\" must be a positive number");
+            return fail("zoom_by: \"factor\" must be a positive number");
         camera_.zoom_at({area_w_ * 0.5f, area_h_ * 0.5f}, static_cast<float>(f->get<double>()));
         auto_fit_ = animating_ = false;
         return ok;
     }
-    if (name == "pan") {
+    if (name == "pan_by") {
         // Moves the picture by (dx, dy) logical pixels, like a mouse drag of that length.
         auto dx = cmd.find("dx"), dy = cmd.find("dy");
         if (dx == cmd.end() || dy == cmd.end() || !dx->is_number() || !dy->is_number() ||
             !std::isfinite(dx->get<double>()) || !std::isfinite(dy->get<double>()))
-            return fail("pan: \"dx\" and \"dy\" must be numbers (logical pixels)");
+            return fail("pan_by: \"dx\" and \"dy\" must be numbers (logical pixels)");
         camera_.pan_pixels(dx->get<float>(), dy->get<float>());
         auto_fit_ = animating_ = false;
         return ok;
@@ -115,9 +115,9 @@ nlohmann::json App::run_command(const nlohmann::json& cmd) {
     }
     if (name == "set_mode") {
         auto m = cmd.find("mode");
-        if (m == cmd.end() || !m->is_string() || (*m != "compact" && *m != "explorer"))
-            return fail("set_mode: \"mode\" must be \"compact\" or \"explorer\"");
-        mode_ = *m == "compact" ? Mode::Compact : Mode::Explorer;
+        const auto mode = m != cmd.end() && m->is_string() ? parse_mode(m->get_ref<const std::string&>()) : std::nullopt;
+        if (!mode) return fail("set_mode: \"mode\" must be " + mode_names());
+        mode_ = *mode;
         labels_dirty_ = true;
         return ok;
     }
@@ -161,9 +161,9 @@ nlohmann::json App::run_command(const nlohmann::json& cmd) {
     }
     if (name == "set_color_mode") {
         auto m = cmd.find("mode");
-        if (m == cmd.end() || !m->is_string() || (*m != "type" && *m != "community" && *m != "year"))
-            return fail("set_color_mode: \"mode\" must be \"type\", \"community\" or \"year\"");
-        color_mode_ = *m == "community" ? ColorMode::Community : *m == "year" ? ColorMode::Year : ColorMode::Type;
+        const auto mode = m != cmd.end() && m->is_string() ? parse_color_mode(m->get_ref<const std::string&>()) : std::nullopt;
+        if (!mode) return fail("set_color_mode: \"mode\" must be " + color_mode_names());
+        color_mode_ = *mode;
         visual_dirty_ = true;
         nlohmann::json r = ok;
         if (color_mode_ == ColorMode::Community) {
@@ -175,9 +175,9 @@ nlohmann::json App::run_command(const nlohmann::json& cmd) {
     }
     if (name == "set_size_mode") {
         auto m = cmd.find("mode");
-        if (m == cmd.end() || !m->is_string() || (*m != "degree" && *m != "citations"))
-            return fail("set_size_mode: \"mode\" must be \"degree\" or \"citations\"");
-        size_mode_ = *m == "citations" ? SizeMode::Citations : SizeMode::Degree;
+        const auto mode = m != cmd.end() && m->is_string() ? parse_size_mode(m->get_ref<const std::string&>()) : std::nullopt;
+        if (!mode) return fail("set_size_mode: \"mode\" must be " + size_mode_names());
+        size_mode_ = *mode;
         update_radii();
         return ok;
     }
@@ -186,42 +186,79 @@ nlohmann::json App::run_command(const nlohmann::json& cmd) {
         return ok;
     }
     if (name == "restore") {
-        // A deep link: apply what is valid, report the first problem; the view keeps the
-        // parts it could not apply.
-        auto st = cmd.find("state");
-        if (st == cmd.end() || !st->is_object()) return fail("restore: \"state\" must be an object");
+        // A deep link (core/view_state.h): apply what is valid, report the first problem;
+        // the view keeps the parts it could not apply.
+        auto h = cmd.find("hash");
+        if (h == cmd.end() || !h->is_string()) return fail("restore: \"hash\" must be a string like \"sel=ID&cam=0,0,2\"");
         std::vector<std::string> problems;
-        for (const auto& [key, sub_cmd] : {std::pair<const char*, const char*>{"color_mode", "set_color_mode"},
-                                           {"size_mode", "set_size_mode"}, {"mode", "set_mode"}})
-            if (auto v = st->find(key); v != st->end()) {
-                const nlohmann::json sub = run_command({{"cmd", sub_cmd}, {"mode", *v}});
-                if (!sub.value("ok", false)) problems.push_back(sub.value("error", ""));
+        const ViewState v = parse_view_hash_leniently(h->get_ref<const std::string&>(), problems);
+        for (const auto& [mode_cmd, value] : {std::pair<const char*, const std::string*>{"set_color_mode", &v.color_mode},
+                                             {"set_size_mode", &v.size_mode}, {"set_mode", &v.mode}})
+            if (!value->empty()) {
+                const nlohmann::json sub = run_command({{"cmd", mode_cmd}, {"mode", *value}});
+                if (!sub.value("ok", false)) problems.push_back("restore: " + sub.value("error", ""));
             }
-        if (auto v = st->find("filter"); v != st->end()) {
-            std::string error;
-            if (!v->is_object() || !set_filter_json(*v, error)) problems.push_back("restore: filter: " + (error.empty() ? "must be an object" : error));
+        filter_ = v.filter;
+        visibility_dirty_ = true;
+        if (!v.selected.empty()) {
+            const std::uint32_t n = slice_.graph.find(v.selected);
+            if (n != kNoNode) selected_ = n; else problems.push_back("restore: sel: no node with id \"" + v.selected + "\"");
         }
-        if (auto v = st->find("selected"); v != st->end() && v->is_string()) {
-            const std::uint32_t n = node_by_id(*v);
-            if (n != kNoNode) selected_ = n; else problems.push_back("restore: no node with id \"" + v->get<std::string>() + "\"");
-        }
-        if (auto v = st->find("camera"); v != st->end()) {
-            const auto x = v->find("x"), y = v->find("y"), z = v->find("zoom");
-            if (v->is_object() && x != v->end() && y != v->end() && z != v->end() && x->is_number() && y->is_number() &&
-                z->is_number() && std::isfinite(x->get<double>()) && std::isfinite(y->get<double>()) && z->get<double>() > 0.0) {
-                target_cx_ = x->get<float>();
-                target_cy_ = y->get<float>();
-                target_zoom_ = std::clamp(z->get<float>(), Camera::kMinZoom, Camera::kMaxZoom);
-                animating_ = true;
-                auto_fit_ = false;
-            } else {
-                problems.push_back("restore: camera must be {x, y, zoom} with zoom > 0");
-            }
-        } else if (auto f = st->find("focus"); f != st->end() && f->is_string() && node_by_id(*f) != kNoNode) {
-            focus_node(node_by_id(*f));
+        if (v.has_camera) {
+            target_cx_ = v.cx;
+            target_cy_ = v.cy;
+            target_zoom_ = std::clamp(v.zoom, Camera::kMinZoom, Camera::kMaxZoom);
+            animating_ = true;
+            auto_fit_ = false;
+        } else if (!v.focus.empty() && slice_.graph.find(v.focus) != kNoNode) {
+            focus_node(slice_.graph.find(v.focus));
         }
         if (!problems.empty()) return fail(problems.front());
         return ok;
+    }
+    if (name == "view_hash") {
+        nlohmann::json r = ok;
+        r["hash"] = view_hash();
+        return r;
+    }
+    if (name == "set_camera") {
+        auto c = cmd.find("camera");
+        const char* shape = "set_camera: \"camera\" must be {x, y, zoom} with finite numbers and zoom > 0";
+        if (c == cmd.end() || !c->is_object()) return fail(shape);
+        const auto x = c->find("x"), y = c->find("y"), z = c->find("zoom");
+        if (x == c->end() || y == c->end() || z == c->end() || !x->is_number() || !y->is_number() || !z->is_number() ||
+            !std::isfinite(x->get<double>()) || !std::isfinite(y->get<double>()) || !(z->get<double>() > 0.0) ||
+            !std::isfinite(z->get<double>()))
+            return fail(shape);
+        bool animate = false;
+        if (auto a = cmd.find("animate"); a != cmd.end()) {
+            if (!a->is_boolean()) return fail("set_camera: \"animate\" must be true or false");
+            animate = a->get<bool>();
+        }
+        target_cx_ = x->get<float>();
+        target_cy_ = y->get<float>();
+        target_zoom_ = std::clamp(z->get<float>(), Camera::kMinZoom, Camera::kMaxZoom);
+        auto_fit_ = false;
+        animating_ = animate;
+        if (!animate) {
+            camera_.center_x = target_cx_;
+            camera_.center_y = target_cy_;
+            camera_.zoom = target_zoom_;
+        }
+        return ok;
+    }
+    if (name == "set_theme") {
+        auto t = cmd.find("theme");
+        if (t == cmd.end()) return fail("set_theme: \"theme\" must be \"light\", \"dark\" or an object of colours");
+        std::string error;
+        Theme theme;
+        if (!theme_from_json(*t, theme, error)) return fail("set_theme: " + error);
+        theme_ = std::move(theme);
+        ++theme_revision_;
+        visual_dirty_ = labels_dirty_ = true;
+        nlohmann::json r = ok;
+        r["theme"] = theme_to_json(theme_);
+        return r;
     }
     if (name == "export_graphml") {
         if (status_ != AppStatus::Ready) return fail("export_graphml: no graph is loaded");
@@ -275,24 +312,24 @@ std::string App::export_svg() {
     SvgScene scene;
     scene.width = area_w_;
     scene.height = area_h_;
-    scene.background = theme::kBackground;
+    scene.background = theme_.background;
     auto screen = [&](std::uint32_t i) { return camera_.world_to_screen({g.x[i], g.y[i]}); };
     for (std::uint32_t e = 0; e < g.edge_count(); ++e) {
         const std::uint32_t s = g.edge_source[e], t = g.edge_target[e];
         if (!visible_[s] || !visible_[t]) continue;
         const Vec2 a = screen(s), b = screen(t);
-        scene.edges.push_back({a.x, a.y, b.x, b.y, theme::kEdge, 1.0f, edge_curvature_[e],
+        scene.edges.push_back({a.x, a.y, b.x, b.y, theme_.edge, 1.0f, edge_curvature_[e],
                                show_arrows_ && g.edge_directed[e] != 0, radius_[t] * camera_.zoom});
     }
     for (std::uint32_t i = 0; i < g.node_count(); ++i) {
         if (!visible_[i]) continue;
         const Vec2 p = screen(i);
-        scene.nodes.push_back({p.x, p.y, std::max(radius_[i] * camera_.zoom, 1.5f), node_fill(i), theme::kRing, 1.5f,
-                               static_cast<int>(theme::kind_shape(g.kind[i]))});
+        scene.nodes.push_back({p.x, p.y, std::max(radius_[i] * camera_.zoom, 1.5f), node_fill(i), theme_.ring, 1.5f,
+                               static_cast<int>(kind_shape(g.kind[i]))});
     }
     for (const PlacedLabel& l : placed_labels_)
         scene.labels.push_back({l.x0 - area_x_, l.y0 - area_y_, l.x1 - area_x_, l.y1 - area_y_, l.text,
-                                l.node == slice_.focus ? rgba(150, 30, 35) : rgba(35, 40, 50), rgba(255, 255, 255, 215)});
+                                l.node == slice_.focus ? theme_.label_focus_text : theme_.text, theme_.label_box});
     scene.font_size = 12.5f;
     return write_svg(scene);
 }
@@ -390,11 +427,58 @@ nlohmann::json App::view_json() const {
     auto id_or_null = [&](std::uint32_t i) { return i != kNoNode ? nlohmann::json(g.node_id[i]) : nlohmann::json(); };
     return {{"focus", id_or_null(slice_.focus)},
             {"selected", id_or_null(selected_)},
-            {"mode", mode_ == Mode::Compact ? "compact" : "explorer"},
-            {"color_mode", color_mode_ == ColorMode::Community ? "community" : color_mode_ == ColorMode::Year ? "year" : "type"},
-            {"size_mode", size_mode_ == SizeMode::Citations ? "citations" : "degree"},
+            {"mode", to_string(mode_)},
+            {"colorMode", to_string(color_mode_)},
+            {"sizeMode", to_string(size_mode_)},
             {"filter", nlohmann::json::parse(filter_to_json(filter_), nullptr, false)},
-            {"camera", {{"x", camera_.center_x}, {"y", camera_.center_y}, {"zoom", camera_.zoom}}}};
+            {"camera", camera_json()},
+            {"hash", view_hash()}};
+}
+
+nlohmann::json App::camera_json() const {
+    return {{"x", camera_.center_x}, {"y", camera_.center_y}, {"zoom", camera_.zoom}};
+}
+
+// The deep link of the current view, without its '#'.
+std::string App::view_hash() const {
+    const Graph& g = slice_.graph;
+    ViewState v;
+    if (slice_.focus != kNoNode) v.focus = g.node_id[slice_.focus];
+    if (selected_ != kNoNode) v.selected = g.node_id[selected_];
+    v.filter = filter_;
+    v.color_mode = to_string(color_mode_);
+    v.size_mode = to_string(size_mode_);
+    v.mode = to_string(mode_);
+    v.has_camera = true;
+    v.cx = camera_.center_x;
+    v.cy = camera_.center_y;
+    v.zoom = camera_.zoom;
+    const std::string hash = view_state_to_hash(v);
+    return hash.empty() || hash[0] != '#' ? hash : hash.substr(1);
+}
+
+// A deep link's valid parts: each "key=value" is kept when the link with it still parses,
+// so one bad value (a mistyped camera) loses only itself; its message goes to `problems`.
+// What the link leaves out takes its default, as view_state_to_hash leaves defaults out.
+ViewState App::parse_view_hash_leniently(const std::string& hash, std::vector<std::string>& problems) {
+    std::string kept;
+    std::size_t at = hash.empty() || hash[0] != '#' ? 0 : 1;
+    while (at <= hash.size()) {
+        const std::size_t end = std::min(hash.find('&', at), hash.size());
+        const std::string part = hash.substr(at, end - at);
+        at = end + 1;
+        if (part.empty()) continue;
+        const std::string candidate = kept.empty() ? part : kept + "&" + part;
+        ViewState probe;
+        const ViewStateParseResult r = parse_view_state_hash(candidate, probe);
+        if (r.ok)
+            kept = candidate;
+        else
+            problems.push_back("restore: " + r.error);
+    }
+    ViewState v; // what a link leaves out is the default (the colour by type, ...)
+    parse_view_state_hash(kept, v);
+    return v;
 }
 
 void App::emit_view_changes() {

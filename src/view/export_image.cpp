@@ -4,7 +4,6 @@
 #include "view/app.h"
 
 #include "view/gl.h"
-#include "view/theme.h"
 
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
@@ -44,7 +43,7 @@ bool App::render_image(float scale, std::vector<std::uint8_t>& rgba, int& width,
     const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
     if (complete) {
         glViewport(0, 0, width, height);
-        clear_to(theme::kBackground);
+        clear_to(theme_.background);
         build_base_layer();
         build_top_layer();
         renderer_.draw(camera_, base_layer_, true, top_layer_, true, veil_color(), 0, 0, width, height, false);

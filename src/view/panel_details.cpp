@@ -5,7 +5,7 @@
 #include "view/app.h"
 
 #include "view/panel_util.h"
-#include "view/theme.h"
+#include "view/style.h"
 
 #include <imgui.h>
 
@@ -35,7 +35,7 @@ void App::draw_details_panel() {
         return;
     }
 
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(node == slice_.focus ? theme::kFocusColor : theme::kind_color(g.kind[node])));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(node == slice_.focus ? theme_.focus : theme_.kind_color(g.kind[node])));
     ImGui::TextUnformatted(g.node_type[node].c_str());
     ImGui::PopStyleColor();
     if (font_large_) ImGui::PushFont(font_large_);
@@ -129,7 +129,7 @@ void App::neighbor_link(std::uint32_t n) {
 void App::link_button(const std::string& url) {
     if (!is_web_url(url)) return;
     ImGui::PushID(url.c_str());
-    if (ImGui::SmallButton("Open link \xE2\x86\x97")) emit("open_url", {{"url", url}});
+    if (ImGui::SmallButton("Open link \xE2\x86\x97")) emit("openUrl", {{"url", url}});
     ImGui::PopID();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", url.c_str());
 }

@@ -14,7 +14,7 @@
 #include "core/filter.h"
 
 #include "view/panel_util.h"
-#include "view/theme.h"
+#include "view/style.h"
 
 #include <imgui.h>
 
@@ -112,7 +112,7 @@ void App::draw_side_panel() {
 void App::draw_profile_tab() {
     const Profile& p = slice_.profile;
     const Graph& g = slice_.graph;
-    // Every text of the card also goes to profile_lines_ (state_json's "profile_card"), so
+    // Every text of the card also goes to profile_lines_ (state_json's "profileCard"), so
     // a test can check what is on screen, not what the slice holds.
     auto shown = [&](std::string text) -> const char* {
         profile_lines_.push_back(std::move(text));
@@ -141,7 +141,7 @@ void App::draw_profile_tab() {
             ImGui::TextUnformatted(shown(*p.affiliation));
         else
             ImGui::TextDisabled("%s", shown("\xC2\xB7 Affiliation not imported"));
-        if (p.open_to_collaborate) pill(shown("Open to collaborate"), IM_COL32(40, 130, 70, 255));
+        if (p.open_to_collaborate) pill(shown("Open to collaborate"), theme_.ok_text);
 
         section(shown("Trust snapshot"));
         if (p.trust_score >= 0) {
@@ -196,14 +196,14 @@ void App::draw_profile_tab() {
     ImGui::SameLine();
     if (ImGui::SmallButton(works_newest_first_ ? "Newest first \xE2\x96\xBC" : "Oldest first \xE2\x96\xB2"))
         works_newest_first_ = !works_newest_first_;
-    note_ui_box("works_sort");
+    note_ui_box("worksSort");
     for (std::uint32_t i : works) {
         const nlohmann::json& a = g.node_attrs[i];
         ImGui::PushID(static_cast<int>(i));
         const std::string meta = join_nonempty({attr_string(a, "kind"), attr_string(a, "year"), attr_string(a, "venue")}, "  ");
         ImGui::TextDisabled("%s", meta.c_str());
         // Titles wrap, so a wrapped text that answers clicks instead of a Selectable.
-        if (selected_ == i) ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(theme::kind_color(NodeKind::Work)));
+        if (selected_ == i) ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(theme_.kind_color(NodeKind::Work)));
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(g.node_label[i].c_str());
         ImGui::PopTextWrapPos();
@@ -296,14 +296,14 @@ void App::draw_explore_tab() {
         }
         note_ui_box("legend:" + kind_name);
         ImGui::SameLine();
-        shape_swatch(theme::kind_shape(kind), color_mode_ == ColorMode::Type ? theme::kind_color(kind) : rgba(150, 150, 150));
+        shape_swatch(kind_shape(kind), color_mode_ == ColorMode::Type ? theme_.kind_color(kind) : theme_.undated);
         ImGui::Text("%zu %s%s", n, node_kind_name(kind), n == 1 ? "" : "s");
         ImGui::PopID();
     }
     if (slice_.focus != kNoNode) {
         ImGui::Dummy({ImGui::GetFrameHeight(), 1.0f});
         ImGui::SameLine();
-        shape_swatch(NodeShape::Circle, theme::kFocusColor);
+        shape_swatch(NodeShape::Circle, theme_.focus);
         ImGui::TextUnformatted("the researcher");
     }
     if (!layout_.converged()) ImGui::ProgressBar(layout_.progress(), {-1, 0}, "laying out");
@@ -467,7 +467,7 @@ void App::draw_search() {
     for (const SearchHit& hit : search_hits_) {
         if (hit.index >= g.node_count()) continue;
         ImGui::PushID(static_cast<int>(hit.index));
-        shape_swatch(theme::kind_shape(g.kind[hit.index]), theme::kind_color(g.kind[hit.index]));
+        shape_swatch(kind_shape(g.kind[hit.index]), theme_.kind_color(g.kind[hit.index]));
         if (ImGui::Selectable(g.node_label[hit.index].c_str(), selected_ == hit.index)) focus_node(hit.index);
         if (ImGui::IsItemHovered()) hovered_ = hit.index;
         ImGui::PopID();

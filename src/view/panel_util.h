@@ -74,8 +74,9 @@ inline void progress_bar(double fraction, float width, float height = 6.0f) {
     if (width <= 0.0f) width = std::max(ImGui::GetContentRegionAvail().x, 40.0f);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float r = height * 0.5f;
-    dl->AddRectFilled(p, {p.x + width, p.y + height}, IM_COL32(222, 226, 232, 255), r);
-    const ImU32 fill = IM_COL32(78, 121, 167, 255);
+    // The theme's frame and accent (view/style.cpp puts them in the style).
+    dl->AddRectFilled(p, {p.x + width, p.y + height}, ImGui::GetColorU32(ImGuiCol_FrameBg), r);
+    const ImU32 fill = ImGui::GetColorU32(ImGuiCol_PlotHistogram);
     if (fraction >= 0.0) {
         const float w = width * static_cast<float>(std::min(fraction, 1.0));
         if (w > 0.5f) dl->AddRectFilled(p, {p.x + std::max(w, height), p.y + height}, fill, r);

@@ -21,14 +21,14 @@
 #pragma once
 
 #include "view/camera.h"
+#include "view/model/color.h"
+#include "view/model/shape.h"
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
 namespace rgv {
-
-enum class NodeShape : int { Circle = 0, RoundedSquare = 1, Diamond = 2, Hexagon = 3 };
 
 struct NodeInstance {
     float x, y;          // world position
@@ -64,10 +64,6 @@ struct GraphLayer {
     }
 };
 
-// Packs 0..255 channels into the RGBA8 layout the shaders read.
-constexpr std::uint32_t rgba(std::uint32_t r, std::uint32_t g, std::uint32_t b, std::uint32_t a = 255) {
-    return r | (g << 8) | (b << 16) | (a << 24);
-}
 
 // Clears the bound framebuffer (its viewport) to an RGBA8 colour.
 void clear_to(std::uint32_t color);

@@ -1,13 +1,16 @@
 // api.mjs — the JS API of web/rgv.js in headless Chromium: create, load (URL, object,
 // failure), each event with its payload, the commands (select, focus, filter, colour
-// mode), the exports, expand / undo, the keyboard walk, and destroy. Each feature is its
-// own check, so a command the C++ side lacks fails only its own line.
+// mode), the exports, expand / undo, camelCase everywhere, once(), the camera (getCamera,
+// setCamera, zoomBy, panBy), openUrl, themes (auto follows prefers-color-scheme, live),
+// the keyboard walk, and destroy. Each feature is its own check, so a command the C++
+// side lacks fails only its own line.
 //
 //   node tests/browser/api.mjs WEB_DIR
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSuite, waitReady } from './harness.mjs';
+import { PNG } from 'pngjs';
+import { exposeModules, startSuite, waitReady } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const [webDir] = process.argv.slice(2);
@@ -25,17 +28,19 @@ const extra = { schema: 'rgv-slice', version: 1, nodes: [
 edges: [{ source: 'person:expand-a', target: work, type: 'authored' }, { source: 'person:expand-b', target: work, type: 'authored' }] };
 
 const t = await startSuite('browser_api', webDir);
+// exposeModules: the openUrl check plays the C++ side (see harness.mjs).
 const page = await t.blankPage(`
   <button id="before">before</button>
   <div id="g" style="width: 900px; height: 600px"></div>
-  <button id="after">after</button>`);
+  <button id="after">after</button>`, {}, exposeModules);
 await page.route(`${t.base}extra/**`, (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(extra) }));
 // Create without a slice, listen to everything, then load: no event can be missed.
 await page.evaluate(async () => {
   const { createResearchGraph, EVENTS } = await import('./rgv.js');
   window.events = [];
   const v = await createResearchGraph(document.getElementById('g'));
-  for (const name of EVENTS) v.on(name, (payload) => window.events.push([name, payload]));
+  window.offs = {};
+  for (const name of EVENTS) window.offs[name] = v.on(name, (payload) => window.events.push([name, payload]));
   window.rgv = v;
 });
 const events = (name) => page.evaluate((n) => window.events.filter(([e]) => e === n).map(([, p]) => p), name);
@@ -109,16 +114,16 @@ await t.step('focus(unknown id) throws with the viewer\'s message', async () => 
   return { ok: typeof msg === 'string' && msg.includes('nope:nope'), detail: String(msg) };
 });
 await t.step('setFilter hides a type (visible_nodes)', async () => {
-  await page.evaluate(() => window.rgv.setFilter({ types_hidden: ['topic'] }));
+  await page.evaluate(() => window.rgv.setFilter({ typesHidden: ['topic'] }));
   const s = await state();
   await page.evaluate(() => window.rgv.setFilter({}));
-  return { ok: s.visible_nodes === sample.nodes.length - byType.topic, detail: `${s.visible_nodes}` };
+  return { ok: s.visibleNodes === sample.nodes.length - byType.topic, detail: `${s.visibleNodes}` };
 });
 await t.step('setColorMode("community")', async () => {
   await page.evaluate(() => window.rgv.setColorMode('community'));
   const s = await state();
   await page.evaluate(() => window.rgv.setColorMode('type'));
-  return { ok: s.color_mode === 'community', detail: String(s.color_mode) };
+  return { ok: s.colorMode === 'community', detail: String(s.colorMode) };
 });
 await t.step('setColorMode("rainbow") throws', async () =>
   page.evaluate(() => { try { window.rgv.setColorMode('rainbow'); return false; } catch { return true; } }));
@@ -133,7 +138,7 @@ await t.step('exportJSON() returns the slice with positions', async () => {
            detail: JSON.stringify(doc).slice(0, 120) };
 });
 await t.step('exportPNG(2) resolves to a PNG Blob twice the graph area\'s size', async () => {
-  const area = (await state()).graph_area;
+  const area = (await state()).graphArea;
   const r = await page.evaluate(async () => {
     const blob = await window.rgv.exportPNG(2);
     const head = [...new Uint8Array(await blob.slice(0, 8).arrayBuffer())];
@@ -191,6 +196,195 @@ await t.step('"action" event {action, id} from the viewer\'s controls', async ()
   await page.waitForFunction(() => window.events.some(([e]) => e === 'action'), null, { timeout: 5000 });
   const [p] = await events('action');
   return { ok: p.action === target.action && typeof p.id === 'string', detail: JSON.stringify(p) };
+});
+
+
+// camelCase everywhere ------------------------------------------------------------------------
+// Keys of these maps are data (node ids, type names, control names), not API names.
+const DATA_MAPS = new Set(['screen', 'byType', 'ui']);
+const snakeKeys = (value, at = '') => {
+  if (Array.isArray(value)) return value.flatMap((v, i) => snakeKeys(v, `${at}[${i}]`));
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => {
+    const here = at ? `${at}.${k}` : k;
+    const bad = !DATA_MAPS.has(at.split('.').at(-1)) && /_/.test(k) ? [here] : [];
+    return [...bad, ...snakeKeys(v, here)];
+  });
+};
+await t.step('state(), stats() and every event payload have camelCase keys only', async () => {
+  await page.waitForFunction(() => window.events.some(([e]) => e === 'view'), null, { timeout: 10000 });
+  const r = await page.evaluate(() => ({ state: window.rgv.state(), stats: window.rgv.stats(), events: window.events }));
+  const seenNames = new Set(r.events.map(([n]) => n));
+  const missing = ['load', 'progress', 'hover', 'select', 'view', 'expand', 'action'].filter((n) => !seenNames.has(n));
+  const bad = [...snakeKeys(r.state, 'state()'), ...snakeKeys(r.stats, 'stats()'),
+    ...r.events.flatMap(([n, p]) => snakeKeys(p, n))];
+  // The maps that hold data keys must be there, or the skip would hide nothing.
+  const maps = ['screen', 'byType', 'ui'].filter((k) => !r.state[k] || typeof r.state[k] !== 'object');
+  return { ok: bad.length === 0 && missing.length === 0 && maps.length === 0 && Object.keys(r.state.screen).length > 0,
+           detail: `snake: ${[...new Set(bad)].slice(0, 8).join(', ')} missing events: ${missing} maps: ${maps}` };
+});
+await t.step('"view" payload: focus, selected, mode, colorMode, sizeMode, filter, camera {x, y, zoom}, hash', async () => {
+  const v = (await events('view')).at(-1);
+  const keys = Object.keys(v).sort().join();
+  return { ok: keys === 'camera,colorMode,filter,focus,hash,mode,selected,sizeMode' && Object.keys(v.camera).sort().join() === 'x,y,zoom'
+    && typeof v.hash === 'string' && !v.hash.startsWith('#'), detail: JSON.stringify(v) };
+});
+
+// once --------------------------------------------------------------------------------------
+await t.step('once() fires once, and returns an unsubscribe', async () => page.evaluate(async (id) => {
+  const wait = () => new Promise((r) => setTimeout(r, 300));
+  const got = [];
+  window.rgv.once('select', (p) => got.push(p.id));
+  let other = 0;
+  const un = window.rgv.once('select', () => { other++; });
+  un();
+  let third = 0;
+  const fn = () => { third++; };
+  window.rgv.once('select', fn);
+  window.rgv.off('select', fn); // off() with the function given to once() removes it too
+  window.rgv.select(id);
+  await wait();
+  window.rgv.select(null);
+  await wait();
+  return got.length === 1 && got[0] === id && other === 0 && third === 0;
+}, work));
+
+// the camera --------------------------------------------------------------------------------
+const camera = () => page.evaluate(() => window.rgv.getCamera());
+const near = (a, b, eps = 1e-3) => Math.abs(a - b) <= eps * Math.max(1, Math.abs(b));
+const sameCamera = (a, b) => near(a.x, b.x) && near(a.y, b.y) && near(a.zoom, b.zoom);
+const settleCamera = async () => {
+  let last = await camera();
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(100);
+    const now = await camera();
+    if (sameCamera(now, last) && i > 2) return now;
+    last = now;
+  }
+  return last;
+};
+await t.step('getCamera() is {x, y, zoom}, the same as state().camera', async () => {
+  const [c, s] = await page.evaluate(() => [window.rgv.getCamera(), window.rgv.state().camera]);
+  return { ok: Object.keys(c).sort().join() === 'x,y,zoom' && Object.keys(s).sort().join() === 'x,y,zoom'
+    && JSON.stringify(c) === JSON.stringify({ x: s.x, y: s.y, zoom: s.zoom }), detail: JSON.stringify([c, s]) };
+});
+await t.step('setCamera() without animate jumps there at once', async () => {
+  const c0 = await settleCamera();
+  const target = { x: c0.x + 12.5, y: c0.y - 7.25, zoom: c0.zoom * 1.5 };
+  await page.evaluate((c) => window.rgv.setCamera(c), target);
+  const now = await camera();
+  await page.waitForTimeout(300);
+  const later = await camera();
+  return { ok: sameCamera(now, target) && sameCamera(later, target), detail: JSON.stringify([target, now, later]) };
+});
+await t.step('setCamera(camera, {animate: true}) glides there', async () => {
+  const c0 = await settleCamera();
+  const target = { x: c0.x - 30, y: c0.y + 20, zoom: c0.zoom / 2 };
+  const first = await page.evaluate(async (c) => {
+    window.rgv.setCamera(c, { animate: true });
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return window.rgv.getCamera();
+  }, target);
+  const end = await settleCamera();
+  return { ok: !sameCamera(first, target) && sameCamera(end, target), detail: JSON.stringify({ target, first, end }) };
+});
+await t.step('setCamera rejects a zoom <= 0 with the viewer\'s message', async () => {
+  const msg = await page.evaluate(() => { try { window.rgv.setCamera({ x: 0, y: 0, zoom: 0 }); return null; } catch (e) { return e.message; } });
+  return { ok: typeof msg === 'string' && msg.includes('set_camera'), detail: String(msg) };
+});
+await t.step('zoomBy(2) doubles the zoom about the centre (x, y stay)', async () => {
+  const c0 = await settleCamera();
+  await page.evaluate(() => window.rgv.zoomBy(2));
+  const c1 = await settleCamera();
+  return { ok: near(c1.zoom, c0.zoom * 2) && near(c1.x, c0.x) && near(c1.y, c0.y), detail: JSON.stringify([c0, c1]) };
+});
+await t.step('panBy(dx, dy) moves the picture by that many CSS px (the camera by -d / zoom)', async () => {
+  const c0 = await settleCamera();
+  await page.evaluate(() => window.rgv.panBy(120, -40));
+  const c1 = await settleCamera();
+  return { ok: near(c1.x, c0.x - 120 / c0.zoom, 1e-2) && near(c1.y, c0.y + 40 / c0.zoom, 1e-2) && near(c1.zoom, c0.zoom),
+           detail: JSON.stringify([c0, c1]) };
+});
+await t.step('the old zoom() / pan() are gone', () => page.evaluate(() => window.rgv.zoom === undefined && window.rgv.pan === undefined));
+await page.evaluate(() => window.rgv.fit());
+
+// openUrl -------------------------------------------------------------------------------------
+await t.step('openUrl: opened in a new tab (noopener, noreferrer) unless a listener calls preventDefault()', async () => {
+  const r = await page.evaluate(() => {
+    const opened = [];
+    const realOpen = window.open;
+    window.open = (...args) => { opened.push(args); return null; };
+    const fire = (url) => window.rgvModules[0].onRgvEvent('openUrl', JSON.stringify({ url }));
+    const out = {};
+    try {
+      window.offs.openUrl(); // no listener at all
+      fire('https://example.org/a');
+      out.none = opened.splice(0);
+      const seen = [];
+      const un = window.rgv.on('openUrl', (e) => seen.push({ keys: Object.keys(e), json: JSON.stringify(e), url: e.url }));
+      fire('https://example.org/b');
+      out.listened = opened.splice(0);
+      out.seen = seen;
+      const stop = window.rgv.on('openUrl', (e) => { e.preventDefault(); out.prevented = e.defaultPrevented; });
+      fire('https://example.org/c');
+      out.stopped = opened.splice(0);
+      stop();
+      un();
+      fire('javascript:alert(1)');
+      fire('file:///etc/passwd');
+      out.unsafe = opened.splice(0);
+    } finally {
+      window.open = realOpen;
+      window.offs.openUrl = window.rgv.on('openUrl', (payload) => window.events.push(['openUrl', payload]));
+    }
+    return out;
+  });
+  const ok = JSON.stringify(r.none) === JSON.stringify([['https://example.org/a', '_blank', 'noopener,noreferrer']])
+    && JSON.stringify(r.listened) === JSON.stringify([['https://example.org/b', '_blank', 'noopener,noreferrer']])
+    && r.seen.length === 1 && r.seen[0].keys.join() === 'url' && r.seen[0].json === '{"url":"https://example.org/b"}'
+    && r.stopped.length === 0 && r.prevented === true && r.unsafe.length === 0;
+  return { ok, detail: JSON.stringify(r) };
+});
+await t.step('EVENTS lists openUrl and not open_url', () => page.evaluate(async () => {
+  const { EVENTS } = await import('./rgv.js');
+  return EVENTS.includes('openUrl') && !EVENTS.includes('open_url');
+}));
+
+// themes on this viewer (the OS is light here) --------------------------------------------------
+await t.step('the default theme is auto: light while the OS is light', async () => {
+  const th = (await state()).theme;
+  return { ok: th?.name === 'light' && th.dark === false && /^#[0-9a-f]{6}/i.test(th.colors.background), detail: JSON.stringify(th) };
+});
+await t.step('setTheme({base: "dark", accent: "#ff8800"}) shows in state().theme', async () => {
+  await page.evaluate(() => window.rgv.setTheme({ base: 'dark', accent: '#ff8800' }));
+  const th = (await state()).theme;
+  return { ok: th.name === 'custom' && th.dark === true && th.colors.accent.toLowerCase().startsWith('#ff8800'), detail: JSON.stringify(th) };
+});
+await t.step('a theme object without base starts from the OS scheme (light here)', async () => {
+  await page.evaluate(() => window.rgv.setTheme({ accent: '#00aa55' }));
+  const th = (await state()).theme;
+  return { ok: th.dark === false && th.colors.accent.toLowerCase().startsWith('#00aa55'), detail: JSON.stringify(th) };
+});
+await t.step('setTheme with a bad value throws the viewer\'s exact message', async () => {
+  const msgs = await page.evaluate(() => ['sepia', { accent: 'orange' }, { glow: '#fff' }].map((th) => {
+    try { window.rgv.setTheme(th); return null; } catch (e) { return e.message; }
+  }));
+  return { ok: msgs[0] === 'rgv: set_theme: "theme" must be "light", "dark" or an object of colours'
+    && msgs[1] === 'rgv: set_theme: "accent" must be a colour like "#1f6feb"'
+    && msgs[2]?.startsWith('rgv: set_theme: unknown colour "glow"'), detail: JSON.stringify(msgs) };
+});
+await t.step('exportSVG() uses the theme\'s background colour', async () => {
+  const r = await page.evaluate(() => {
+    const out = [];
+    for (const name of ['dark', 'light']) {
+      window.rgv.setTheme(name);
+      const bg = window.rgv.state().theme.colors.background.slice(0, 7).toLowerCase();
+      out.push({ name, bg, has: window.rgv.exportSVG().toLowerCase().includes(bg) });
+    }
+    window.rgv.setTheme('auto');
+    return out;
+  });
+  return { ok: r.every((x) => x.has) && r[0].bg !== r[1].bg, detail: JSON.stringify(r) };
 });
 
 // Keyboard only: Tab in, walk, Tab out.
@@ -288,6 +482,76 @@ await t.step('destroy() removes the canvas and is idempotent; methods then throw
   });
   return { ok: r.canvas === 0 && r.rest === 0 && r.threw && r.destroyed, detail: JSON.stringify(r) };
 });
+
+// themes and the OS setting: a viewer made while the OS is dark, then switched live ----------
+{
+  const dark = await t.blankPage('<button id="before">before</button><div id="g" style="width: 640px; height: 400px"></div>');
+  await dark.emulateMedia({ colorScheme: 'dark' });
+  await dark.evaluate(async () => {
+    // Track the matchMedia listeners, to see destroy() take its own away.
+    window.mql = { added: 0, removed: 0 };
+    const add = MediaQueryList.prototype.addEventListener;
+    const remove = MediaQueryList.prototype.removeEventListener;
+    MediaQueryList.prototype.addEventListener = function (type, fn, o) { if (type === 'change') window.mql.added++; return add.call(this, type, fn, o); };
+    MediaQueryList.prototype.removeEventListener = function (type, fn, o) { if (type === 'change') window.mql.removed++; return remove.call(this, type, fn, o); };
+    const { createResearchGraph } = await import('./rgv.js');
+    window.rgv = await createResearchGraph(document.getElementById('g'), { mode: 'compact', src: { schema: 'rgv-slice', version: 1,
+      nodes: [{ id: 'a', type: 'person', label: 'A' }, { id: 'b', type: 'work', label: 'B' }], edges: [{ source: 'a', target: 'b' }] } });
+  });
+  await waitReady(dark).catch(() => {});
+  // The most common colour of the canvas on a sparse grid: the empty graph area.
+  const background = async () => {
+    await dark.waitForTimeout(400);
+    const png = PNG.sync.read(await dark.locator('#g canvas').screenshot());
+    const counts = new Map();
+    for (let y = 5; y < png.height; y += 9) for (let x = 5; x < png.width; x += 9) {
+      const i = (y * png.width + x) * 4;
+      const key = [png.data[i], png.data[i + 1], png.data[i + 2]].join();
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return [...counts].sort((a, b) => b[1] - a[1])[0][0].split(',').map(Number);
+  };
+  const hex = (c) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
+  const close = (a, b) => a.every((v, i) => Math.abs(v - b[i]) <= 6);
+  await t.step('OS dark: a new viewer\'s theme is dark and its empty graph area is dark', async () => {
+    const th = await dark.evaluate(() => window.rgv.state().theme);
+    const px = await background();
+    return { ok: th.name === 'dark' && th.dark && close(px, hex(th.colors.background)) && px.reduce((a, b) => a + b) / 3 < 80,
+             detail: `${JSON.stringify(th)} pixel ${px}` };
+  });
+  await t.step('OS dark: the focus ring is light enough to see on the dark graph', async () => {
+    await dark.focus('#before');
+    await dark.keyboard.press('Tab');
+    const outline = await dark.evaluate(() => window.rgv.canvas.style.outline);
+    return { ok: outline.includes('rgb(138, 180, 248)') || outline.includes('#8ab4f8'), detail: outline };
+  });
+  await t.step('the OS switching to light changes the theme live, without a reload', async () => {
+    await dark.emulateMedia({ colorScheme: 'light' });
+    await dark.waitForFunction(() => window.rgv.state().theme.name === 'light', null, { timeout: 5000 }).catch(() => {});
+    const th = await dark.evaluate(() => window.rgv.state().theme);
+    const px = await background();
+    const outline = await dark.evaluate(() => window.rgv.canvas.style.outline);
+    return { ok: th.name === 'light' && !th.dark && close(px, hex(th.colors.background)) && px.reduce((a, b) => a + b) / 3 > 180
+      && !outline.includes('248'), detail: `${JSON.stringify(th)} pixel ${px} ${outline}` };
+  });
+  await t.step('a fixed theme does not follow the OS', async () => {
+    await dark.evaluate(() => window.rgv.setTheme('light'));
+    await dark.emulateMedia({ colorScheme: 'dark' });
+    await dark.waitForTimeout(300);
+    const name = await dark.evaluate(() => window.rgv.state().theme.name);
+    await dark.evaluate(() => window.rgv.setTheme('auto'));
+    const back = await dark.evaluate(() => window.rgv.state().theme.name);
+    return { ok: name === 'light' && back === 'dark', detail: `${name} then ${back}` };
+  });
+  await t.step('destroy() removes the prefers-color-scheme listener', async () => {
+    const r = await dark.evaluate(() => { window.rgv.destroy(); return window.mql; });
+    await dark.emulateMedia({ colorScheme: 'light' });
+    await dark.waitForTimeout(200);
+    return { ok: r.added >= 1 && r.removed === r.added, detail: JSON.stringify(r) };
+  });
+  t.check('OS theme page: no page errors', dark.errors.length === 0, dark.errors.join(' | '));
+  await dark.close();
+}
 await page.waitForTimeout(300);
 // The deliberate 404 (missing.json) is logged by Chromium itself; anything else is an error.
 const unexpected = page.errors.filter((e) => !e.startsWith('Failed to load resource: the server responded with a status of 404'));

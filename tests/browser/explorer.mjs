@@ -38,7 +38,7 @@ const works = sample.nodes.filter((n) => n.type === 'work');
 // other nodes stay when next to a passing work (or a chosen topic, or the researcher);
 // nodes with no work at all (institutions) stay when next to such a node; the researcher
 // always stays.
-function expectedVisible({ years, topics = [], types_hidden = [] }) {
+function expectedVisible({ years, topics = [], typesHidden = [] }) {
   const worksOk = new Set(works.filter((w) => (!years || (w.attrs.year >= years[0] && w.attrs.year <= years[1]))
     && (topics.length === 0 || topics.some((t) => neighbours.get(w.id).has(t)))).map((w) => w.id));
   const ring = new Set([sample.focus, ...topics]);
@@ -48,7 +48,7 @@ function expectedVisible({ years, topics = [], types_hidden = [] }) {
     let keep = n.type === 'work' ? worksOk.has(n.id) : ring.has(n.id);
     const hasWork = [...neighbours.get(n.id)].some((m) => nodeById.get(m).type === 'work');
     if (!keep && n.type !== 'work' && !hasWork) keep = [...neighbours.get(n.id)].some((m) => ring.has(m) && nodeById.get(m).type !== 'work');
-    if ((keep && !types_hidden.includes(n.type)) || n.id === sample.focus) count++; // the researcher always shows
+    if ((keep && !typesHidden.includes(n.type)) || n.id === sample.focus) count++; // the researcher always shows
   }
   return count;
 }
@@ -146,7 +146,7 @@ const clearEvents = () => page.evaluate(() => { window.events.length = 0; });
 
 // 1. profile panel ----------------------------------------------------------------------------
 await t.step('profile card shows every field of the profile page', async () => {
-  const card = (await state(page)).profile_card ?? [];
+  const card = (await state(page)).profileCard ?? [];
   const p = sample.profile;
   const want = ['Researcher profile', p.name, p.headline, 'Researcher', '\u00b7 Affiliation not imported', 'Open to collaborate',
     'Trust snapshot', `Trust ${p.trust.score} \u00b7 ${p.trust.band}`, `Verification ${p.verification}`, 'Unclaimed author',
@@ -162,7 +162,7 @@ const years = (order) => order.map((id) => nodeById.get(id).attrs.year);
 await t.step('works list: every work, newest first', async () => {
   const w = (await state(page)).works;
   const y = years(w.order);
-  return { ok: w.newest_first && w.order.length === works.length && new Set(w.order).size === works.length
+  return { ok: w.newestFirst && w.order.length === works.length && new Set(w.order).size === works.length
     && y.every((v, i) => i === 0 || v <= y[i - 1]) && y[0] === 2022 && y.at(-1) === 2020, detail: JSON.stringify(y) };
 });
 await t.step('clicking the sort button lists the works oldest first, and back', async () => {
@@ -174,8 +174,8 @@ await t.step('clicking the sort button lists the works oldest first, and back', 
   const y = years(w.order);
   await clickBox(page, (await state(page)).ui.works_sort);
   await page.waitForTimeout(200);
-  const back = (await state(page)).works.newest_first;
-  return { ok: !w.newest_first && y.every((v, i) => i === 0 || v >= y[i - 1]) && y[0] === 2020 && back, detail: JSON.stringify(y) };
+  const back = (await state(page)).works.newestFirst;
+  return { ok: !w.newestFirst && y.every((v, i) => i === 0 || v >= y[i - 1]) && y[0] === 2020 && back, detail: JSON.stringify(y) };
 });
 for (const action of ['follow', 'claim']) {
   await t.step(`the "${action}" button raises an "action" event for the host`, async () => {
@@ -212,7 +212,7 @@ await t.step('the Explore tab opens on a click', async () => {
   await clickBox(page, s.ui['tab:Explore']);
   await page.waitForTimeout(300);
   const after = await state(page);
-  return { ok: !!after.ui.search && after.profile_card.length === 0, detail: Object.keys(after.ui).join(',') };
+  return { ok: !!after.ui.search && after.profileCard.length === 0, detail: Object.keys(after.ui).join(',') };
 });
 for (const type of ['topic', 'person']) {
   await t.step(`a legend click hides the ${type}s (${byType[type]}) and another shows them again`, async () => {
@@ -227,21 +227,21 @@ for (const type of ['topic', 'person']) {
     const shown = await state(page);
     // The researcher stays whatever the filter: the graph is about them.
     const want = sample.nodes.length - byType[type] + (nodeById.get(sample.focus).type === type ? 1 : 0);
-    return { ok: hidden.visible_nodes === want && hidden.filter.types_hidden?.[0] === type
-      && shown.visible_nodes === sample.nodes.length, detail: `${hidden.visible_nodes} then ${shown.visible_nodes}` };
+    return { ok: hidden.visibleNodes === want && hidden.filter.typesHidden?.[0] === type
+      && shown.visibleNodes === sample.nodes.length, detail: `${hidden.visibleNodes} then ${shown.visibleNodes}` };
   });
 }
 const filterCases = [
   { years: [2022, 2022] }, { years: [2020, 2020] }, { years: [2021, 2022] }, { topics: ['topic:cs.CR'] },
   { topics: ['topic:cs.CV', 'topic:cs.AR'] }, { years: [2021, 2021], topics: ['topic:cs.LG'] },
-  { years: [2020, 2021], types_hidden: ['institution'] },
+  { years: [2020, 2021], typesHidden: ['institution'] },
 ];
 for (const f of filterCases) {
   const want = expectedVisible(f);
   await t.step(`filter ${JSON.stringify(f)} shows ${want} of ${sample.nodes.length} nodes`, async () => {
     await page.evaluate((filter) => window.rgv.setFilter(filter), f);
     const s = await state(page);
-    return { ok: s.visible_nodes === want, detail: `${s.visible_nodes}` };
+    return { ok: s.visibleNodes === want, detail: `${s.visibleNodes}` };
   });
 }
 await page.evaluate(() => window.rgv.setFilter({ years: [2022, 2022] }));
@@ -298,7 +298,7 @@ for (const [mode, check] of [['community', (s) => s.communities > 1], ['year', (
     await keepPicture(page, mode);
     await shot(page, `color-${mode}`);
     const changed = await pixelsChanged(page, 'type', mode);
-    return { ok: s.color_mode === mode && check(s) && changed > 500, detail: `${s.color_mode} communities=${s.communities} changed=${changed}` };
+    return { ok: s.colorMode === mode && check(s) && changed > 500, detail: `${s.colorMode} communities=${s.communities} changed=${changed}` };
   });
 }
 await page.evaluate(() => window.rgv.setColorMode('type'));
@@ -310,7 +310,7 @@ await t.step('size by citations: state and picture change', async () => {
   await shot(page, 'size-citations');
   const changed = await pixelsChanged(page, 'type', 'citations');
   await page.evaluate(() => window.rgv.setSizeMode('degree'));
-  return { ok: s.size_mode === 'citations' && changed > 200, detail: `${s.size_mode} changed=${changed}` };
+  return { ok: s.sizeMode === 'citations' && changed > 200, detail: `${s.sizeMode} changed=${changed}` };
 });
 await settle(page);
 
@@ -337,8 +337,8 @@ await t.step('the expansion adds the new nodes', async () => {
   await page.waitForFunction((n) => window.rgv.state().nodes === n, sample.nodes.length + 4, { timeout: 10000 });
   const s = await state(page);
   const progress = (await events('progress')).filter((p) => p.phase === 'expand');
-  return { ok: s.can_undo && s.expanding === '' && s.loading.phase !== 'expand' && progress.length > 0 && progress.at(-1).value === 1,
-           detail: JSON.stringify({ can: s.can_undo, exp: s.expanding, loading: s.loading, progress }) };
+  return { ok: s.canUndo && s.expanding === '' && s.loading.phase !== 'expand' && progress.length > 0 && progress.at(-1).value === 1,
+           detail: JSON.stringify({ can: s.canUndo, exp: s.expanding, loading: s.loading, progress }) };
 });
 await settle(page);
 await t.step('nodes there before the expansion keep their places', async () => {
@@ -359,7 +359,7 @@ await shot(page, 'expanded');
 await t.step('undo restores the node count', async () => {
   await page.evaluate(() => window.rgv.undo());
   const s = await state(page);
-  return { ok: s.nodes === sample.nodes.length && !s.can_undo, detail: `${s.nodes} ${s.can_undo}` };
+  return { ok: s.nodes === sample.nodes.length && !s.canUndo, detail: `${s.nodes} ${s.canUndo}` };
 });
 t.check('explorer page: no page errors', page.errors.length === 0, page.errors.join(' | '));
 await page.close();
@@ -488,8 +488,8 @@ await t.step('compact vs explorer: the panel takes the left side only in explore
   const compact = await state(p2);
   await shot(p2, 'mode-compact');
   await p2.evaluate(() => window.rgv.setMode('explorer'));
-  return { ok: explorer.graph_area[0] > 200 && compact.graph_area[0] === 0 && compact.actions.some((a) => a.action === 'open-explorer')
-    && !explorer.actions.some((a) => a.action === 'open-explorer'), detail: `${explorer.graph_area} / ${compact.graph_area}` };
+  return { ok: explorer.graphArea[0] > 200 && compact.graphArea[0] === 0 && compact.actions.some((a) => a.action === 'open-explorer')
+    && !explorer.actions.some((a) => a.action === 'open-explorer'), detail: `${explorer.graphArea} / ${compact.graphArea}` };
 });
 await p2.route(`${slowBase}broken.json`, (route) => route.fulfill({ contentType: 'application/json', body: '{"schema": "rgv-slice", "nodes": [{"id": "a",}]}' }));
 await t.step('error: a broken slice shows its message and keeps the graph', async () => {
@@ -506,7 +506,7 @@ await t.step('empty slice: ready with no nodes', async () => {
   const s = await state(p2);
   await shot(p2, 'empty');
   return { ok: ok && s.status === 'ready' && s.nodes === 0 && s.error === '' && s.loading.phase === 'idle'
-    && s.profile_card.includes('This slice has no researcher profile.'), detail: `${s.status} ${s.nodes} ${JSON.stringify(s.profile_card)}` };
+    && s.profileCard.includes('This slice has no researcher profile.'), detail: `${s.status} ${s.nodes} ${JSON.stringify(s.profileCard)}` };
 });
 t.check('states page: no page errors', p2.errors.length === 0, p2.errors.join(' | '));
 await p2.close();
@@ -521,7 +521,7 @@ slow.close();
     await p3.waitForFunction(() => document.getElementById('color').value === 'community' && document.getElementById('size').value === 'citations',
       null, { timeout: 5000 }).catch(() => {});
     const r = await p3.evaluate(() => ({ color: document.getElementById('color').value, size: document.getElementById('size').value,
-      state: [window.rgv.state().color_mode, window.rgv.state().size_mode] }));
+      state: [window.rgv.state().colorMode, window.rgv.state().sizeMode] }));
     return { ok: r.color === 'community' && r.size === 'citations' && r.state.join() === 'community,citations', detail: JSON.stringify(r) };
   });
   await t.step('explorer page: a change through the API moves the selects too', async () => {
@@ -534,7 +534,7 @@ slow.close();
   await t.step('explorer page: choosing in the select changes the viewer', async () => {
     await p3.selectOption('#size', 'citations');
     const s = await state(p3);
-    return { ok: s.size_mode === 'citations', detail: s.size_mode };
+    return { ok: s.sizeMode === 'citations', detail: s.sizeMode };
   });
   await settle(p3);
   await shot(p3, 'page-toolbar');

@@ -47,8 +47,10 @@ export async function startSuite(name, webDir, { chromiumArgs = [] } = {}) {
       return page;
     },
     // A same-origin page with this body (for tests of the API without an example page).
-    async blankPage(html = '', options = {}) {
+    // `before(page)` runs before the page loads (routes).
+    async blankPage(html = '', options = {}, before = null) {
       const page = await suite.newPage(options);
+      if (before) await before(page);
       const url = `${base}__test-${Math.random().toString(36).slice(2)}.html`;
       await page.route(url, (route) => route.fulfill({ contentType: 'text/html',
         body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>${html}</body></html>` }));
@@ -69,3 +71,10 @@ export async function startSuite(name, webDir, { chromiumArgs = [] } = {}) {
 export const waitReady = (page, expr = 'window.rgv', frames = 10) => page.waitForFunction(
   `(() => { const v = ${expr}; if (!v || v.destroyed) return false; const s = v.state(); return s.status === 'ready' && s.frames > ${frames}; })()`,
   null, { timeout: 60000 });
+
+// Wraps the wasm module's factory for this page, so a test can play the C++ side: the
+// options object rgv.js passes (whose onRgvEvent the C++ side calls) lands in
+// window.rgvModules, in creation order.
+export const exposeModules = (page) => page.route((url) => url.pathname.endsWith('/rgv_viewer.mjs') && !url.search, (route) => route.fulfill({
+  contentType: 'text/javascript',
+  body: "import real from './rgv_viewer.mjs?real'; export default (o) => { (window.rgvModules ??= []).push(o); return real(o); };" }));

@@ -87,12 +87,12 @@ const still = (page) => page.evaluate(() => new Promise((resolve, reject) => {
 const onPage = (page, [x, y]) => [page.canvasBox.x + x, page.canvasBox.y + y];
 
 // The compact overlay (counts and buttons) sits at the graph area's top-left: keep clear.
-const inOverlay = (s, [x, y]) => x < s.graph_area[0] + 260 && y < s.graph_area[1] + 80;
+const inOverlay = (s, [x, y]) => x < s.graphArea[0] + 260 && y < s.graphArea[1] + 80;
 
 // Nodes well inside the graph area and away from the overlay, most isolated first, so
 // the mouse over one cannot be taken for a neighbour.
 function isolatedNodes(s, { margin = 40 } = {}) {
-  const [ax, ay, aw, ah] = s.graph_area;
+  const [ax, ay, aw, ah] = s.graphArea;
   const entries = Object.entries(s.screen);
   return entries
     .filter(([, p]) => p[0] > ax + margin && p[1] > ay + margin && p[0] < ax + aw - margin && p[1] < ay + ah - margin && !inOverlay(s, p))
@@ -102,7 +102,7 @@ function isolatedNodes(s, { margin = 40 } = {}) {
 
 // A point of the graph area at least `clear` px from every node, near `near` if given.
 function emptyPoint(s, { clear = 40, near = null } = {}) {
-  const [ax, ay, aw, ah] = s.graph_area;
+  const [ax, ay, aw, ah] = s.graphArea;
   const nodes = Object.values(s.screen);
   let best = null;
   for (let y = ay + 30; y < ay + ah - 30; y += 10) {
@@ -119,9 +119,9 @@ function emptyPoint(s, { clear = 40, near = null } = {}) {
 
 // The world point under a canvas-relative screen point, from the camera state().
 function worldAt(s, [x, y]) {
-  const [ax, ay, aw, ah] = s.graph_area;
+  const [ax, ay, aw, ah] = s.graphArea;
   const c = s.camera;
-  return [(x - ax - aw / 2) / c.zoom + c.center_x, (y - ay - ah / 2) / c.zoom + c.center_y];
+  return [(x - ax - aw / 2) / c.zoom + c.x, (y - ay - ah / 2) / c.zoom + c.y];
 }
 
 const near = (a, b, tol) => Math.abs(a - b) <= tol;
@@ -217,12 +217,12 @@ await t.step('an idle viewer draws nothing: frames that would look the same are 
   await frames(mouse);
   const hovered = await state(mouse);
   await reset(mouse);
-  return { ok: idle.frames >= before.frames + 20 && idle.frames_drawn === before.frames_drawn &&
-               hovered.hovered === target.id && hovered.frames_drawn > idle.frames_drawn,
-           detail: `${idle.frames - before.frames} frames at rest drew ${idle.frames_drawn - before.frames_drawn}; a hover drew ${hovered.frames_drawn - idle.frames_drawn}` };
+  return { ok: idle.frames >= before.frames + 20 && idle.framesDrawn === before.framesDrawn &&
+               hovered.hovered === target.id && hovered.framesDrawn > idle.framesDrawn,
+           detail: `${idle.frames - before.frames} frames at rest drew ${idle.framesDrawn - before.framesDrawn}; a hover drew ${hovered.framesDrawn - idle.framesDrawn}` };
 });
 
-await t.step('hovers and selections reuse the drawn graph (state().graph_draws stays); a pan draws it again', async () => {
+await t.step('hovers and selections reuse the drawn graph (state().graphDraws stays); a pan draws it again', async () => {
   await reset(mouse);
   await mouse.mouse.move(...onPage(mouse, target.p)); // the first change of a still view fills the cache
   await frames(mouse);
@@ -234,13 +234,13 @@ await t.step('hovers and selections reuse the drawn graph (state().graph_draws s
   await mouse.evaluate((id) => window.rgv.command({ cmd: 'select', id }), target.id);
   await frames(mouse);
   const lit = await state(mouse);
-  await mouse.evaluate(() => window.rgv.command({ cmd: 'pan', dx: 30, dy: 0 }));
+  await mouse.evaluate(() => window.rgv.command({ cmd: 'pan_by', dx: 30, dy: 0 }));
   await frames(mouse);
   const panned = await state(mouse);
   await reset(mouse);
   return { ok: first.hovered === target.id && lit.hovered === target.id && lit.selected === target.id &&
-               lit.frames >= first.frames + 9 && lit.graph_draws === first.graph_draws && panned.graph_draws > lit.graph_draws,
-           detail: `graph drawn ${first.graph_draws} times at the first hover, ${lit.graph_draws} after ${lit.frames - first.frames} more frames of hover out, in and select, ${panned.graph_draws} after a pan` };
+               lit.frames >= first.frames + 9 && lit.graphDraws === first.graphDraws && panned.graphDraws > lit.graphDraws,
+           detail: `graph drawn ${first.graphDraws} times at the first hover, ${lit.graphDraws} after ${lit.frames - first.frames} more frames of hover out, in and select, ${panned.graphDraws} after a pan` };
 });
 
 await t.step('click on a node selects it (and does not pin it)', async () => {
@@ -302,7 +302,7 @@ await t.step('double-click on a node focuses it: the camera centres on it, never
   await still(mouse);
   const f = await state(mouse);
   const p = f.screen[node.id];
-  const [ax, ay, aw, ah] = f.graph_area;
+  const [ax, ay, aw, ah] = f.graphArea;
   return { ok: near(p[0], ax + aw / 2, 1) && near(p[1], ay + ah / 2, 1) && f.camera.zoom >= s.camera.zoom * 0.999 && f.selected === node.id,
            detail: `${node.id} at ${fmt(p)}, zoom ${fmt(s.camera.zoom)} -> ${fmt(f.camera.zoom)}, selected ${f.selected}` };
 });
@@ -320,15 +320,15 @@ async function wheelAt(page, at, deltaY, times = 1) {
 // Where the world point under `at` in `before` is on screen in `after` (should be `at`).
 function drift(before, after, at) {
   const [wx, wy] = worldAt(before, at);
-  const [ax, ay, aw, ah] = after.graph_area;
+  const [ax, ay, aw, ah] = after.graphArea;
   const c = after.camera;
-  return Math.hypot((wx - c.center_x) * c.zoom + ax + aw / 2 - at[0], (wy - c.center_y) * c.zoom + ay + ah / 2 - at[1]);
+  return Math.hypot((wx - c.x) * c.zoom + ax + aw / 2 - at[0], (wy - c.y) * c.zoom + ay + ah / 2 - at[1]);
 }
 
 await t.step('wheel up zooms in at the cursor: the point under it stays put', async () => {
   await reset(mouse);
   const s = await state(mouse);
-  const at = [s.graph_area[0] + s.graph_area[2] * 0.72, s.graph_area[1] + s.graph_area[3] * 0.3]; // off centre
+  const at = [s.graphArea[0] + s.graphArea[2] * 0.72, s.graphArea[1] + s.graphArea[3] * 0.3]; // off centre
   const [before, after] = await wheelAt(mouse, at, -100);
   const d = drift(before, after, at);
   const ratio = after.camera.zoom / before.camera.zoom;
@@ -337,7 +337,7 @@ await t.step('wheel up zooms in at the cursor: the point under it stays put', as
 
 await t.step('wheel down zooms out at the cursor', async () => {
   const s = await state(mouse);
-  const at = [s.graph_area[0] + s.graph_area[2] * 0.25, s.graph_area[1] + s.graph_area[3] * 0.7];
+  const at = [s.graphArea[0] + s.graphArea[2] * 0.25, s.graphArea[1] + s.graphArea[3] * 0.7];
   const [before, after] = await wheelAt(mouse, at, 100, 2);
   const d = drift(before, after, at);
   const ratio = after.camera.zoom / before.camera.zoom;
@@ -346,7 +346,7 @@ await t.step('wheel down zooms out at the cursor', async () => {
 
 await t.step('trackpad-sized wheel deltas add up to the same zoom, at the cursor', async () => {
   const s = await state(mouse);
-  const at = [s.graph_area[0] + s.graph_area[2] * 0.6, s.graph_area[1] + s.graph_area[3] * 0.6];
+  const at = [s.graphArea[0] + s.graphArea[2] * 0.6, s.graphArea[1] + s.graphArea[3] * 0.6];
   const [before, after] = await wheelAt(mouse, at, -10, 20); // 200 px in small steps
   const d = drift(before, after, at);
   const ratio = after.camera.zoom / before.camera.zoom;
@@ -359,14 +359,14 @@ await t.step('drag on empty space pans: the graph follows the mouse', async () =
   const before = await state(mouse);
   const from = emptyPoint(before);
   // Towards the middle, so the end point stays inside the graph area.
-  const [ax, ay, aw, ah] = before.graph_area;
+  const [ax, ay, aw, ah] = before.graphArea;
   const dx = from[0] < ax + aw / 2 ? 120 : -120;
   const dy = from[1] < ay + ah / 2 ? 60 : -60;
   await dragMouse(mouse, from, [from[0] + dx, from[1] + dy]);
   const after = await state(mouse);
   const z = before.camera.zoom;
-  const cdx = (after.camera.center_x - before.camera.center_x) * z;
-  const cdy = (after.camera.center_y - before.camera.center_y) * z;
+  const cdx = (after.camera.x - before.camera.x) * z;
+  const cdy = (after.camera.y - before.camera.y) * z;
   const p0 = before.screen[target.id];
   const p1 = after.screen[target.id];
   return { ok: near(cdx, -dx, 0.5) && near(cdy, -dy, 0.5) && near(p1[0] - p0[0], dx, 0.5) && near(p1[1] - p0[1], dy, 0.5) &&
@@ -378,7 +378,7 @@ await t.step('drag on empty space pans: the graph follows the mouse', async () =
 
 function labelProblems(s) {
   const problems = [];
-  const [ax, ay, aw, ah] = s.graph_area;
+  const [ax, ay, aw, ah] = s.graphArea;
   const ls = s.labels;
   for (let i = 0; i < ls.length; i++) {
     const a = ls[i].box;
@@ -394,7 +394,7 @@ function labelProblems(s) {
 await t.step('no two labels overlap at five zoom levels (wheel in and out)', async () => {
   await reset(mouse);
   const s = await state(mouse);
-  const at = [s.graph_area[0] + s.graph_area[2] / 2, s.graph_area[1] + s.graph_area[3] / 2];
+  const at = [s.graphArea[0] + s.graphArea[2] / 2, s.graphArea[1] + s.graphArea[3] / 2];
   const report = [];
   let bad = [];
   for (const [deltaY, times] of [[0, 0], [-100, 3], [-100, 4], [100, 10], [100, 4]]) {
@@ -432,7 +432,7 @@ await t.step('the hovered and the selected node are always labelled, without ove
 await t.step('wheel over the compact overlay does not zoom the graph under it', async () => {
   await reset(mouse);
   const s = await state(mouse);
-  const [ax, ay] = s.graph_area;
+  const [ax, ay] = s.graphArea;
   await mouse.mouse.move(...onPage(mouse, [ax + 100, ay + 24])); // its "10 works · ..." line
   await frames(mouse);
   for (let i = 0; i < 3; i++) await mouse.mouse.wheel(0, -100);
@@ -443,7 +443,7 @@ await t.step('wheel over the compact overlay does not zoom the graph under it', 
 
 await t.step('a drag that starts on the compact overlay does not pan the graph', async () => {
   const s = await state(mouse);
-  const [ax, ay] = s.graph_area;
+  const [ax, ay] = s.graphArea;
   await dragMouse(mouse, [ax + 100, ay + 24], [ax + 400, ay + 300]);
   const after = await state(mouse);
   return { ok: same(after.camera, s.camera), detail: `camera ${fmt(s.camera)} -> ${fmt(after.camera)}` };
@@ -473,7 +473,7 @@ async function twoFingers(a0, b0, a1, b1, steps = 10) {
 
 await t.step('touch: pinch out zooms in around the fingers\' midpoint', async () => {
   const before = await state(touchPage);
-  const [ax, ay, aw, ah] = before.graph_area;
+  const [ax, ay, aw, ah] = before.graphArea;
   const mid = [ax + aw * 0.6, ay + ah * 0.55];
   await twoFingers([mid[0] - 40, mid[1]], [mid[0] + 40, mid[1]], [mid[0] - 100, mid[1]], [mid[0] + 100, mid[1]]);
   const after = await state(touchPage);
@@ -484,7 +484,7 @@ await t.step('touch: pinch out zooms in around the fingers\' midpoint', async ()
 
 await t.step('touch: pinch in zooms out', async () => {
   const before = await state(touchPage);
-  const [ax, ay, aw, ah] = before.graph_area;
+  const [ax, ay, aw, ah] = before.graphArea;
   const mid = [ax + aw * 0.4, ay + ah * 0.45];
   await twoFingers([mid[0], mid[1] - 120], [mid[0], mid[1] + 120], [mid[0], mid[1] - 60], [mid[0], mid[1] + 60]);
   const after = await state(touchPage);
@@ -495,13 +495,13 @@ await t.step('touch: pinch in zooms out', async () => {
 
 await t.step('touch: two fingers moving together pan without zooming', async () => {
   const before = await state(touchPage);
-  const [ax, ay, aw, ah] = before.graph_area;
+  const [ax, ay, aw, ah] = before.graphArea;
   const a = [ax + aw * 0.4, ay + ah * 0.4];
   const b = [ax + aw * 0.55, ay + ah * 0.5];
   await twoFingers(a, b, [a[0] + 90, a[1] + 50], [b[0] + 90, b[1] + 50]);
   const after = await state(touchPage);
   const z = before.camera.zoom;
-  const c = [(after.camera.center_x - before.camera.center_x) * z, (after.camera.center_y - before.camera.center_y) * z];
+  const c = [(after.camera.x - before.camera.x) * z, (after.camera.y - before.camera.y) * z];
   return { ok: near(after.camera.zoom / z, 1, 1e-3) && near(c[0], -90, 1) && near(c[1], -50, 1),
            detail: `zoom x${fmt(after.camera.zoom / z)}, centre moved ${fmt(c)} px for fingers moving (90, 50)` };
 });
@@ -511,7 +511,7 @@ await t.step('touch: one finger dragging on empty space pans', async () => {
   await still(touchPage);
   const before = await state(touchPage);
   const from = emptyPoint(before);
-  const [ax, ay, aw, ah] = before.graph_area;
+  const [ax, ay, aw, ah] = before.graphArea;
   const dx = from[0] < ax + aw / 2 ? 100 : -100;
   const dy = from[1] < ay + ah / 2 ? 40 : -40;
   await touch('touchStart', [from]);
@@ -524,7 +524,7 @@ await t.step('touch: one finger dragging on empty space pans', async () => {
   await frames(touchPage, 3);
   const after = await state(touchPage);
   const z = before.camera.zoom;
-  const c = [(after.camera.center_x - before.camera.center_x) * z, (after.camera.center_y - before.camera.center_y) * z];
+  const c = [(after.camera.x - before.camera.x) * z, (after.camera.y - before.camera.y) * z];
   return { ok: near(c[0], -dx, 1) && near(c[1], -dy, 1), detail: `centre moved ${fmt(c)} px for a finger moving ${fmt([dx, dy])}` };
 });
 
@@ -553,12 +553,12 @@ await touchPage.close();
 const explorer = await openViewer({ mode: 'explorer', width: 1280, height: 800 });
 await t.step('explorer: the side panel takes the left of the canvas', async () => {
   const s = await state(explorer);
-  return { ok: s.graph_area[0] >= 200, detail: `graph area ${fmt(s.graph_area)}` };
+  return { ok: s.graphArea[0] >= 200, detail: `graph area ${fmt(s.graphArea)}` };
 });
 
 await t.step('wheel over the panel does not zoom the graph', async () => {
   const s = await state(explorer);
-  await explorer.mouse.move(...onPage(explorer, [s.graph_area[0] / 2, 460]));
+  await explorer.mouse.move(...onPage(explorer, [s.graphArea[0] / 2, 460]));
   await frames(explorer);
   for (let i = 0; i < 3; i++) await explorer.mouse.wheel(0, -100);
   await frames(explorer);
@@ -570,7 +570,7 @@ await t.step('wheel over the panel does not zoom the graph', async () => {
 await t.step('a drag that starts on the panel does not pan the graph, even into the graph area', async () => {
   const s = await state(explorer);
   const from = [200, 398]; // the "Published work" heading of the Profile tab: plain text
-  await dragMouse(explorer, from, [s.graph_area[0] + 300, 560], 12);
+  await dragMouse(explorer, from, [s.graphArea[0] + 300, 560], 12);
   const after = await state(explorer);
   return { ok: same(after.camera, s.camera) && after.selected === null, detail: `camera ${fmt(s.camera)} -> ${fmt(after.camera)}, selected ${after.selected}` };
 });
@@ -723,7 +723,7 @@ const hi = await openViewer({ dpr: 2, width: shotW, height: shotH });
 await t.step('DPR 2: pixel_ratio is 2 and the backing store is twice the CSS size', async () => {
   const info = await hi.evaluate(() => {
     const c = document.querySelector('#g canvas');
-    return { ratio: window.rgv.state().pixel_ratio, w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight };
+    return { ratio: window.rgv.state().pixelRatio, w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight };
   });
   return { ok: info.ratio === 2 && info.w === info.cw * 2 && info.h === info.ch * 2 && info.cw === shotW, detail: JSON.stringify(info) };
 });

@@ -53,7 +53,7 @@ await t.step('keys in A move A only', async () => {
 });
 await t.step('colour modes are per viewer (A type, B community)', async () => {
   const [a, b] = [await st(0), await st(1)];
-  return { ok: a.color_mode === 'type' && b.color_mode === 'community', detail: `${a.color_mode} / ${b.color_mode}` };
+  return { ok: a.colorMode === 'type' && b.colorMode === 'community', detail: `${a.colorMode} / ${b.colorMode}` };
 });
 await t.step('status lines follow their own viewer', async () => {
   const r = await page.evaluate(() => [document.getElementById('status-a').textContent, document.getElementById('status-b').textContent]);

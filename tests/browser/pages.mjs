@@ -119,25 +119,54 @@ const t = await startSuite('browser_pages', webDir);
   });
   await page.close();
 
+  // The deep link both ways: a hand-written hash is applied (restore), and the view
+  // event's hash (made by C++) lands in location.hash.
   const deep = await t.newPage();
   const work = sample.nodes.find((n) => n.type === 'work').id;
-  await deep.goto(`${t.base}index.html#selected=${encodeURIComponent(work)}&color=year`);
+  await deep.goto(`${t.base}index.html#sel=${encodeURIComponent(work)}&color=community&cam=0,0,2`);
   await waitReady(deep).catch(() => {});
-  await t.step('explorer: a hash deep link restores selection and colours', async () => {
-    await deep.waitForTimeout(500);
+  await t.step('explorer: a hand-written hash restores selection, colours and camera', async () => {
+    await deep.waitForFunction(() => Math.abs(window.rgv.state().camera.zoom - 2) < 1e-3, null, { timeout: 5000 }).catch(() => {});
     const s = await deep.evaluate(() => window.rgv.state());
-    return { ok: s.selected === work && s.color_mode === 'year', detail: `${s.selected} ${s.color_mode}` };
+    return { ok: s.selected === work && s.colorMode === 'community' && s.camera.x === 0 && s.camera.y === 0 && Math.abs(s.camera.zoom - 2) < 1e-3,
+             detail: `${s.selected} ${s.colorMode} ${JSON.stringify(s.camera)}` };
   });
-  await t.step('explorer: the view goes into the URL hash', async () => {
-    await deep.evaluate((id) => window.rgv.select(id), sample.focus);
-    await deep.waitForFunction((id) => new URLSearchParams(location.hash.slice(1)).get('selected') === id, sample.focus, { timeout: 5000 });
-    return true;
+  await t.step('explorer: after a selection and a colour change the view event\'s hash is location.hash', async () => {
+    await deep.evaluate((id) => { window.views = []; window.rgv.on('view', (v) => window.views.push(v)); window.rgv.select(id); window.rgv.setColorMode('year'); }, sample.focus);
+    await deep.waitForFunction((id) => {
+      const p = new URLSearchParams(location.hash.slice(1));
+      return p.get('sel') === id && p.get('color') === 'year';
+    }, sample.focus, { timeout: 5000 });
+    const r = await deep.evaluate(() => ({ hash: location.hash.slice(1), last: window.views.at(-1)?.hash, viewHash: window.rgv.viewHash() }));
+    return { ok: r.hash === r.last && r.hash === r.viewHash && !r.hash.startsWith('#'), detail: JSON.stringify(r) };
+  });
+  await t.step('explorer: a hashchange applies the new link', async () => {
+    await deep.evaluate(() => { location.hash = 'color=type&size=citations'; });
+    await deep.waitForFunction(() => window.rgv.state().sizeMode === 'citations', null, { timeout: 5000 });
+    const s = await deep.evaluate(() => window.rgv.state());
+    return { ok: s.colorMode === 'type' && s.sizeMode === 'citations', detail: `${s.colorMode} ${s.sizeMode}` };
   });
   await deep.evaluate(() => { try { window.rgv.select(null); } catch { /* reported */ } history.replaceState(null, '', location.pathname); });
   await settle(deep);
   await deep.screenshot({ path: path.join(outDir, 'pages-explorer.png') });
   t.check('explorer: no page errors', deep.errors.length === 0, deep.errors.join(' | '));
   await deep.close();
+
+  // A bad value: a warning and an "error" event that name the key; the rest still applies.
+  const bad = await t.newPage();
+  const warnings = [];
+  bad.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await bad.goto(`${t.base}index.html#sel=${encodeURIComponent(work)}&cam=1,2&color=community`);
+  await waitReady(bad).catch(() => {});
+  await t.step('explorer: a bad hash value warns naming the key, the rest of the link applies', async () => {
+    await bad.waitForFunction(() => document.querySelector('.toast'), null, { timeout: 5000 }).catch(() => {});
+    const r = await bad.evaluate(() => ({ s: window.rgv.state(), toast: document.querySelector('.toast')?.textContent ?? '' }));
+    const warned = warnings.find((w) => w.includes('cam'));
+    return { ok: r.s.selected === work && r.s.colorMode === 'community' && !!warned && r.toast.includes('cam'),
+             detail: `${r.s.selected} ${r.s.colorMode} warning=${warned} toast=${r.toast}` };
+  });
+  t.check('explorer (bad link): no page errors', bad.errors.length === 0, bad.errors.join(' | '));
+  await bad.close();
 }
 
 // two.html ------------------------------------------------------------------------------------

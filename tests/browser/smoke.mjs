@@ -47,7 +47,7 @@ try {
   check('node count matches the sample', state.nodes === sample.nodes.length, `${state.nodes} vs ${sample.nodes.length}`);
   check('edge count matches the sample', state.edges === sample.edges.length, `${state.edges} vs ${sample.edges.length}`);
   check('focus is the researcher', state.focus === sample.focus, state.focus);
-  check('profile name shown', state.profile_name === sample.profile.name, state.profile_name);
+  check('profile name shown', state.profileName === sample.profile.name, state.profileName);
   check('labels placed', state.labels.length > 5, String(state.labels.length));
   // No two labels overlap on screen (boxes as the renderer placed them).
   const overlaps = [];
@@ -62,7 +62,7 @@ try {
   const shot = path.join(outDir, 'browser-smoke.png');
   await page.screenshot({ path: shot });
   const png = PNG.sync.read(fs.readFileSync(shot));
-  const [ax, ay, aw, ah] = state.graph_area;
+  const [ax, ay, aw, ah] = state.graphArea;
   let drawn = 0;
   for (let y = Math.ceil(ay); y < ay + ah; y++) {
     for (let x = Math.ceil(ax); x < ax + aw; x++) {
@@ -86,7 +86,7 @@ try {
                            null, { timeout: 60000 });
   const dpr = await hi.evaluate(() => {
     const c = document.querySelector('canvas');
-    return { ratio: window.rgv.state().pixel_ratio, w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight };
+    return { ratio: window.rgv.state().pixelRatio, w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight };
   });
   check('DPR 2: backing store is CSS size x 2', dpr.ratio === 2 && dpr.w === dpr.cw * 2 && dpr.h === dpr.ch * 2, JSON.stringify(dpr));
   await hi.screenshot({ path: path.join(outDir, 'browser-dpr2.png') });

@@ -1,13 +1,13 @@
 // usage.ts — compiled (never run) by check.mjs with `tsc --noEmit`: the ways a page uses
 // rgv.js and <research-graph>, so a change to rgv.d.ts that breaks them fails the tests.
 import { createResearchGraph, EVENTS } from '../../web/rgv.js';
-import type { ResearchGraphViewer, ViewState, Stats, ActionEvent } from '../../web/rgv.js';
+import type { ResearchGraphViewer, ViewState, Stats, ActionEvent, Camera, ThemeState } from '../../web/rgv.js';
 import { ResearchGraphElement } from '../../web/research-graph.js';
 
 export async function embed(container: HTMLElement): Promise<ResearchGraphViewer> {
   const viewer = await createResearchGraph(container, {
     src: 'sample-slice.json', mode: 'compact', expandTemplate: 'slices/{id}.json',
-    colors: { work: '#4e79a7' }, font: 'fonts/DejaVuSans.ttf', hash: false,
+    theme: { accent: '#ff8800', work: '#4e79a7' }, font: 'fonts/DejaVuSans.ttf', hash: false,
   });
   const off = viewer.on('action', (e: ActionEvent) => {
     const which: 'follow' | 'claim' | 'connect' | 'open-explorer' = e.action;
@@ -17,10 +17,23 @@ export async function embed(container: HTMLElement): Promise<ResearchGraphViewer
   viewer.on('select', ({ id }) => { if (id !== null) viewer.focus(id); });
   viewer.on('progress', ({ phase, value, bytes }) => console.log(phase, value === null ? `${bytes} bytes` : value.toFixed(2)));
   viewer.on('expand', ({ id, url }) => console.log(id, url));
+  viewer.once('view', ({ hash, camera, colorMode, filter }) => console.log(hash.length, camera.zoom, colorMode, filter.typesHidden));
+  viewer.on('openUrl', (e) => { if (e.url.startsWith('https://example.org/')) e.preventDefault(); });
   off();
   const ok: boolean = await viewer.load({ schema: 'rgv-slice', version: 1, nodes: [{ id: 'a', type: 'person', label: 'A' }] });
   await viewer.load({ text: '{}', name: 'dropped.json' });
-  viewer.setFilter({ types_hidden: ['topic'], years: [2019, 2022] });
+  viewer.setFilter({ typesHidden: ['topic'], years: [2019, 2022], hideUndated: true });
+  viewer.zoomBy(1.5);
+  viewer.panBy(-40, 10);
+  const cam: Camera = viewer.getCamera();
+  viewer.setCamera({ ...cam, zoom: cam.zoom * 2 }, { animate: true });
+  viewer.setCamera(cam);
+  viewer.setTheme('auto');
+  viewer.setTheme({ base: 'dark', accent: '#ff8800' });
+  const theme: ThemeState = viewer.state().theme;
+  const dark: boolean = theme.dark && theme.colors.background.startsWith('#');
+  viewer.setLabel('Graph of A');
+  const fontOk: Promise<boolean> = viewer.setFont('fonts/DejaVuSans.ttf');
   viewer.setColorMode('community');
   viewer.select(null);
   const blob: Blob = await viewer.exportPNG(2);
@@ -28,9 +41,12 @@ export async function embed(container: HTMLElement): Promise<ResearchGraphViewer
   const json: string = viewer.exportJSON();
   const stats: Stats = viewer.stats();
   const n: number = stats.byType['work'] ?? 0;
-  const view: ViewState = { camera: { x: 0, y: 0, zoom: 1 }, color_mode: 'year' };
-  viewer.restore(view);
-  console.log(ok, blob.size, svg.length, json.length, n, EVENTS.length, viewer.state().layout.converged);
+  const s = viewer.state();
+  const area: number = s.graphArea[2] * s.pixelRatio + s.visibleNodes + s.framesDrawn;
+  viewer.on('view', (v: ViewState) => { if (v.sizeMode === 'citations') viewer.restore(v.hash); });
+  viewer.restore('#sel=a&color=community&cam=0,0,2');
+  const link: string = viewer.viewHash();
+  console.log(ok, blob.size, svg.length, json.length, n, EVENTS.length, s.layout.converged, area, link, dark, fontOk);
   viewer.destroy();
   return viewer;
 }
@@ -42,6 +58,8 @@ export function element(): void {
   el.addEventListener('rgv-action', (e) => console.log(e.detail.action, e.detail.id));
   el.addEventListener('rgv-load', (e) => console.log(e.detail.nodes));
   el.addEventListener('rgv-ready', (e) => e.detail.viewer.fit());
+  el.addEventListener('rgv-openUrl', (e) => { console.log(e.detail.url); e.preventDefault(); });
+  el.setAttribute('theme', JSON.stringify({ base: 'dark', accent: '#ff8800' }));
   const found = document.querySelector('research-graph');
   found?.ready.then((v) => v?.stats());
   console.log(same.viewer?.canvas.width);
@@ -57,4 +75,12 @@ export async function mistakes(viewer: ResearchGraphViewer): Promise<void> {
   await createResearchGraph(document.body, { mode: 'fullscreen' });
   // @ts-expect-error exportSVG returns a string, not a promise
   (await viewer.exportSVG()).then();
+  // @ts-expect-error the old relative zoom is zoomBy now
+  viewer.zoom(2);
+  // @ts-expect-error filter keys are camelCase
+  viewer.setFilter({ types_hidden: ['topic'] });
+  // @ts-expect-error themes are light | dark | auto | colours
+  viewer.setTheme('sepia');
+  // @ts-expect-error the camera is {x, y, zoom}
+  viewer.setCamera({ center_x: 0, center_y: 0, zoom: 1 });
 }

@@ -1,0 +1,43 @@
+// view_options.h — how the graph is shown, independent of the data: explorer or compact,
+// colour and size modes, the filter, labels and arrows, the theme. Each enum's names are
+// written once here (to_string / parse), for the commands, the state report, the panels
+// and the deep link.
+#pragma once
+
+#include "core/filter.h"
+#include "view/model/theme.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace rgv {
+
+enum class Mode { Compact, Explorer };
+enum class ColorMode { Type, Community, Year };
+enum class SizeMode { Degree, Citations };
+
+const char* to_string(Mode m);
+const char* to_string(ColorMode m);
+const char* to_string(SizeMode m);
+// The name's value, or nothing for an unknown name.
+std::optional<Mode> parse_mode(std::string_view name);
+std::optional<ColorMode> parse_color_mode(std::string_view name);
+std::optional<SizeMode> parse_size_mode(std::string_view name);
+// The accepted names for error messages: "\"type\", \"community\" or \"year\"".
+std::string mode_names();
+std::string color_mode_names();
+std::string size_mode_names();
+
+struct ViewOptions {
+    Mode mode = Mode::Explorer;
+    ColorMode color_mode = ColorMode::Type;
+    SizeMode size_mode = SizeMode::Degree;
+    Filter filter;
+    bool show_labels = true;
+    bool show_arrows = false;
+    Theme theme = light_theme();
+};
+
+} // namespace rgv
