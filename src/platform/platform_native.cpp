@@ -373,8 +373,8 @@ public:
         offset(k - 1, ox0, oy0);
         offset(k, ox1, oy1);
         const double z = zoom_at(k);
-        app.run_command({{"cmd", "zoom"}, {"factor", z / zoom_at(k - 1)}});
-        app.run_command({{"cmd", "pan"}, {"dx", -(ox1 - ox0) * z}, {"dy", -(oy1 - oy0) * z}});
+        app.run_command({{"cmd", "zoom_by"}, {"factor", z / zoom_at(k - 1)}});
+        app.run_command({{"cmd", "pan_by"}, {"dx", -(ox1 - ox0) * z}, {"dy", -(oy1 - oy0) * z}});
         return true;
     }
 
