@@ -1,7 +1,11 @@
 // main.cpp — the main loop shared by the native and the web build: SDL2 window + GL
 // context (OpenGL 3.3 core natively, WebGL2 / GLES 3.0 in the browser), Dear ImGui with
 // its SDL2 and OpenGL3 backends, and the App. What differs per platform is behind
-// Platform (platform.h).
+// Platform (platform.h): this file has no #if for one platform.
+//
+// [SECTION] runtime       what main() made, for the frame and for shutdown_runtime
+// [SECTION] frame         events, ImGui frame, App update, draw or skip
+// [SECTION] main          SDL, window, GL context, ImGui, App, then the platform's loop
 #include "platform/platform.h"
 #include "view/ui/app.h"
 #include "view/gl/gl.h"
@@ -11,19 +15,16 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
-#ifdef __EMSCRIPTEN__
-#include <emscripten.h>
-#else
-#include "cli/cli.h"
-#endif
-
-#include <cfloat>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <string>
+#include <utility>
 
 namespace {
+
+// [SECTION] runtime
 
 struct Runtime {
     SDL_Window* window = nullptr;
@@ -36,44 +37,6 @@ struct Runtime {
 };
 
 Runtime* g_runtime = nullptr; // one per wasm instance / process
-
-void apply_style() {
-    ImGui::StyleColorsLight();
-    ImGuiStyle& s = ImGui::GetStyle();
-    s.WindowRounding = 0.0f;
-    s.FrameRounding = 4.0f;
-    s.WindowPadding = {16.0f, 14.0f};
-    s.ItemSpacing = {8.0f, 6.0f};
-    s.WindowBorderSize = 0.0f;
-    s.Colors[ImGuiCol_WindowBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
-    s.Colors[ImGuiCol_Text] = ImVec4(0.13f, 0.15f, 0.19f, 1.0f);
-    s.Colors[ImGuiCol_TextDisabled] = ImVec4(0.42f, 0.45f, 0.50f, 1.0f);
-    s.Colors[ImGuiCol_Separator] = ImVec4(0.88f, 0.89f, 0.91f, 1.0f);
-    // The light style's frames are white: on the white panel an unticked checkbox, a radio
-    // button or the search box would not show at all.
-    s.Colors[ImGuiCol_FrameBg] = ImVec4(0.92f, 0.93f, 0.95f, 1.0f);
-    s.Colors[ImGuiCol_FrameBgHovered] = ImVec4(0.86f, 0.89f, 0.94f, 1.0f);
-    s.Colors[ImGuiCol_FrameBgActive] = ImVec4(0.82f, 0.86f, 0.93f, 1.0f);
-}
-
-#ifndef __EMSCRIPTEN__
-// imgui 1.86's SDL backend reads the pointer with SDL_GetGlobalMouseState, which SDL's X11
-// driver caches until an XInput2 raw motion event comes. A pointer moved through XTEST
-// (x11vnc, xdotool, Barrier and other remote or scripted input) raises none, so the viewer
-// saw it where the last click was: no hover, and a press landed at the old spot
-// (libsdl-org/SDL#8827, ocornut/imgui#7217). SDL's own position, from the window's motion
-// events, is always current; imgui 1.87 moved to it too. It is used over the window and
-// while a button is held (SDL captures the mouse then, so it may lie outside the window).
-void pointer_from_events(SDL_Window* window) {
-    int x = 0, y = 0;
-    const Uint32 buttons = SDL_GetMouseState(&x, &y);
-    ImGuiIO& io = ImGui::GetIO();
-    if (SDL_GetMouseFocus() == window || buttons != 0)
-        io.MousePos = ImVec2(static_cast<float>(x), static_cast<float>(y));
-    else
-        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
-}
-#endif
 
 // A fingerprint of everything ImGui would draw: vertices, indices, commands (clip
 // rectangles, textures, ranges), the display and the framebuffer scale. Equal
@@ -113,7 +76,10 @@ std::uint64_t draw_data_hash(const ImDrawData* data) {
     return h;
 }
 
-void frame() {
+// [SECTION] frame
+
+// One pass of the loop; false once the viewer should stop.
+bool frame() {
     Runtime& rt = *g_runtime;
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
@@ -121,30 +87,6 @@ void frame() {
         if (event.type == SDL_QUIT) rt.running = false;
         if (event.type == SDL_MOUSEBUTTONDOWN && event.button.button == SDL_BUTTON_LEFT && event.button.clicks == 2)
             rt.app.note_double_click();
-#ifndef __EMSCRIPTEN__
-        if (event.type == SDL_DROPFILE && event.drop.file) {
-            rt.platform->file_dropped(rt.app, event.drop.file);
-            SDL_free(event.drop.file);
-        }
-        // Native keyboard shortcuts, the same as the web page's (there JavaScript sends
-        // them, so that only the viewer with focus reacts).
-        if (event.type == SDL_KEYDOWN && !ImGui::GetIO().WantCaptureKeyboard) {
-            const char* name = nullptr;
-            switch (event.key.keysym.sym) {
-            case SDLK_RIGHT: name = "ArrowRight"; break;
-            case SDLK_LEFT: name = "ArrowLeft"; break;
-            case SDLK_UP: name = "ArrowUp"; break;
-            case SDLK_DOWN: name = "ArrowDown"; break;
-            case SDLK_RETURN: name = "Enter"; break;
-            case SDLK_ESCAPE: name = "Escape"; break;
-            case SDLK_TAB: name = "Tab"; break;
-            case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: name = "+"; break;
-            case SDLK_MINUS: case SDLK_KP_MINUS: name = "-"; break;
-            default: break;
-            }
-            if (name) rt.app.key(name);
-        }
-#endif
         if (event.type == SDL_FINGERDOWN || event.type == SDL_FINGERMOTION || event.type == SDL_FINGERUP) {
             // Finger positions come normalised to the window; the App works in logical px.
             int w = 0, h = 0;
@@ -155,6 +97,10 @@ void frame() {
             rt.app.touch(static_cast<std::int64_t>(event.tfinger.fingerId), event.tfinger.x * static_cast<float>(w),
                          event.tfinger.y * static_cast<float>(h), phase);
         }
+        rt.platform->handle_event(rt.app, event);
+        // SDL hands a dropped file's path over to whoever polls: freed here, whether the
+        // platform opened it or not.
+        if (event.type == SDL_DROPFILE) SDL_free(event.drop.file);
     }
     int fb_w = 0, fb_h = 0, win_w = 0, win_h = 0;
     SDL_GL_GetDrawableSize(rt.window, &fb_w, &fb_h);
@@ -167,9 +113,7 @@ void frame() {
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
-#ifndef __EMSCRIPTEN__
-    pointer_from_events(rt.window);
-#endif
+    rt.platform->correct_input(rt.window);
     ImGui::NewFrame();
     rt.app.update(static_cast<float>(win_w), static_cast<float>(win_h));
     ImGui::Render();
@@ -177,7 +121,7 @@ void frame() {
     // A frame that would show what the screen already shows is not drawn: an idle viewer
     // (nothing moving, no input, no animation) costs the GPU nothing. The browser keeps
     // showing a WebGL canvas that was not drawn to; natively the window keeps its last
-    // swapped image, and the loop waits for input instead of spinning.
+    // swapped image, and the platform waits for input instead of spinning (idle).
     const std::uint64_t ui_hash = draw_data_hash(ImGui::GetDrawData());
     const bool draw = !rt.drawn || ui_hash != rt.ui_hash || rt.app.graph_changed(fb_w, fb_h) ||
                       rt.platform->draws_every_frame();
@@ -194,14 +138,9 @@ void frame() {
     if (draw) {
         SDL_GL_SwapWindow(rt.window);
     } else {
-#ifndef __EMSCRIPTEN__
-        SDL_WaitEventTimeout(nullptr, 16); // the next input, or about a display frame
-#endif
+        rt.platform->idle();
     }
-
-#ifdef __EMSCRIPTEN__
-    if (!rt.running) emscripten_cancel_main_loop();
-#endif
+    return rt.running;
 }
 
 } // namespace
@@ -211,9 +150,7 @@ void frame() {
 void rgv::shutdown_runtime() {
     if (!g_runtime || !g_runtime->window) return;
     Runtime& rt = *g_runtime;
-#ifdef __EMSCRIPTEN__
-    emscripten_cancel_main_loop();
-#endif
+    rt.platform->end_loop();
     rt.app.shutdown_gl();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplSDL2_Shutdown();
@@ -227,37 +164,21 @@ void rgv::shutdown_runtime() {
 
 rgv::App* rgv::running_app() { return g_runtime ? &g_runtime->app : nullptr; }
 
+// [SECTION] main
+
 int main(int argc, char** argv) {
-#ifndef __EMSCRIPTEN__
-    if (int code = 0; rgv::run_cli(argc, argv, code)) return code;
-#endif
-    auto platform = rgv::make_platform(argc, argv);
-    if (!platform) return 2;
+    int code = 0;
+    auto platform = rgv::make_platform(argc, argv, code);
+    if (!platform) return code;
 
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         std::fprintf(stderr, "rgv: SDL_Init failed: %s\n", SDL_GetError());
         return 1;
     }
-#ifdef __EMSCRIPTEN__
-    const char* glsl_version = "#version 300 es";
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
-#else
-    const char* glsl_version = "#version 330 core";
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
-#endif
+    const char* glsl_version = platform->configure_gl();
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
     SDL_GL_SetAttribute(SDL_GL_MULTISAMPLESAMPLES, 0); // the shaders antialias themselves
 
-#ifdef __EMSCRIPTEN__
-    // Keys go to this viewer's canvas only: SDL listens on the window by default, so every
-    // viewer on a page would take every key and the host page's Tab would break.
-    SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
-#endif
     int w = 0, h = 0;
     platform->initial_size(w, h);
     const auto window_flags =
@@ -279,7 +200,7 @@ int main(int argc, char** argv) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr; // layout is the app's, not a file in the cwd
-    apply_style();
+    // No ImGui style here: the App applies its theme's (first frame, and on set_theme).
     ImGui_ImplSDL2_InitForOpenGL(window, gl);
     ImGui_ImplOpenGL3_Init(glsl_version);
 
@@ -296,14 +217,10 @@ int main(int argc, char** argv) {
     }
     if (!runtime.platform->start(runtime.app)) return runtime.platform->exit_code();
 
-#ifdef __EMSCRIPTEN__
-    // Returns to JavaScript at once; the browser calls frame() on every animation frame.
-    emscripten_set_main_loop(frame, 0, false);
-    return 0;
-#else
-    while (runtime.running) frame();
-    const int code = runtime.platform->exit_code();
+    // Natively the loop runs here and ends when the window closes; in the browser it is
+    // handed to the browser's animation frames, and rgv_shutdown tears down.
+    if (!runtime.platform->run_loop(frame)) return 0;
+    code = runtime.platform->exit_code();
     rgv::shutdown_runtime();
     return code;
-#endif
 }

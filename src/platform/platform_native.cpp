@@ -3,14 +3,24 @@
 // state file for tests that drive the window with real X11 input (--state-file,
 // tests/native/mouse.py), touch gestures for them through SDL's queue (--touch-file) and
 // a frame-time mode for bench/render.sh (--bench-frames: a moving camera, one JSON line).
+// Also what only the desktop does each frame: OpenGL 3.3 core, the keyboard shortcuts
+// (the page's JavaScript sends them on the web), dropped files, the pointer workaround,
+// waiting for input when idle, and the loop itself.
+//
+// [SECTION] usage         the command line's help text
+// [SECTION] platform      NativePlatform: the Platform calls, then the testing options
+// [SECTION] command line  make_platform: the CLI subcommands, then the viewer's options
+#include "cli/cli.h"
 #include "cli/cli_common.h"
 #include "platform/platform.h"
 #include "view/ui/app.h"
 #include "view/gl/gl.h"
 
 #include <SDL.h>
+#include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cerrno>
 #include <chrono>
 #include <cmath>
@@ -24,6 +34,8 @@
 namespace rgv {
 namespace {
 
+// [SECTION] usage
+
 const char* kUsage =
     "usage: rgv [view] [options] [FILE]\n"
     "  Opens the viewer on FILE (a graph slice; default: the bundled sample).\n"
@@ -34,6 +46,7 @@ const char* kUsage =
     "  --font FILE         TTF font for the UI and labels\n"
     "  --size WxH          initial window size in logical pixels (default 1280x800)\n"
     "  --mode MODE         explorer (default: the side panel) or compact (the graph alone)\n"
+    "  --theme THEME       light (default) or dark; the key T switches between them\n"
     "  --drop FILE         (testing) drop FILE on the window at frame 5, through SDL's queue\n"
     "  --keys K1,K2,...    (testing) press these keys from frame 10 on, one a frame\n"
     "                      (ArrowLeft/Right/Up/Down, Enter, Escape, Tab, +, -)\n"
@@ -46,6 +59,8 @@ const char* kUsage =
     "                      frame (no vsync),\n"
     "                      print one JSON line of frame times and quit\n"
     "  -h, --help          this text\n";
+
+// [SECTION] platform
 
 class NativePlatform final : public Platform {
 public:
@@ -66,6 +81,7 @@ public:
     std::string state_path;         // --state-file
     std::string touch_path;         // --touch-file
     std::string mode;               // --mode; empty: the App's default
+    std::string theme = "light";    // --theme
     bool state_failed = false;      // a --state-file write failed (said once)
     std::vector<std::string> keys;  // --keys
     long max_frames = 0;
@@ -77,6 +93,13 @@ public:
     int width = 1280, height = 800;
     int frame = 0;
     int code = 0;
+
+    const char* configure_gl() override {
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
+        return "#version 330 core";
+    }
 
     bool start(App& app) override {
         // Frame times, not the display's refresh rate (Xvfb has none, a desktop has).
@@ -90,12 +113,84 @@ public:
                 std::fprintf(stderr, "rgv: cannot read font %s; using imgui's built-in font\n", font_path.c_str());
         }
         if (!mode.empty()) app.run_command({{"cmd", "set_mode"}, {"mode", mode}});
+        set_theme(app, theme);
         app.begin_loading(slice_path);
         load_file(app, slice_path);
         return true;
     }
 
-    void file_dropped(App& app, const char* path) override { load_file(app, path); }
+    // The loop ends when the window closes (SDL_QUIT, also from SIGTERM) or after_frame
+    // says so; main then tears down.
+    bool run_loop(bool (*step)()) override {
+        while (step()) {
+        }
+        return true;
+    }
+
+    // Nothing changed on screen: sleep until the next input, or about a display frame
+    // (animations and the layout go on without input).
+    void idle() override { SDL_WaitEventTimeout(nullptr, 16); }
+
+    void handle_event(App& app, const SDL_Event& event) override {
+        if (event.type == SDL_DROPFILE && event.drop.file) load_file(app, event.drop.file);
+        // The keyboard shortcuts, the same as the web page's. Not while a panel's text
+        // field or widget has the keyboard, and not with a modifier (Ctrl+T is not T).
+        if (event.type != SDL_KEYDOWN || ImGui::GetIO().WantCaptureKeyboard) return;
+        const SDL_Keycode sym = event.key.keysym.sym;
+        if (sym == SDLK_t && (event.key.keysym.mod & (KMOD_CTRL | KMOD_SHIFT | KMOD_ALT | KMOD_GUI)) == 0) {
+            toggle_theme(app);
+            return;
+        }
+        const char* name = nullptr;
+        switch (sym) {
+        case SDLK_RIGHT: name = "ArrowRight"; break;
+        case SDLK_LEFT: name = "ArrowLeft"; break;
+        case SDLK_UP: name = "ArrowUp"; break;
+        case SDLK_DOWN: name = "ArrowDown"; break;
+        case SDLK_RETURN: name = "Enter"; break;
+        case SDLK_ESCAPE: name = "Escape"; break;
+        case SDLK_TAB: name = "Tab"; break;
+        case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: name = "+"; break;
+        case SDLK_MINUS: case SDLK_KP_MINUS: name = "-"; break;
+        default: break;
+        }
+        if (name) app.key(name);
+    }
+
+    // imgui 1.86's SDL backend reads the pointer with SDL_GetGlobalMouseState, which SDL's
+    // X11 driver caches until an XInput2 raw motion event comes. A pointer moved through
+    // XTEST (x11vnc, xdotool, Barrier and other remote or scripted input) raises none, so
+    // the viewer saw it where the last click was: no hover, and a press landed at the old
+    // spot (libsdl-org/SDL#8827, ocornut/imgui#7217). SDL's own position, from the
+    // window's motion events, is always current; imgui 1.87 moved to it too. It is used
+    // over the window and while a button is held (SDL captures the mouse then, so it may
+    // lie outside the window).
+    void correct_input(SDL_Window* window) override {
+        int x = 0, y = 0;
+        const Uint32 buttons = SDL_GetMouseState(&x, &y);
+        ImGuiIO& io = ImGui::GetIO();
+        if (SDL_GetMouseFocus() == window || buttons != 0)
+            io.MousePos = ImVec2(static_cast<float>(x), static_cast<float>(y));
+        else
+            io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    }
+
+    // Themes go through the same command as the web API's setTheme, so both show alike.
+    static void set_theme(App& app, const std::string& name) {
+        const nlohmann::json result = app.run_command({{"cmd", "set_theme"}, {"theme", name}});
+        if (!result.value("ok", false))
+            std::fprintf(stderr, "rgv: set_theme %s: %s\n", name.c_str(), result.value("error", "failed").c_str());
+    }
+
+    // T: light <-> dark, from the theme the App shows (state().theme.dark), so a theme set
+    // any other way toggles right too.
+    static void toggle_theme(App& app) {
+        const nlohmann::json state = nlohmann::json::parse(app.state_json(), nullptr, false);
+        bool dark = false;
+        if (state.is_object() && state.contains("theme") && state["theme"].is_object())
+            dark = state["theme"].value("dark", false);
+        set_theme(app, dark ? "light" : "dark");
+    }
 
     // The file given on the command line and a dropped one load alike, through the CLI's
     // reader: a file over the load limit is refused from its size, before it is read.
@@ -278,8 +373,8 @@ public:
         offset(k - 1, ox0, oy0);
         offset(k, ox1, oy1);
         const double z = zoom_at(k);
-        app.run_command({{"cmd", "zoom"}, {"factor", z / zoom_at(k - 1)}});
-        app.run_command({{"cmd", "pan"}, {"dx", -(ox1 - ox0) * z}, {"dy", -(oy1 - oy0) * z}});
+        app.run_command({{"cmd", "zoom_by"}, {"factor", z / zoom_at(k - 1)}});
+        app.run_command({{"cmd", "pan_by"}, {"dx", -(ox1 - ox0) * z}, {"dy", -(oy1 - oy0) * z}});
         return true;
     }
 
@@ -322,7 +417,12 @@ public:
 
 } // namespace
 
-std::unique_ptr<Platform> make_platform(int argc, char** argv) {
+// [SECTION] command line
+
+std::unique_ptr<Platform> make_platform(int argc, char** argv, int& exit_code) {
+    // `rgv validate FILE` and the other tools run and end here, without a window.
+    if (run_cli(argc, argv, exit_code)) return nullptr;
+    exit_code = 2; // a wrong command line, unless it turns out right
     auto p = std::make_unique<NativePlatform>();
     // `rgv view FILE` is the same as `rgv FILE`.
     const int first = argc > 1 && std::strcmp(argv[1], "view") == 0 ? 2 : 1;
@@ -366,7 +466,8 @@ std::unique_ptr<Platform> make_platform(int argc, char** argv) {
             }
         } else if (arg == "-h" || arg == "--help") {
             std::printf("%s", kUsage);
-            std::exit(0);
+            exit_code = 0;
+            return nullptr;
         } else if (arg == "--size") {
             const char* v = value("--size");
             if (!v) return nullptr;
@@ -382,6 +483,14 @@ std::unique_ptr<Platform> make_platform(int argc, char** argv) {
                 return nullptr;
             }
             p->mode = v;
+        } else if (arg == "--theme") {
+            const char* v = value("--theme");
+            if (!v) return nullptr;
+            if (std::strcmp(v, "light") != 0 && std::strcmp(v, "dark") != 0) {
+                std::fprintf(stderr, "rgv: --theme wants light or dark, got \"%s\"\n", v);
+                return nullptr;
+            }
+            p->theme = v;
         } else if (arg == "--keys") {
             const char* v = value("--keys");
             if (!v) return nullptr;
@@ -400,6 +509,7 @@ std::unique_ptr<Platform> make_platform(int argc, char** argv) {
             p->slice_path = arg;
         }
     }
+    exit_code = 0;
     return p;
 }
 

@@ -1,7 +1,11 @@
 // platform_web.cpp — the browser: JavaScript (web/rgv.js) fetches the slice and the font
 // and hands them over through the C API below; everything else is the shared main loop.
 // Each wasm module instance has its own memory, so several viewers on one page do not
-// share this state.
+// share this state. What only the browser does: WebGL2, keys scoped to the viewer's own
+// canvas, and a loop run by the browser's animation frames instead of a `while`.
+//
+// [SECTION] platform      WebPlatform: the Platform calls
+// [SECTION] C API         the functions web/rgv.js calls
 #include "platform/platform.h"
 #include "view/ui/app.h"
 
@@ -22,8 +26,38 @@ EM_JS(void, rgv_notify_event, (const char* name, const char* payload), {
 namespace rgv {
 namespace {
 
+// [SECTION] platform
+
+// The step (one frame) run_loop was given: emscripten_set_main_loop takes a plain function
+// of no arguments, so it lives here (one per wasm instance, like everything here).
+bool (*g_step)() = nullptr;
+
 class WebPlatform final : public Platform {
 public:
+    const char* configure_gl() override {
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+        // Keys go to this viewer's canvas only: SDL listens on the window by default, so
+        // every viewer on a page would take every key and the host page's Tab would break.
+        SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+        return "#version 300 es";
+    }
+
+    // Returns to JavaScript at once (main returns, the module stays alive); the browser
+    // calls the frame on every animation frame until it says stop or rgv_shutdown comes.
+    bool run_loop(bool (*step)()) override {
+        g_step = step;
+        emscripten_set_main_loop(
+            [] {
+                if (!g_step()) emscripten_cancel_main_loop();
+            },
+            0, false);
+        return false;
+    }
+    void end_loop() override { emscripten_cancel_main_loop(); }
+
     bool start(App& app) override {
         app.begin_loading("");
         rgv_notify_ready();
@@ -46,9 +80,14 @@ std::string g_result; // the same for rgv_command()
 
 } // namespace
 
-std::unique_ptr<Platform> make_platform(int, char**) { return std::make_unique<WebPlatform>(); }
+std::unique_ptr<Platform> make_platform(int, char**, int& exit_code) {
+    exit_code = 0;
+    return std::make_unique<WebPlatform>();
+}
 
 } // namespace rgv
+
+// [SECTION] C API
 
 // The C API for JavaScript. Strings are UTF-8, owned by the caller unless said otherwise.
 extern "C" {

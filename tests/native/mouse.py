@@ -4,7 +4,9 @@
 # clear, dragging a node (it follows the mouse and stays pinned), wheel zoom at the cursor,
 # pan, double-click focus, and input over the explorer's side panel leaving the graph alone;
 # then touch (pinch zoom about the fingers' midpoint, two-finger pan), whose events reach the
-# viewer through SDL's queue (--touch-file: Xvfb has no touch screen).
+# viewer through SDL's queue (--touch-file: Xvfb has no touch screen); last the themes:
+# --theme dark shows a dark graph area (its state and a --screenshot's pixels), --theme
+# light a light one, and the key T, pressed through XTEST, switches a running viewer.
 # The pointer moves through xdotool, that is the X server's XTEST extension, so the input
 # takes the path a user's does: X, SDL's event queue, imgui's backend, the App. The checks
 # are those of tests/browser/input.mjs for the mouse.
@@ -15,13 +17,13 @@
 # failure. Waits are on frames the viewer reports, never fixed sleeps: software GL under
 # Xvfb on a busy machine may draw only a few frames a second.
 #
-# Index
-#   1. the viewer      start rgv, read its state, wait for frames and for a still picture
-#   2. aiming          isolated nodes, empty points, screen <-> world
-#   3. the pointer     xdotool: move, press, release, click, wheel
-#   4. checks          named checks that print ok / FAIL; a check that raises fails
-#   5. compact mode    hover, click, drag-pin, wheel, pan, double-click, touch
-#   6. explorer mode   wheel and drag over the side panel
+# [SECTION] the viewer      start rgv, read its state, wait for frames and for a still picture
+# [SECTION] aiming          isolated nodes, empty points, screen <-> world
+# [SECTION] the pointer     xdotool: move, press, release, click, wheel, keys
+# [SECTION] checks          named checks that print ok / FAIL; a check that raises fails
+# [SECTION] compact mode    hover, click, drag-pin, wheel, pan, double-click, touch
+# [SECTION] explorer mode   wheel and drag over the side panel
+# [SECTION] themes          --theme dark draws dark (state and pixels), the key T toggles
 import json
 import math
 import os
@@ -30,7 +32,7 @@ import subprocess
 import sys
 import time
 
-# 1. the viewer -----------------------------------------------------------------------------
+# [SECTION] the viewer
 
 
 class ViewerError(Exception):
@@ -129,19 +131,19 @@ class Viewer:
         return self.proc.returncode
 
 
-# 2. aiming -----------------------------------------------------------------------------------
+# [SECTION] aiming
 
 
 def in_overlay(s, p):
     # The compact overlay (counts, "Open full explorer", "Fit") at the graph area's top-left.
-    ax, ay = s['graph_area'][0], s['graph_area'][1]
+    ax, ay = s['graphArea'][0], s['graphArea'][1]
     return s['mode'] == 'compact' and p[0] < ax + 260 and p[1] < ay + 80
 
 
 def isolated_nodes(s, margin=40, exclude=()):
     # Nodes well inside the graph area and off the overlay, most isolated first, so the
     # pointer over one cannot be taken for a neighbour.
-    ax, ay, aw, ah = s['graph_area']
+    ax, ay, aw, ah = s['graphArea']
     pts = s['screen']
     out = []
     for nid, p in pts.items():
@@ -160,7 +162,7 @@ def isolated_nodes(s, margin=40, exclude=()):
 def empty_point(s, clear=40, near=None):
     # A point of the graph area at least `clear` px from every node: nearest to `near`, or
     # the farthest from all nodes.
-    ax, ay, aw, ah = s['graph_area']
+    ax, ay, aw, ah = s['graphArea']
     nodes = list(s['screen'].values())
     best = None
     for y in range(int(ay) + 30, int(ay + ah) - 30, 10):
@@ -179,18 +181,18 @@ def empty_point(s, clear=40, near=None):
 
 
 def world_at(s, p):
-    ax, ay, aw, ah = s['graph_area']
+    ax, ay, aw, ah = s['graphArea']
     c = s['camera']
-    return ((p[0] - ax - aw / 2) / c['zoom'] + c['center_x'],
-            (p[1] - ay - ah / 2) / c['zoom'] + c['center_y'])
+    return ((p[0] - ax - aw / 2) / c['zoom'] + c['x'],
+            (p[1] - ay - ah / 2) / c['zoom'] + c['y'])
 
 
 def drift(before, after, at):
     # Where the world point under `at` in `before` is on screen in `after`, off `at` (px).
     wx, wy = world_at(before, at)
-    ax, ay, aw, ah = after['graph_area']
+    ax, ay, aw, ah = after['graphArea']
     c = after['camera']
-    now = ((wx - c['center_x']) * c['zoom'] + ax + aw / 2, (wy - c['center_y']) * c['zoom'] + ay + ah / 2)
+    now = ((wx - c['x']) * c['zoom'] + ax + aw / 2, (wy - c['y']) * c['zoom'] + ay + ah / 2)
     return math.dist(now, at)
 
 
@@ -209,7 +211,7 @@ def fmt(v):
     return str(v)
 
 
-# 3. the pointer -------------------------------------------------------------------------------
+# [SECTION] the pointer
 
 
 def xdo(*args):
@@ -239,6 +241,15 @@ def drag(v, frm, to, steps=8):
     return v.frames(3)
 
 
+def key(v, name):
+    # XTEST key presses go to the focused window; no window manager runs under Xvfb, so
+    # the test gives the viewer the focus itself.
+    xdo('windowfocus', v.window)
+    v.frames(2)
+    xdo('key', name)
+    return v.frames(3)
+
+
 def wheel(v, at, button, times=1):
     # X buttons 4 / 5 are the wheel up / down (SDL: wheel y +1 / -1, one 1.15x zoom step).
     move(v, at)
@@ -248,7 +259,7 @@ def wheel(v, at, button, times=1):
     return before, v.frames(3)
 
 
-# 4. checks -------------------------------------------------------------------------------------
+# [SECTION] checks
 
 passed = 0
 failed = 0
@@ -289,6 +300,7 @@ def main():
     try:
         compact_checks(rgv, slice_path, out_dir)
         explorer_checks(rgv, slice_path, out_dir)
+        theme_checks(rgv, slice_path, out_dir)
     except ViewerError as e:
         # A viewer that would not start or died: the remaining checks cannot run.
         global failed
@@ -298,7 +310,7 @@ def main():
     return 0 if failed == 0 and passed > 0 else 1
 
 
-# 5. compact mode --------------------------------------------------------------------------------
+# [SECTION] compact mode
 
 
 def compact_checks(rgv, slice_path, out_dir):
@@ -356,7 +368,7 @@ def compact_checks(rgv, slice_path, out_dir):
         dropped = {}
 
         def drag_node():
-            ax, _, aw, _ = s0['graph_area']
+            ax, _, aw, _ = s0['graphArea']
             dx = 80 if tp[0] + 80 < ax + aw - 40 else -80
             frm = pixel(tp)
             to = (frm[0] + dx, frm[1])
@@ -388,7 +400,7 @@ def compact_checks(rgv, slice_path, out_dir):
 
         def wheel_in():
             s = v.state()
-            ax, ay, aw, ah = s['graph_area']
+            ax, ay, aw, ah = s['graphArea']
             at = pixel((ax + aw * 0.72, ay + ah * 0.3))  # off centre
             before, after = wheel(v, at, 4)
             ratio = after['camera']['zoom'] / before['camera']['zoom']
@@ -398,7 +410,7 @@ def compact_checks(rgv, slice_path, out_dir):
 
         def wheel_out():
             s = v.state()
-            ax, ay, aw, ah = s['graph_area']
+            ax, ay, aw, ah = s['graphArea']
             at = pixel((ax + aw * 0.25, ay + ah * 0.7))
             before, after = wheel(v, at, 5, times=2)
             ratio = after['camera']['zoom'] / before['camera']['zoom']
@@ -410,13 +422,13 @@ def compact_checks(rgv, slice_path, out_dir):
         def pan():
             before = v.still()
             frm = empty_point(before)
-            ax, ay, aw, ah = before['graph_area']
+            ax, ay, aw, ah = before['graphArea']
             dx = 100 if frm[0] < ax + aw / 2 else -100
             dy = 40 if frm[1] < ay + ah / 2 else -40
             after = drag(v, frm, (frm[0] + dx, frm[1] + dy))
             z = before['camera']['zoom']
-            c = ((after['camera']['center_x'] - before['camera']['center_x']) * z,
-                 (after['camera']['center_y'] - before['camera']['center_y']) * z)
+            c = ((after['camera']['x'] - before['camera']['x']) * z,
+                 (after['camera']['y'] - before['camera']['y']) * z)
             return (near(c[0], -dx, 1) and near(c[1], -dy, 1) and after['camera']['zoom'] == z
                     and after['selected'] is None and after['pinned'] == before['pinned'],
                     f'centre moved {fmt(c)} px for a drag of ({dx}, {dy}) from {frm}; zoom {fmt(z)} -> '
@@ -433,7 +445,7 @@ def compact_checks(rgv, slice_path, out_dir):
             v.frames(2)
             f = v.still()
             q = f['screen'][node]
-            ax, ay, aw, ah = f['graph_area']
+            ax, ay, aw, ah = f['graphArea']
             return (near(q[0], ax + aw / 2, 1) and near(q[1], ay + ah / 2, 1)
                     and f['camera']['zoom'] >= s['camera']['zoom'] * 0.999 and f['selected'] == node,
                     f'{node} at {fmt(q)}, centre {fmt((ax + aw / 2, ay + ah / 2))}; '
@@ -444,7 +456,7 @@ def compact_checks(rgv, slice_path, out_dir):
             # Two fingers 100 px apart spread to 200 px about a fixed midpoint: zoom x2, and
             # the world point under the midpoint stays under it.
             s = v.still()
-            ax, ay, aw, ah = s['graph_area']
+            ax, ay, aw, ah = s['graphArea']
             mid = (ax + aw * 0.6, ay + ah * 0.55)
             lines = [('down', 1, mid[0] - 50, mid[1]), ('down', 2, mid[0] + 50, mid[1])]
             for i in range(1, 11):
@@ -460,7 +472,7 @@ def compact_checks(rgv, slice_path, out_dir):
 
         def two_finger_pan():
             s = v.still()
-            ax, ay, aw, ah = s['graph_area']
+            ax, ay, aw, ah = s['graphArea']
             a, b = (ax + aw * 0.4, ay + ah * 0.5), (ax + aw * 0.5, ay + ah * 0.5)
             lines = [('down', 1, *a), ('down', 2, *b)]
             for i in range(1, 9):
@@ -468,8 +480,8 @@ def compact_checks(rgv, slice_path, out_dir):
             lines += [('up', 1, a[0] + 80, a[1] + 40), ('up', 2, b[0] + 80, b[1] + 40)]
             after = touch(lines)
             z = s['camera']['zoom']
-            c = ((after['camera']['center_x'] - s['camera']['center_x']) * z,
-                 (after['camera']['center_y'] - s['camera']['center_y']) * z)
+            c = ((after['camera']['x'] - s['camera']['x']) * z,
+                 (after['camera']['y'] - s['camera']['y']) * z)
             return (near(c[0], -80, 1) and near(c[1], -40, 1) and near(after['camera']['zoom'], z, z * 1e-4),
                     f'centre moved {fmt(c)} px for fingers moved (80, 40); zoom {fmt(z)} -> '
                     f'{fmt(after["camera"]["zoom"])}')
@@ -480,7 +492,7 @@ def compact_checks(rgv, slice_path, out_dir):
           lambda: (code == 0, f'exit {code}; log: {v.log_tail()}'))
 
 
-# 6. explorer mode --------------------------------------------------------------------------------
+# [SECTION] explorer mode
 
 
 def explorer_checks(rgv, slice_path, out_dir):
@@ -488,19 +500,19 @@ def explorer_checks(rgv, slice_path, out_dir):
     try:
         s0 = v.still()
         check('explorer: the side panel takes the left of the window',
-              lambda: (s0['graph_area'][0] >= 200, f'graph area {fmt(s0["graph_area"])}'))
+              lambda: (s0['graphArea'][0] >= 200, f'graph area {fmt(s0["graphArea"])}'))
 
         def wheel_panel():
             s = v.state()
             # (hovered may change: the panel's works list highlights the work under the pointer.)
-            before, after = wheel(v, (s['graph_area'][0] / 2, s['graph_area'][3] / 2), 4, times=3)
+            before, after = wheel(v, (s['graphArea'][0] / 2, s['graphArea'][3] / 2), 4, times=3)
             return (after['camera'] == before['camera'],
                     f'camera {fmt(before["camera"])} -> {fmt(after["camera"])}')
         check('wheel over the side panel does not zoom the graph', wheel_panel)
 
         def drag_panel():
             s = v.still()
-            ax, _, _, ah = s['graph_area']
+            ax, _, _, ah = s['graphArea']
             after = drag(v, (ax / 2, ah * 0.55), (ax + 300, ah * 0.7), steps=12)
             return (after['camera'] == s['camera'] and after['selected'] is None,
                     f'camera {fmt(s["camera"])} -> {fmt(after["camera"])}, selected {after["selected"]}')
@@ -516,6 +528,108 @@ def explorer_checks(rgv, slice_path, out_dir):
     finally:
         code = v.quit()
     check('the explorer quits cleanly on SIGTERM (exit 0)',
+          lambda: (code == 0, f'exit {code}; log: {v.log_tail()}'))
+
+
+# [SECTION] themes
+
+
+def read_ppm(path):
+    # The binary PPM of rgv --screenshot: "P6\nW H\n255\n" and RGB rows, top row first.
+    with open(path, 'rb') as f:
+        data = f.read()
+    parts = data.split(maxsplit=4)
+    if parts[0] != b'P6' or parts[3] != b'255':
+        raise ViewerError(f'{path}: not a binary 8-bit PPM')
+    w, h = int(parts[1]), int(parts[2])
+    pixels = parts[4]
+    if len(pixels) < w * h * 3:
+        raise ViewerError(f'{path}: {len(pixels)} bytes of pixels for {w}x{h}')
+    return w, h, pixels
+
+
+def patch_colour(ppm, p, r=4):
+    # The median colour of the (2r+1)^2 pixels about p: a thin edge through the patch does
+    # not change it.
+    w, h, px = ppm
+    x0, y0 = pixel(p)
+    cols = []
+    for y in range(max(0, y0 - r), min(h, y0 + r + 1)):
+        for x in range(max(0, x0 - r), min(w, x0 + r + 1)):
+            i = (y * w + x) * 3
+            cols.append(tuple(px[i:i + 3]))
+    cols.sort(key=sum)
+    return cols[len(cols) // 2]
+
+
+def screenshot(rgv, slice_path, out_dir, theme):
+    # A viewer that draws 40 frames, saves the last one and quits; its state file holds the
+    # last frame's state (written before the picture is saved, in the same frame).
+    name = f'theme-{theme}'
+    ppm_path = os.path.join(out_dir, f'{name}.ppm')
+    state_path = os.path.join(out_dir, f'{name}-state.json')
+    for stale in (ppm_path, state_path):
+        if os.path.exists(stale):
+            os.remove(stale)
+    r = subprocess.run([rgv, '--theme', theme, '--mode', 'compact', '--size', '900x600', '--frames', '40',
+                        '--screenshot', ppm_path, '--state-file', state_path, slice_path],
+                       capture_output=True, text=True, timeout=240)
+    if r.returncode != 0:
+        raise ViewerError(f'rgv --theme {theme} --screenshot: exit {r.returncode}: {r.stderr.strip()[-400:]}')
+    with open(state_path, 'rb') as f:
+        s = json.loads(f.read())
+    return s, read_ppm(ppm_path)
+
+
+def theme_checks(rgv, slice_path, out_dir):
+    shots = {}
+
+    def shot(theme):
+        s, ppm = screenshot(rgv, slice_path, out_dir, theme)
+        at = empty_point(s)
+        shots[theme] = (s, patch_colour(ppm, at), at)
+        return shots[theme]
+
+    def dark():
+        s, colour, at = shot('dark')
+        return (s['theme']['dark'] is True and s['theme']['name'] == 'dark' and sum(colour) / 3 < 80,
+                f'theme {fmt(s["theme"].get("name"))} dark={s["theme"].get("dark")}; '
+                f'empty graph area at {at} is {colour}')
+    check('--theme dark: the state says dark and the empty graph area is dark', dark)
+
+    def light():
+        s, colour, at = shot('light')
+        return (s['theme']['dark'] is False and sum(colour) / 3 > 180,
+                f'theme {fmt(s["theme"].get("name"))} dark={s["theme"].get("dark")}; '
+                f'empty graph area at {at} is {colour}')
+    check('--theme light: the state says light and the empty graph area is light', light)
+
+    v = Viewer(rgv, slice_path, out_dir, 'theme', ['--theme', 'dark', '--mode', 'compact', '--size', '900x600'])
+    try:
+        s0 = v.state()
+        check('--theme dark on a running viewer: its state says dark',
+              lambda: (s0['theme']['dark'] is True, f'theme {fmt(s0["theme"])}'))
+
+        def toggle():
+            # Over the graph area, so no panel widget holds the keyboard.
+            move(v, empty_point(s0))
+            key(v, 't')
+            once = v.wait_for(lambda s: s['theme']['dark'] is False, 'the theme to turn light', 20)
+            key(v, 't')
+            twice = v.wait_for(lambda s: s['theme']['dark'] is True, 'the theme to turn dark again', 20)
+            return (once['theme']['name'] == 'light' and twice['theme']['name'] == 'dark',
+                    f'after T: {once["theme"]["name"]}, after T again: {twice["theme"]["name"]}')
+        check('the key T switches dark -> light, and again light -> dark', toggle)
+
+        def ctrl_t():
+            before = v.state()['theme']['dark']
+            key(v, 'ctrl+t')
+            after = v.frames(3)['theme']['dark']
+            return after == before, f'dark {before} -> {after}'
+        check('Ctrl+T is not T: the theme stays', ctrl_t)
+    finally:
+        code = v.quit()
+    check('the themed viewer quits cleanly on SIGTERM (exit 0)',
           lambda: (code == 0, f'exit {code}; log: {v.log_tail()}'))
 
 
