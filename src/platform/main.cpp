@@ -91,9 +91,9 @@ bool frame() {
             // Finger positions come normalised to the window; the App works in logical px.
             int w = 0, h = 0;
             SDL_GetWindowSize(rt.window, &w, &h);
-            const auto phase = event.type == SDL_FINGERDOWN   ? rgv::App::TouchPhase::Down
-                               : event.type == SDL_FINGERUP ? rgv::App::TouchPhase::Up
-                                                            : rgv::App::TouchPhase::Move;
+            const auto phase = event.type == SDL_FINGERDOWN   ? rgv::TouchPhase::Down
+                               : event.type == SDL_FINGERUP ? rgv::TouchPhase::Up
+                                                            : rgv::TouchPhase::Move;
             rt.app.touch(static_cast<std::int64_t>(event.tfinger.fingerId), event.tfinger.x * static_cast<float>(w),
                          event.tfinger.y * static_cast<float>(h), phase);
         }

@@ -331,7 +331,7 @@ public:
                 return true;
             }
             // The graph fills the window, as in the browser benchmark (compact mode).
-            if (bench_warm == 0 && app.mode() != App::Mode::Compact) app.run_command({{"cmd", "set_mode"}, {"mode", "compact"}});
+            if (bench_warm == 0 && app.mode() != Mode::Compact) app.run_command({{"cmd", "set_mode"}, {"mode", "compact"}});
             // Frame times with the layout stopped: wait until it has (pinned nodes: at once).
             const auto state = nlohmann::json::parse(app.state_json(), nullptr, false);
             const auto layout = state.is_object() ? state.find("layout") : state.end();

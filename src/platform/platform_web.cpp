@@ -64,7 +64,7 @@ public:
         return true;
     }
     bool after_frame(App& app, int, int) override {
-        for (const App::Event& e : app.take_events()) rgv_notify_event(e.name.c_str(), e.payload.c_str());
+        for (const Event& e : app.take_events()) rgv_notify_event(e.name.c_str(), e.payload.c_str());
         return true;
     }
     void initial_size(int& w, int& h) const override {

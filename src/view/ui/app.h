@@ -83,8 +83,6 @@ public:
     // A JSON snapshot for tests and the JS API (view/model/state_report.h).
     std::string state_json() const;
 
-    using Mode = rgv::Mode;
-    using TouchPhase = rgv::TouchPhase;
     Mode mode() const { return vm_.options().mode; }
     const Theme& theme() const { return vm_.options().theme; }
     const Slice& slice() const { return vm_.slice(); }
