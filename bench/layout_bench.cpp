@@ -3,11 +3,11 @@
 // bench/run.sh drives it; it is not a test.
 //
 // Index
-//   1. Graph and positions I/O   node-link JSON in, {"x": [...], "y": [...]} out
-//   2. run       lay a graph out, time it, write positions, print one JSON line
-//   3. score     the LAYOUT_METRICS.md scores of any engine's positions (one JSON line)
-//   4. compare   how far two position files are apart (native vs wasm agreement)
-//   5. gen       generated graphs: random geometric (k nearest) of any size
+//   Graph and positions I/O   node-link JSON in, {"x": [...], "y": [...]} out
+//   run       lay a graph out, time it, write positions, print one JSON line
+//   score     the LAYOUT_METRICS.md scores of any engine's positions (one JSON line)
+//   compare   how far two position files are apart (native vs wasm agreement)
+//   gen       generated graphs: random geometric (k nearest) of any size
 //
 // Positions are in the node order of the graph file, so every peer can write them the
 // same way and be scored by the same code (src/core/layout_metrics.cpp).
@@ -37,7 +37,7 @@ double ms_since(Clock::time_point t) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
 }
 
-// 1. Graph and positions I/O ---------------------------------------------------
+// [SECTION] Graph and positions I/O
 // {"nodes": [{"id": ..}], "links"|"edges": [{"source", "target", "weight"?}]}
 bool load_graph(const char* path, Graph& g) {
     std::string text;
@@ -87,7 +87,7 @@ const char* arg_value(int argc, char** argv, const char* name, const char* fallb
     return fallback;
 }
 
-// 2. run -----------------------------------------------------------------------
+// [SECTION] run
 // Times reset (start positions: MDS / multilevel) and the steps to convergence
 // separately; ms_per_iter is the mean step time.
 int cmd_run(int argc, char** argv) {
@@ -149,7 +149,7 @@ int cmd_run(int argc, char** argv) {
     return 0;
 }
 
-// 3. score ---------------------------------------------------------------------
+// [SECTION] score
 int cmd_score(int argc, char** argv) {
     Graph g;
     if (argc < 2 || !load_graph(argv[0], g) || !read_positions(argv[1], g)) {
@@ -167,7 +167,7 @@ int cmd_score(int argc, char** argv) {
     return 0;
 }
 
-// 4. compare -------------------------------------------------------------------
+// [SECTION] compare
 // Largest and mean distance between the same node in two position files, relative to
 // the first layout's bounding-box diagonal; "identical" when every coordinate matches.
 int cmd_compare(int argc, char** argv) {
@@ -197,7 +197,7 @@ int cmd_compare(int argc, char** argv) {
     return 0;
 }
 
-// 5. gen -----------------------------------------------------------------------
+// [SECTION] gen
 std::uint64_t next_random(std::uint64_t& s) {
     std::uint64_t z = (s += 0x9E3779B97F4A7C15ull);
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;

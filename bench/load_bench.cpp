@@ -3,9 +3,9 @@
 // (bench/load_peer.mjs: JSON.parse + a graphology graph); it is not a test.
 //
 // Index
-//   1. Counting allocator   live and peak heap bytes of everything C++ allocates
-//   2. gen    a deterministic ~N MB slice (works, people, topics, institutions)
-//   3. load   import_graph on a file, REPEAT times; one JSON line (median ms, peak bytes)
+//   Counting allocator   live and peak heap bytes of everything C++ allocates
+//   gen    a deterministic ~N MB slice (works, people, topics, institutions)
+//   load   import_graph on a file, REPEAT times; one JSON line (median ms, peak bytes)
 #include "bench_util.h"
 #include "core/importers.h"
 #include "core/slice_io.h"
@@ -23,7 +23,7 @@
 #include <string>
 #include <vector>
 
-// 1. Counting allocator ---------------------------------------------------------
+// [SECTION] Counting allocator
 // Every operator new gets a 16-byte header with its size, so delete can subtract it.
 // Peak = the most live bytes at any moment; load measures it from a reset point.
 namespace {
@@ -61,7 +61,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// 2. gen -------------------------------------------------------------------------
+// [SECTION] gen
 struct Rng { // splitmix64: the same bytes on every platform
     std::uint64_t s;
     std::uint64_t next() {
@@ -137,7 +137,7 @@ int gen(const char* out_path, double mb, std::uint64_t seed) {
     return 0;
 }
 
-// 3. load ------------------------------------------------------------------------
+// [SECTION] load
 int load(const char* path, int repeat) {
     std::string text;
     if (!read_text(path, text)) {

@@ -1,10 +1,10 @@
 // test_community.cpp — Louvain community detection.
 //
 // Index
-//   1. Helpers       small graphs, karate loader
-//   2. Structure     cliques split, karate's modularity, relabelling order
-//   3. Determinism   same seed same partition
-//   4. Robustness    empty graph, isolated nodes, self-loops, zero and NaN weights
+//   Helpers       small graphs, karate loader
+//   Structure     cliques split, karate's modularity, relabelling order
+//   Determinism   same seed same partition
+//   Robustness    empty graph, isolated nodes, self-loops, zero and NaN weights
 #include "core/community.h"
 
 #include <doctest/doctest.h>
@@ -21,7 +21,7 @@ using namespace rgv;
 
 namespace {
 
-// 1. Helpers -----------------------------------------------------------------------------
+// [SECTION] Helpers
 void add_nodes(Graph& g, int n) {
     const int first = static_cast<int>(g.node_count());
     for (int i = 0; i < n; ++i) g.add_node("n" + std::to_string(first + i), "person", "");
@@ -42,7 +42,7 @@ Graph two_cliques(int k) {
 
 TEST_SUITE("community") {
 
-// 2. Structure ---------------------------------------------------------------------------
+// [SECTION] Structure
 TEST_CASE("two cliques joined by one edge split into two communities") {
     const Graph g = two_cliques(6);
     const Communities c = detect_communities(g);
@@ -112,7 +112,7 @@ TEST_CASE("karate club: modularity at least 0.40") {
 #endif
 }
 
-// 3. Determinism -------------------------------------------------------------------------
+// [SECTION] Determinism
 TEST_CASE("the same seed gives the same partition") {
     Graph g;
     add_nodes(g, 60);
@@ -132,7 +132,7 @@ TEST_CASE("the same seed gives the same partition") {
     CHECK(a.modularity > 0.5);
 }
 
-// 4. Robustness --------------------------------------------------------------------------
+// [SECTION] Robustness
 TEST_CASE("empty graph and a graph without edges") {
     const Graph empty;
     const Communities c = detect_communities(empty);

@@ -3,10 +3,10 @@
 // escaped and typed.
 //
 // Index
-//   1. Helpers       read, compare two slices field by field
-//   2. Slice round trip
-//   3. Node-link
-//   4. GraphML
+//   Helpers       read, compare two slices field by field
+//   Slice round trip
+//   Node-link
+//   GraphML
 #include "core/exporters.h"
 #include "core/importers.h"
 
@@ -26,7 +26,7 @@ namespace {
 
 using rgv::test::read_text;
 
-// 1. Helpers -------------------------------------------------------------------
+// [SECTION] Helpers
 
 Slice load(const std::string& text, Format format = Format::Auto) {
     Slice s;
@@ -72,7 +72,7 @@ const char* const kSamples[] = {"nodelink-ids.json", "nodelink-indices.json", "j
 
 } // namespace
 
-// 2. Slice round trip -----------------------------------------------------------
+// [SECTION] Slice round trip
 TEST_CASE("own format: export then import gives the same slice, for every input format") {
     for (const char* name : kSamples) {
         CAPTURE(name);
@@ -99,7 +99,7 @@ TEST_CASE("own format: unknown top-level keys survive the round trip") {
     CHECK(load(out).extra == a.extra);
 }
 
-// 3. Node-link ------------------------------------------------------------------
+// [SECTION] Node-link
 TEST_CASE("node-link: x and y on every node, and it reads back the same") {
     for (const char* name : kSamples) {
         CAPTURE(name);
@@ -132,7 +132,7 @@ TEST_CASE("node-link: attributes named like our fields go into \"attrs\" and com
     CHECK(b.graph.edge_attrs[0] == a.graph.edge_attrs[0]);
 }
 
-// 4. GraphML --------------------------------------------------------------------
+// [SECTION] GraphML
 TEST_CASE("GraphML: escaped, typed keys, directed edges marked") {
     Slice a;
     a.graph.add_node("a&b", "person", "<Ana> \"Q\" 'x'", json{{"year", 2020}, {"tags", json::array({"x"})}, {"ok", true}});

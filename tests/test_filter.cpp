@@ -1,11 +1,11 @@
 // test_filter.cpp — the filter model, its JSON form, years and colour ramps.
 //
 // Index
-//   1. Helpers       a small slice shaped like the sample
-//   2. Visibility    types, years, topics, focus, the second ring
-//   3. JSON          round trip and every error message
-//   4. Years         node_year forms, slice range, the sample
-//   5. Colours       viridis ends, year ramp, palette wrap
+//   Helpers       a small slice shaped like the sample
+//   Visibility    types, years, topics, focus, the second ring
+//   JSON          round trip and every error message
+//   Years         node_year forms, slice range, the sample
+//   Colours       viridis ends, year ramp, palette wrap
 #include "core/filter.h"
 
 #include <doctest/doctest.h>
@@ -19,7 +19,7 @@ using namespace rgv;
 
 namespace {
 
-// 1. Helpers -----------------------------------------------------------------------------
+// [SECTION] Helpers
 // 0 me (focus), 1 w2019 (topic A), 2 w2021 (topic B), 3 w-undated, 4 alice (on 1),
 // 5 bob (on 2), 6 topic A, 7 topic B, 8 inst of alice, 9 inst of bob, 10 paper 2020.
 Slice sample() {
@@ -59,7 +59,7 @@ std::string shown(const Slice& s, const Filter& f) {
 
 TEST_SUITE("filter") {
 
-// 2. Visibility --------------------------------------------------------------------------
+// [SECTION] Visibility
 TEST_CASE("no filter shows everything") {
     const Slice s = sample();
     CHECK(shown(s, Filter{}) == "me w1 w2 w3 alice bob tA tB iA iB p");
@@ -112,7 +112,7 @@ TEST_CASE("without a focus nothing is forced visible; an empty slice gives nothi
     CHECK(visible(Slice{}, f).empty());
 }
 
-// 3. JSON --------------------------------------------------------------------------------
+// [SECTION] JSON
 TEST_CASE("filter JSON round trip") {
     Filter f;
     CHECK(filter_to_json(f) == "{}");
@@ -173,7 +173,7 @@ TEST_CASE("bad filter JSON gives one exact line and leaves the filter alone") {
     CHECK(error("[[[[[[[[[[1]]]]]]]]]]").rfind("filter: ", 0) == 0);
 }
 
-// 4. Years -------------------------------------------------------------------------------
+// [SECTION] Years
 TEST_CASE("node_year reads integers, integral numbers and year strings") {
     Graph g;
     const char* bad[] = {"20", "20x1", "2020x", "abcd"};
@@ -220,7 +220,7 @@ TEST_CASE("slice year range, and the bundled sample") {
 #endif
 }
 
-// 5. Colours -----------------------------------------------------------------------------
+// [SECTION] Colours
 TEST_CASE("viridis ramp ends, middle, clamping") {
     CHECK(viridis(0.0f) == 0xff540144u);  // #440154
     CHECK(viridis(1.0f) == 0xff25e7fdu);  // #fde725

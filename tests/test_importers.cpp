@@ -3,13 +3,13 @@
 // the previous slice untouched".
 //
 // Index
-//   1. Helpers
-//   2. Format names and detection
-//   3. Each format's sample (tests/data/formats)
-//   4. Real OpenAlex responses (../shared/data/real)
-//   5. The bad-input corpus (tests/data/bad/expected.json)
-//   6. Limits: string length, a 100 MB file
-//   7. Failure leaves `out` untouched; focus hints
+//   Helpers
+//   Format names and detection
+//   Each format's sample (tests/data/formats)
+//   Real OpenAlex responses (../shared/data/real)
+//   The bad-input corpus (tests/data/bad/expected.json)
+//   Limits: string length, a 100 MB file
+//   Failure leaves `out` untouched; focus hints
 #include "core/importers.h"
 
 #include <doctest/doctest.h>
@@ -32,7 +32,7 @@ namespace {
 
 using rgv::test::read_text;
 
-// 1. Helpers -------------------------------------------------------------------
+// [SECTION] Helpers
 
 const std::string kData = std::string(RGV_ASSETS_DIR) + "/../tests/data";
 
@@ -63,7 +63,7 @@ std::string label_of(const rgv::Graph& g, const std::string& id) {
 
 } // namespace
 
-// 2. Format names and detection ------------------------------------------------
+// [SECTION] Format names and detection
 TEST_CASE("format names round trip") {
     for (Format f : {Format::Auto, Format::Slice, Format::NodeLink, Format::Jgf, Format::Cytoscape,
                      Format::Graphology, Format::Vosviewer, Format::OpenAlex, Format::SemanticScholar}) {
@@ -84,7 +84,7 @@ TEST_CASE("the own format is detected and read as by parse_slice") {
     CHECK(s.graph.node_label[s.focus] == "Zhezhi He");
 }
 
-// 3. Each format's sample ------------------------------------------------------
+// [SECTION] Each format's sample
 TEST_CASE("node-link with ids: numbers as ids, name as label, value as weight") {
     const Slice s = sample("nodelink-ids.json", Format::NodeLink);
     const rgv::Graph& g = s.graph;
@@ -240,7 +240,7 @@ TEST_CASE("Semantic Scholar author with papers") {
             CHECK(g.edge_weight[i] == 2.0f);
 }
 
-// 4. Real OpenAlex responses ----------------------------------------------------
+// [SECTION] Real OpenAlex responses
 #ifdef RGV_SHARED_DIR
 TEST_CASE("real OpenAlex author A5023888391 (Jason Priem)") {
     const std::string text = read_text(std::string(RGV_SHARED_DIR) + "/data/real/openalex-author-A5023888391.json");
@@ -285,7 +285,7 @@ TEST_CASE("real OpenAlex work W2741809807 (The state of OA)") {
 }
 #endif
 
-// 5. The bad-input corpus -------------------------------------------------------
+// [SECTION] The bad-input corpus
 TEST_CASE("bad inputs: every file gives its documented message") {
     const std::string dir = kData + "/bad/";
     const json manifest = json::parse(read_text(dir + "expected.json"), nullptr, false);
@@ -320,7 +320,7 @@ TEST_CASE("bad inputs: every file gives its documented message") {
     CHECK(checked >= 40);
 }
 
-// 6. Limits ---------------------------------------------------------------------
+// [SECTION] Limits
 TEST_CASE("limits: a long key is refused too") {
     ImportOptions o;
     o.limits.max_string_length = 8;
@@ -363,7 +363,7 @@ TEST_CASE("limits: a 100 MB file is refused before parsing") {
     std::remove(path.c_str());
 }
 
-// 7. Failure leaves `out` untouched; focus hints ------------------------------
+// [SECTION] Failure leaves `out` untouched; focus hints
 TEST_CASE("a failed import leaves the previous slice as it was") {
     Slice s = import_ok(read_text(kData + "/formats/vosviewer.json"), Format::Vosviewer);
     const std::size_t nodes = s.graph.node_count();

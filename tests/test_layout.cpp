@@ -1,13 +1,13 @@
 // test_layout.cpp — the force layout engine and the layout quality metrics.
 //
 // Index
-//   1. Helpers        small graphs, finiteness, karate loader
-//   2. Determinism    same seed bit-identical, different seed different
-//   3. Pins           pinned and positioned nodes
-//   4. Driving        convergence, progress, run_for, reheat, graph growth
-//   5. Robustness     degenerate graphs never produce NaN
-//   6. Quality        structure shows in the layout; karate scores
-//   7. Metrics        the LAYOUT_METRICS.md scores on hand-checked cases
+//   Helpers        small graphs, finiteness, karate loader
+//   Determinism    same seed bit-identical, different seed different
+//   Pins           pinned and positioned nodes
+//   Driving        convergence, progress, run_for, reheat, graph growth
+//   Robustness     degenerate graphs never produce NaN
+//   Quality        structure shows in the layout; karate scores
+//   Metrics        the LAYOUT_METRICS.md scores on hand-checked cases
 #include "core/layout.h"
 #include "core/layout_metrics.h"
 
@@ -27,7 +27,7 @@ using namespace rgv;
 
 namespace {
 
-// 1. Helpers -------------------------------------------------------------------
+// [SECTION] Helpers
 void add_nodes(Graph& g, int n) {
     const int first = static_cast<int>(g.node_count());
     for (int i = 0; i < n; ++i) g.add_node("n" + std::to_string(first + i), "person", "");
@@ -85,7 +85,7 @@ double dist(const Graph& g, std::size_t a, std::size_t b) {
 
 TEST_SUITE("layout") {
 
-// 2. Determinism ---------------------------------------------------------------
+// [SECTION] Determinism
 TEST_CASE("same seed gives bit-identical positions; another seed differs") {
     auto run = [](std::uint64_t seed) {
         Graph g = researcher_graph();
@@ -103,7 +103,7 @@ TEST_CASE("same seed gives bit-identical positions; another seed differs") {
     CHECK(std::memcmp(a.x.data(), c.x.data(), a.x.size() * sizeof(float)) != 0);
 }
 
-// 3. Pins ----------------------------------------------------------------------
+// [SECTION] Pins
 TEST_CASE("pinned nodes stay exactly put; positioned nodes keep their start") {
     Graph g = researcher_graph();
     g.x[5] = 123.5f;
@@ -154,7 +154,7 @@ TEST_CASE("nodes pinned before reset keep their position and seed their neighbou
     CHECK(all_finite(g));
 }
 
-// 4. Driving -------------------------------------------------------------------
+// [SECTION] Driving
 TEST_CASE("converges within the cooling schedule; progress is monotonic in [0, 1]") {
     Graph g = researcher_graph();
     ForceLayout layout;
@@ -235,7 +235,7 @@ TEST_CASE("nodes and edges added after reset are picked up") {
     CHECK(dist(g, 6, 8) > 1.0);    // and the unconnected new one was placed apart
 }
 
-// 5. Robustness ----------------------------------------------------------------
+// [SECTION] Robustness
 TEST_CASE("degenerate graphs never produce NaN") {
     ForceLayout layout;
     SUBCASE("no nodes") {
@@ -313,7 +313,7 @@ TEST_CASE("disconnected pieces stay together") {
     CHECK(far > 50.0);  // but are not crushed together either
 }
 
-// 6. Quality -------------------------------------------------------------------
+// [SECTION] Quality
 TEST_CASE("two cliques joined by one edge end up as two separate groups") {
     Graph g = two_cliques(8);
     ForceLayout layout;
@@ -399,7 +399,7 @@ TEST_CASE("karate club: quality in line with d3-force or better") {
 
 } // TEST_SUITE
 
-// 7. Metrics -------------------------------------------------------------------
+// [SECTION] Metrics
 TEST_SUITE("layout_metrics") {
 
 TEST_CASE("a straight path is perfect; a bent one has the hand-computed stress") {

@@ -3,13 +3,13 @@
 // the multilevel start, portable maths and QuadTree::within. Small graphs only.
 //
 // Index
-//   1. Helpers
-//   2. Golden positions    a seed gives these exact numbers (native and wasm alike)
-//   3. ForceAtlas2         determinism, pins, quality floor
-//   4. Forces              weights, collision, radial rings
-//   5. Incremental         new nodes start beside their anchors; old nodes' drift bound
-//   6. Multilevel          small graph forced through the multilevel path
-//   7. Internals           portable sin/cos/log, decay schedule, QuadTree::within
+//   Helpers
+//   Golden positions    a seed gives these exact numbers (native and wasm alike)
+//   ForceAtlas2         determinism, pins, quality floor
+//   Forces              weights, collision, radial rings
+//   Incremental         new nodes start beside their anchors; old nodes' drift bound
+//   Multilevel          small graph forced through the multilevel path
+//   Internals           portable sin/cos/log, decay schedule, QuadTree::within
 #include "core/layout.h"
 #include "core/layout_internal.h"
 #include "core/layout_metrics.h"
@@ -26,7 +26,7 @@ using namespace rgv;
 
 namespace {
 
-// 1. Helpers -------------------------------------------------------------------
+// [SECTION] Helpers
 void add_n(Graph& g, int n) {
     const int first = static_cast<int>(g.node_count());
     for (int i = 0; i < n; ++i) g.add_node("v" + std::to_string(first + i), "person", "");
@@ -78,7 +78,7 @@ Graph grid(int w, int h) {
 
 TEST_SUITE("layout_engine") {
 
-// 2. Golden positions ----------------------------------------------------------
+// [SECTION] Golden positions
 // Recorded from this engine; the same bits come out natively (gcc, x86-64) and in wasm
 // (emcc), because the simulation uses no libm transcendental and a portable quadtree
 // partition. A change here means the engine's numbers changed: re-record on purpose.
@@ -105,7 +105,7 @@ TEST_CASE("golden positions for a seed (karate, both models)") {
     }
 }
 
-// 3. ForceAtlas2 ---------------------------------------------------------------
+// [SECTION] ForceAtlas2
 TEST_CASE("ForceAtlas2: deterministic, converges, keeps pins, good karate picture") {
     auto run = [](std::uint64_t seed, bool linlog) {
         Graph g = karate();
@@ -146,7 +146,7 @@ TEST_CASE("model names") {
     CHECK(!parse_layout_model(nullptr, m));
 }
 
-// 4. Forces --------------------------------------------------------------------
+// [SECTION] Forces
 TEST_CASE("heavier edges pull harder, in both models") {
     for (const LayoutModel model : {LayoutModel::D3, LayoutModel::ForceAtlas2}) {
         Graph g; // a hub with ten leaves; leaf 1's edge is 8x heavier than the others
@@ -224,7 +224,7 @@ TEST_CASE("radial layout puts nodes on rings by hop distance") {
     }
 }
 
-// 5. Incremental ---------------------------------------------------------------
+// [SECTION] Incremental
 // The viewer's growth path: a settled layout, a neighbour's slice merged in (new nodes
 // attached to old ones), add_nodes_incremental(), run to convergence. New nodes start
 // within one link distance of a node they attach to, and old nodes drift little: mean
@@ -274,7 +274,7 @@ TEST_CASE("incremental growth: new nodes start beside their anchors; bounded dri
     }
 }
 
-// 6. Multilevel ----------------------------------------------------------------
+// [SECTION] Multilevel
 TEST_CASE("multilevel start: a grid comes out untangled") {
     Graph g = grid(25, 24);
     LayoutParams p;
@@ -291,7 +291,7 @@ TEST_CASE("multilevel start: a grid comes out untangled") {
     CHECK(m.crossings_per_edge < 0.25);
 }
 
-// 7. Internals -----------------------------------------------------------------
+// [SECTION] Internals
 TEST_CASE("portable maths agree with libm") {
     using namespace layout_detail;
     for (double a = -40.0; a < 40.0; a += 0.37) {

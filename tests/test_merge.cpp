@@ -1,9 +1,9 @@
 // test_merge.cpp — expanding a node: merge_slice and its undo.
 //
 // Index
-//   1. Helpers
-//   2. Merging     new nodes and edges, duplicates, attributes, positions, warnings
-//   3. Undo        restore_snapshot, MergeHistory depth
+//   Helpers
+//   Merging     new nodes and edges, duplicates, attributes, positions, warnings
+//   Undo        restore_snapshot, MergeHistory depth
 #include "core/merge.h"
 
 #include <doctest/doctest.h>
@@ -12,7 +12,7 @@ using namespace rgv;
 
 namespace {
 
-// 1. Helpers -----------------------------------------------------------------------------
+// [SECTION] Helpers
 Slice base() {
     Slice s;
     s.profile.name = "Me";
@@ -62,7 +62,7 @@ Slice bobs() {
 
 TEST_SUITE("merge") {
 
-// 2. Merging -----------------------------------------------------------------------------
+// [SECTION] Merging
 TEST_CASE("new nodes and edges are added once; existing ones kept") {
     Slice s = base();
     const MergeResult r = merge_slice(s, bobs(), 2);
@@ -122,7 +122,7 @@ TEST_CASE("a bad anchor is reported; merging the same slice twice adds nothing")
     CHECK(r.nodes_added == 0);
 }
 
-// 3. Undo --------------------------------------------------------------------------------
+// [SECTION] Undo
 TEST_CASE("undo gives the slice back exactly, the Graph object stays") {
     Slice s = base();
     const Graph* address = &s.graph;

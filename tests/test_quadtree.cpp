@@ -1,11 +1,11 @@
 // test_quadtree.cpp — the Barnes-Hut quadtree: structure, mass, forces, picking.
 //
 // Index
-//   1. Helpers        seeded points, brute-force references
-//   2. Structure      ranges, bounds, mass and centre of mass vs brute force
-//   3. Degenerate     empty, coincident, non-finite input
-//   4. Repulsion      Barnes-Hut vs exact sum
-//   5. Picking        nearest() vs brute force, with and without radii
+//   Helpers        seeded points, brute-force references
+//   Structure      ranges, bounds, mass and centre of mass vs brute force
+//   Degenerate     empty, coincident, non-finite input
+//   Repulsion      Barnes-Hut vs exact sum
+//   Picking        nearest() vs brute force, with and without radii
 #include "core/quadtree.h"
 
 #include <doctest/doctest.h>
@@ -18,7 +18,7 @@ using rgv::QuadTree;
 
 namespace {
 
-// 1. Helpers -------------------------------------------------------------------
+// [SECTION] Helpers
 struct Rng {
     std::uint64_t s;
     explicit Rng(std::uint64_t seed) : s(seed) {}
@@ -80,7 +80,7 @@ std::uint32_t brute_nearest(const std::vector<float>& x, const std::vector<float
 
 TEST_SUITE("quadtree") {
 
-// 2. Structure -----------------------------------------------------------------
+// [SECTION] Structure
 TEST_CASE("cells partition the points; mass and centre of mass match brute force") {
     std::vector<float> x, y;
     clustered_points(3000, 7, x, y);
@@ -153,7 +153,7 @@ TEST_CASE("rebuilding reuses the tree and gives the same answer") {
     }
 }
 
-// 3. Degenerate ----------------------------------------------------------------
+// [SECTION] Degenerate
 TEST_CASE("empty input") {
     QuadTree t;
     t.build(nullptr, nullptr, 0);
@@ -212,7 +212,7 @@ TEST_CASE("non-finite points are left out") {
     CHECK(fx == doctest::Approx(-0.1f));
 }
 
-// 4. Repulsion -----------------------------------------------------------------
+// [SECTION] Repulsion
 TEST_CASE("Barnes-Hut force is close to the exact force; theta 0 is exact") {
     std::vector<float> x, y;
     clustered_points(2000, 21, x, y);
@@ -256,7 +256,7 @@ TEST_CASE("a probe point (self = kNone) feels every point") {
     CHECK(fy == doctest::Approx(-0.5f));
 }
 
-// 5. Picking -------------------------------------------------------------------
+// [SECTION] Picking
 TEST_CASE("nearest agrees with brute force") {
     std::vector<float> x, y;
     clustered_points(4000, 99, x, y);

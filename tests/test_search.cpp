@@ -1,10 +1,10 @@
 // test_search.cpp — fuzzy label search.
 //
 // Index
-//   1. Folding       case, accents, Greek, Cyrillic, expansions, invalid UTF-8
-//   2. Ranking       prefix / word start / contiguous beat scattered matches; tie order
-//   3. Highlights    byte ranges on the original label
-//   4. Edge cases    empty query, terms, limits, invalid UTF-8 labels, a big index
+//   Folding       case, accents, Greek, Cyrillic, expansions, invalid UTF-8
+//   Ranking       prefix / word start / contiguous beat scattered matches; tie order
+//   Highlights    byte ranges on the original label
+//   Edge cases    empty query, terms, limits, invalid UTF-8 labels, a big index
 #include "core/search.h"
 
 #include <doctest/doctest.h>
@@ -28,7 +28,7 @@ using Ranges = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
 
 TEST_SUITE("search") {
 
-// 1. Folding -----------------------------------------------------------------------------
+// [SECTION] Folding
 TEST_CASE("folding: case, Latin accents, expansions") {
     CHECK(fold_for_search("Zhezhi HE") == "zhezhi he");
     CHECK(fold_for_search("Àéîõü Çñ Ø") == "aeiou cn o");
@@ -55,7 +55,7 @@ TEST_CASE("folding: invalid UTF-8 becomes U+FFFD, one per bad byte") {
     CHECK(fold_for_search("") == "");
 }
 
-// 2. Ranking -----------------------------------------------------------------------------
+// [SECTION] Ranking
 TEST_CASE("prefix and word starts beat scattered matches") {
     SearchIndex index;
     index.build({"Chachi Zhezhi", "Zhezhi He", "xzxhxe", "Shezhi Hax"});
@@ -98,7 +98,7 @@ TEST_CASE("ties are ordered by label length, then index") {
     CHECK(indices(index.search("ab", 2)) == std::vector<std::uint32_t>{1, 3});
 }
 
-// 3. Highlights --------------------------------------------------------------------------
+// [SECTION] Highlights
 TEST_CASE("ranges are byte ranges of the original label, merged") {
     SearchIndex index;
     index.build({"Zhezhi He", "Émile Zola", "Straße"});
@@ -117,7 +117,7 @@ TEST_CASE("ranges are byte ranges of the original label, merged") {
 
 }
 
-// 4. Edge cases --------------------------------------------------------------------------
+// [SECTION] Edge cases
 TEST_CASE("empty query, zero results wanted, empty index") {
     SearchIndex index;
     CHECK(index.search("a").empty());

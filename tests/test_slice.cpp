@@ -2,16 +2,16 @@
 // every repair rule of docs/slice-format.md, with the exact messages the user will see.
 //
 // Index
-//   1. Helpers
-//   2. The sample slice
-//   3. Syntax errors (line, column)
-//   4. Refused: schema errors
-//   5. Refused: limits
-//   6. Repaired with a warning
-//   7. Unknown attributes are kept
-//   8. Failure leaves `out` untouched
-//   9. write_slice round trip
-//  10. Streaming: the text reader gives what the DOM reader gives
+//   Helpers
+//   The sample slice
+//   Syntax errors (line, column)
+//   Refused: schema errors
+//   Refused: limits
+//   Repaired with a warning
+//   Unknown attributes are kept
+//   Failure leaves `out` untouched
+//   write_slice round trip
+//   Streaming: the text reader gives what the DOM reader gives
 #include "core/import_internal.h"
 #include "core/slice.h"
 #include "core/slice_io.h"
@@ -35,7 +35,7 @@ namespace {
 
 using rgv::test::read_text;
 
-// 1. Helpers -------------------------------------------------------------------
+// [SECTION] Helpers
 
 
 std::string sample_text() {
@@ -75,7 +75,7 @@ std::map<std::string, int> edge_type_counts(const rgv::Graph& g) {
 
 } // namespace
 
-// 2. The sample slice ----------------------------------------------------------
+// [SECTION] The sample slice
 
 TEST_CASE("sample slice loads with the expected content") {
     const std::string text = sample_text();
@@ -141,7 +141,7 @@ TEST_CASE("sample slice loads with the expected content") {
     for (std::size_t i = 0; i < g.node_count(); ++i) CHECK(g.has_position[i] == 0);
 }
 
-// 3. Syntax errors ---------------------------------------------------------------
+// [SECTION] Syntax errors
 
 TEST_CASE("syntax errors report line and column") {
     SUBCASE("empty input") {
@@ -200,7 +200,7 @@ TEST_CASE("syntax errors report line and column") {
     }
 }
 
-// 4. Refused: schema errors ------------------------------------------------------
+// [SECTION] Refused: schema errors
 
 TEST_CASE("refused: document level") {
     CHECK(error_of("[]") == "top level: expected an object, got array");
@@ -311,7 +311,7 @@ TEST_CASE("refused: profile") {
           "/profile/counts/close_collaborators: expected a non-negative integer, got boolean");
 }
 
-// 5. Refused: limits -------------------------------------------------------------
+// [SECTION] Refused: limits
 
 TEST_CASE("refused: size limits") {
     LoadLimits limits;
@@ -381,7 +381,7 @@ TEST_CASE("refused: 100,000-deep nesting, quickly and without recursion") {
     CHECK(seconds < 1.0);
 }
 
-// 6. Repaired with a warning -----------------------------------------------------
+// [SECTION] Repaired with a warning
 
 TEST_CASE("repaired: edges to unknown nodes and self-loops are dropped") {
     const Slice s = load(doc(kTwoNodes, R"([
@@ -465,7 +465,7 @@ TEST_CASE("repaired: warnings are capped at 100 plus a count") {
     CHECK(s.warnings[100] == "... and 50 more warning(s) not shown");
 }
 
-// 7. Unknown attributes are kept -------------------------------------------------
+// [SECTION] Unknown attributes are kept
 
 TEST_CASE("unknown keys are merged into attrs, nothing is dropped") {
     const Slice s = load(doc(
@@ -493,7 +493,7 @@ TEST_CASE("unknown keys are merged into attrs, nothing is dropped") {
     CHECK(g.edge_directed[0] == 0);
 }
 
-// 8. Failure leaves `out` untouched ------------------------------------------------
+// [SECTION] Failure leaves `out` untouched
 
 TEST_CASE("a failed load leaves the previous slice as it was") {
     Slice s;
@@ -520,7 +520,7 @@ TEST_CASE("a failed load leaves the previous slice as it was") {
     CHECK(s.warnings.empty());
 }
 
-// 9. write_slice round trip ----------------------------------------------------------
+// [SECTION] write_slice round trip
 
 namespace {
 
@@ -624,7 +624,7 @@ TEST_CASE("write_slice never aborts on invalid UTF-8 set by code") {
     CHECK(again.graph.node_label[0] == "bad \xEF\xBF\xBD label"); // U+FFFD
 }
 
-// 10. Streaming ------------------------------------------------------------------
+// [SECTION] Streaming
 // parse_slice reads nodes and edges one element at a time from the checked text; the
 // DOM reader (read_slice_document) is the reference it must agree with on every input.
 namespace {

@@ -1,8 +1,8 @@
 // test_svg_export.cpp — the SVG writer.
 //
 // Index
-//   1. A tiny XML checker   balanced tags, quoted attributes, entities only
-//   2. Tests                structure, nodes and shapes, edges and arrows, escaping, numbers
+//   A tiny XML checker   balanced tags, quoted attributes, entities only
+//   Tests                structure, nodes and shapes, edges and arrows, escaping, numbers
 #include "core/svg_export.h"
 
 #include <doctest/doctest.h>
@@ -16,7 +16,7 @@ using namespace rgv;
 
 namespace {
 
-// 1. A tiny XML checker ------------------------------------------------------------------
+// [SECTION] A tiny XML checker
 // Returns "" when the document is well formed enough for us: one root, tags balanced,
 // attribute values quoted, no raw '<' or '&' in text; else what is wrong.
 std::string check_xml(const std::string& s, int& elements) {
@@ -113,7 +113,7 @@ SvgScene scene_with_everything() {
 
 TEST_SUITE("svg_export") {
 
-// 2. Tests -------------------------------------------------------------------------------
+// [SECTION] Tests
 TEST_CASE("the checker itself catches broken documents") {
     int e = 0;
     CHECK(check_xml("<a><b></a>", e) == "mismatched </a>");

@@ -1,10 +1,10 @@
 // test_view_state.cpp — deep links: the URL hash both ways.
 //
 // Index
-//   1. Round trips     default, full, awkward ids, camera precision
-//   2. Parsing         the documented example, '#' optional, unknown and repeated keys
-//   3. Errors          one exact line per bad value, `out` untouched
-//   4. Percent-coding
+//   Round trips     default, full, awkward ids, camera precision
+//   Parsing         the documented example, '#' optional, unknown and repeated keys
+//   Errors          one exact line per bad value, `out` untouched
+//   Percent-coding
 #include "core/view_state.h"
 
 #include <doctest/doctest.h>
@@ -45,7 +45,7 @@ std::string parse_error(std::string_view hash) {
 
 TEST_SUITE("view_state") {
 
-// 1. Round trips -------------------------------------------------------------------------
+// [SECTION] Round trips
 TEST_CASE("the default state is an empty hash and back") {
     CHECK(view_state_to_hash(ViewState{}) == "#");
     ViewState v = full_state();
@@ -90,7 +90,7 @@ TEST_CASE("ids with UTF-8 and reserved characters survive") {
     CHECK(back.focus == v.focus);
 }
 
-// 2. Parsing -----------------------------------------------------------------------------
+// [SECTION] Parsing
 TEST_CASE("the documented example, with or without '#'") {
     for (const char* h : {"#focus=person%3Azhezhi-he&color=community&years=2019-2021&hide=topic,institution&cam=12.5,-3.2,1.8",
                           "focus=person%3Azhezhi-he&color=community&years=2019-2021&hide=topic,institution&cam=12.5,-3.2,1.8"}) {
@@ -123,7 +123,7 @@ TEST_CASE("unknown keys are warnings; repeated keys: the last wins, with a warni
     CHECK(parse_view_state_hash(many, v).warnings.size() == 16);
 }
 
-// 3. Errors ------------------------------------------------------------------------------
+// [SECTION] Errors
 TEST_CASE("bad values: one exact line naming the key") {
     CHECK(parse_error("cam=1,2") == "cam: expected X,Y,ZOOM with finite decimal numbers, got \"1,2\"");
     CHECK(parse_error("cam=1e3,2,1") == "cam: expected X,Y,ZOOM with finite decimal numbers, got \"1e3,2,1\"");
@@ -153,7 +153,7 @@ TEST_CASE("bad values: one exact line naming the key") {
     CHECK(msg == "color: control character in \"<script>xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"...");
 }
 
-// 4. Percent-coding ----------------------------------------------------------------------
+// [SECTION] Percent-coding
 TEST_CASE("percent-coding both ways") {
     CHECK(percent_encode("a-b_c.d~e f:g/h%") == "a-b_c.d~e%20f%3Ag%2Fh%25");
     CHECK(percent_encode("é") == "%C3%A9");

@@ -2,10 +2,10 @@
 // dispatch of `rgv layout` to cli_layout.cpp.
 //
 // Index
-//   1. Usage
-//   2. Loading         file -> Slice through import_graph, messages prefixed by the path
-//   3. Commands        validate, stats, convert
-//   4. run_cli
+//   Usage
+//   Loading         file -> Slice through import_graph, messages prefixed by the path
+//   Commands        validate, stats, convert
+//   run_cli
 //
 // Exit codes: 0 ok, 1 the input is invalid or a file cannot be read or written,
 // 2 usage error. Results go to stdout; errors and warnings to stderr, one line each.
@@ -24,7 +24,7 @@ namespace rgv {
 
 namespace {
 
-// 1. Usage -------------------------------------------------------------------------
+// [SECTION] Usage
 void print_usage(std::FILE* to) {
     std::fprintf(to,
                  "usage: rgv [FILE]                      open the viewer\n"
@@ -78,7 +78,7 @@ bool parse_args(int argc, char** argv, bool with_output, Args& args, std::string
     return true;
 }
 
-// 2. Loading -----------------------------------------------------------------------
+// [SECTION] Loading
 // Prints the error (or each warning) as "FILE: error: ..." / "FILE: warning: ...".
 bool load(const Args& args, Slice& slice, ImportResult& result) {
     const std::string& path = args.files[0];
@@ -97,7 +97,7 @@ bool load(const Args& args, Slice& slice, ImportResult& result) {
     return true;
 }
 
-// 3. Commands ----------------------------------------------------------------------
+// [SECTION] Commands
 int cmd_validate(int argc, char** argv) {
     Args args;
     std::string error;
@@ -156,7 +156,7 @@ int cmd_convert(int argc, char** argv) {
 
 } // namespace
 
-// 4. run_cli -----------------------------------------------------------------------
+// [SECTION] run_cli
 bool run_cli(int argc, char** argv, int& exit_code) {
     if (argc < 2) return false;
     const std::string cmd = argv[1];

@@ -9,7 +9,7 @@
 
 namespace rgv {
 
-// 1. Files -------------------------------------------------------------------------
+// [SECTION] Files
 bool read_input_file(const std::string& path, std::size_t max_bytes, std::string& out,
                      std::string& error) {
     const bool is_stdin = path == "-";
@@ -73,7 +73,7 @@ bool write_output_file(const std::string& path, std::string_view data, std::stri
     return true;
 }
 
-// 2. Options -----------------------------------------------------------------------
+// [SECTION] Options
 namespace {
 bool parse_size(const char* text, std::size_t& out) {
     if (text == nullptr || *text < '0' || *text > '9') return false;

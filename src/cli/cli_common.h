@@ -3,8 +3,8 @@
 // parsing for the import limits and format.
 //
 // Index
-//   1. Files     read_input_file ("-" = stdin), write_output_file ("-" = stdout)
-//   2. Options   --format, --focus, --max-bytes/-nodes/-edges/-depth/-string
+//   Files     read_input_file ("-" = stdin), write_output_file ("-" = stdout)
+//   Options   --format, --focus, --max-bytes/-nodes/-edges/-depth/-string
 #pragma once
 
 #include "core/importers.h"
@@ -14,7 +14,7 @@
 
 namespace rgv {
 
-// 1. Files -------------------------------------------------------------------------
+// [SECTION] Files
 // Reads the whole file. A file larger than max_bytes is refused from its size alone,
 // before anything is read, with the same message import_graph gives
 // ("input too large: N bytes, the limit is M bytes"). Errors name the path.
@@ -23,7 +23,7 @@ bool read_input_file(const std::string& path, std::size_t max_bytes, std::string
 // Writes (replaces) the file; "-" writes to stdout.
 bool write_output_file(const std::string& path, std::string_view data, std::string& error);
 
-// 2. Options -----------------------------------------------------------------------
+// [SECTION] Options
 // If argv[i] is one of the import options, consumes it (and its value, advancing i) into
 // `options` and returns 1; returns 0 when argv[i] is not an import option; -1 with a
 // message in `error` for a missing or bad value (a usage error: exit 2).

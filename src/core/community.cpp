@@ -1,10 +1,10 @@
 // community.cpp — see community.h.
 //
 // Index
-//   1. LevelGraph      weighted undirected graph in CSR form, one per aggregation level
-//   2. Local moving    nodes move to the neighbouring community with the best gain
-//   3. Aggregation     communities become the nodes of the next level
-//   4. Public API      detect_communities, modularity
+//   LevelGraph      weighted undirected graph in CSR form, one per aggregation level
+//   Local moving    nodes move to the neighbouring community with the best gain
+//   Aggregation     communities become the nodes of the next level
+//   Public API      detect_communities, modularity
 #include "core/community.h"
 
 #include <algorithm>
@@ -15,7 +15,7 @@ namespace rgv {
 
 namespace {
 
-// 1. LevelGraph --------------------------------------------------------------------------
+// [SECTION] LevelGraph
 struct LevelGraph {
     std::vector<std::uint32_t> offsets; // CSR over nodes
     std::vector<std::uint32_t> targets; // neighbour (never the node itself)
@@ -98,7 +98,7 @@ std::uint64_t splitmix64(std::uint64_t& state) {
     return z ^ (z >> 31);
 }
 
-// 2. Local moving ------------------------------------------------------------------------
+// [SECTION] Local moving
 // Moves nodes between communities until a pass moves nothing. Returns whether anything
 // moved. `comm` starts as the singleton partition.
 bool local_moving(const LevelGraph& lg, std::vector<std::uint32_t>& comm, double gamma,
@@ -157,7 +157,7 @@ bool local_moving(const LevelGraph& lg, std::vector<std::uint32_t>& comm, double
     return any;
 }
 
-// 3. Aggregation -------------------------------------------------------------------------
+// [SECTION] Aggregation
 // Renumbers `comm` densely (in order of first appearance) and builds the graph of the
 // communities. Returns the number of communities.
 std::uint32_t aggregate(const LevelGraph& lg, std::vector<std::uint32_t>& comm, LevelGraph& out) {
@@ -217,7 +217,7 @@ std::uint32_t aggregate(const LevelGraph& lg, std::vector<std::uint32_t>& comm, 
 
 } // namespace
 
-// 4. Public API --------------------------------------------------------------------------
+// [SECTION] Public API
 Communities detect_communities(const Graph& g, const CommunityOptions& options) {
     const std::size_t n = g.node_count();
     Communities result;

@@ -3,9 +3,9 @@
 // weighted view of the graph. Deterministic for a seed.
 //
 // Index
-//   1. CommunityOptions   seed, resolution, limits
-//   2. Communities        community id per node, sizes, modularity
-//   3. detect_communities / modularity
+//   CommunityOptions   seed, resolution, limits
+//   Communities        community id per node, sizes, modularity
+//   detect_communities / modularity
 //
 // The undirected view: every edge between two nodes counts once per direction-free pair
 // (parallel edges add up their weights); direction is ignored. Edges whose weight is not
@@ -24,7 +24,7 @@
 
 namespace rgv {
 
-// 1. CommunityOptions ------------------------------------------------------------------
+// [SECTION] CommunityOptions
 struct CommunityOptions {
     std::uint64_t seed = 1;   // order in which each level visits its nodes (seeded shuffle)
     double resolution = 1.0;  // gamma of the modularity; > 1 gives more, smaller communities
@@ -32,7 +32,7 @@ struct CommunityOptions {
     int max_passes = 64;      // local-moving passes per level at most
 };
 
-// 2. Communities -----------------------------------------------------------------------
+// [SECTION] Communities
 struct Communities {
     // Community of each node, 0..count-1, numbered by decreasing size; equal sizes by
     // their smallest node index. Isolated nodes are communities of one.
@@ -43,7 +43,7 @@ struct Communities {
     int levels = 0;                   // aggregation levels that moved something
 };
 
-// 3. detect_communities / modularity -----------------------------------------------------
+// [SECTION] detect_communities / modularity
 Communities detect_communities(const Graph& g, const CommunityOptions& options = {});
 
 // Modularity of a partition (one id per node; ids need not be dense) on the undirected

@@ -1,10 +1,10 @@
 // exporters.cpp — see exporters.h.
 //
 // Index
-//   1. Names
-//   2. Node-link JSON
-//   3. GraphML        key table, typed values, XML escaping
-//   4. export_graph
+//   Names
+//   Node-link JSON
+//   GraphML        key table, typed values, XML escaping
+//   export_graph
 #include "core/exporters.h"
 
 #include "core/json_reader.h"
@@ -16,7 +16,7 @@ namespace rgv {
 
 using json = nlohmann::json;
 
-// 1. Names -------------------------------------------------------------------------
+// [SECTION] Names
 const char* export_format_name(ExportFormat format) {
     switch (format) {
     case ExportFormat::Slice: return "slice";
@@ -36,7 +36,7 @@ bool parse_export_format_name(std::string_view name, ExportFormat& out) {
 
 namespace {
 
-// 2. Node-link JSON ----------------------------------------------------------------
+// [SECTION] Node-link JSON
 // Attributes are flattened into the node / link object as networkx does; one whose
 // name is taken by a field we write goes into an "attrs" object instead, which the
 // node-link importer merges back, so nothing is lost.
@@ -90,7 +90,7 @@ std::string node_link(const Slice& s) {
     return doc.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
-// 3. GraphML -----------------------------------------------------------------------
+// [SECTION] GraphML
 // XML 1.0 text: markup characters escaped; bytes that are not valid UTF-8 and control
 // characters XML forbids (everything below 0x20 but tab, LF, CR) become U+FFFD, since a
 // parser would otherwise reject the whole file.
@@ -230,7 +230,7 @@ std::string graphml(const Slice& s) {
 
 } // namespace
 
-// 4. export_graph ------------------------------------------------------------------
+// [SECTION] export_graph
 std::string export_graph(const Slice& slice, ExportFormat format) {
     switch (format) {
     case ExportFormat::Slice: {

@@ -1,9 +1,9 @@
 // exporters.h — write a Slice in one of the formats other tools read.
 //
 // Index
-//   1. ExportFormat   slice (own, lossless), node-link (d3 / networkx, x and y per node),
+//   ExportFormat   slice (own, lossless), node-link (d3 / networkx, x and y per node),
 //                     graphml (yEd, Gephi, networkx, igraph)
-//   2. export_graph
+//   export_graph
 //
 // What each writer keeps is in docs/import-formats.md §4. src/core/: no SDL, GL, ImGui or
 // Emscripten include.
@@ -16,13 +16,13 @@
 
 namespace rgv {
 
-// 1. ExportFormat ------------------------------------------------------------------
+// [SECTION] ExportFormat
 enum class ExportFormat { Slice, NodeLink, GraphMl };
 
 const char* export_format_name(ExportFormat format); // "slice", "node-link", "graphml"
 bool parse_export_format_name(std::string_view name, ExportFormat& out);
 
-// 2. export_graph ------------------------------------------------------------------
+// [SECTION] export_graph
 // Slice: write_slice() with positions when any node has one, so import_graph() gives the
 // same nodes, edges, attributes, profile, focus and extra keys back.
 // NodeLink: {"directed", "multigraph": true, "graph": {focus, profile}, "nodes": [{id,

@@ -1,10 +1,10 @@
 // filter.cpp — see filter.h.
 //
 // Index
-//   1. Years           node_year, slice_year_range
-//   2. Visibility      visible()
-//   3. Serialisation   filter_to_json, filter_from_json
-//   4. Colours         viridis table (matplotlib's, 8-bit), Tableau 10 without red + 3
+//   Years           node_year, slice_year_range
+//   Visibility      visible()
+//   Serialisation   filter_to_json, filter_from_json
+//   Colours         viridis table (matplotlib's, 8-bit), Tableau 10 without red + 3
 #include "core/filter.h"
 
 #include "core/json_reader.h"
@@ -14,7 +14,7 @@
 
 namespace rgv {
 
-// 1. Years -------------------------------------------------------------------------------
+// [SECTION] Years
 bool node_year(const Graph& g, std::uint32_t node, int& year) {
     if (node >= g.node_count()) return false;
     const nlohmann::json& attrs = g.node_attrs[node];
@@ -67,7 +67,7 @@ bool slice_year_range(const Slice& slice, int& min_year, int& max_year) {
     return any;
 }
 
-// 2. Visibility --------------------------------------------------------------------------
+// [SECTION] Visibility
 std::vector<std::uint8_t> visible(const Slice& slice, const Filter& filter) {
     const Graph& g = slice.graph;
     const std::size_t n = g.node_count();
@@ -133,7 +133,7 @@ std::vector<std::uint8_t> visible(const Slice& slice, const Filter& filter) {
     return out;
 }
 
-// 3. Serialisation -----------------------------------------------------------------------
+// [SECTION] Serialisation
 namespace {
 
 constexpr std::size_t kMaxFilterBytes = 64 * 1024;
@@ -282,7 +282,7 @@ FilterParseResult filter_from_json(std::string_view text, Filter& out) {
     return r;
 }
 
-// 4. Colours -----------------------------------------------------------------------------
+// [SECTION] Colours
 namespace {
 
 // matplotlib's viridis (_cm_listed.py), rounded to 8 bits, as RGBA8 with R lowest.

@@ -2,11 +2,11 @@
 // "colour by" modes.
 //
 // Index
-//   1. Filter          hidden types, year range, topics
-//   2. Visibility      visible(): the rule below, one flag per node
-//   3. Serialisation   compact JSON for deep links, strict parsing with exact messages
-//   4. Years           a node's year, the slice's year range
-//   5. Colours         year_color (viridis), community_color (12-colour palette)
+//   Filter          hidden types, year range, topics
+//   Visibility      visible(): the rule below, one flag per node
+//   Serialisation   compact JSON for deep links, strict parsing with exact messages
+//   Years           a node's year, the slice's year range
+//   Colours         year_color (viridis), community_color (12-colour palette)
 //
 // The visibility rule (works are what the year and topic filters are about):
 //   - The focal researcher is always visible.
@@ -37,7 +37,7 @@
 
 namespace rgv {
 
-// 1. Filter ------------------------------------------------------------------------------
+// [SECTION] Filter
 struct Filter {
     std::vector<std::string> types_hidden; // type strings ("topic") or kind names
     bool has_years = false;                // year range active
@@ -55,11 +55,11 @@ struct Filter {
     bool operator!=(const Filter& o) const { return !(*this == o); }
 };
 
-// 2. Visibility --------------------------------------------------------------------------
+// [SECTION] Visibility
 // One entry per node: 1 visible, 0 hidden (the rule in the header comment).
 std::vector<std::uint8_t> visible(const Slice& slice, const Filter& filter);
 
-// 3. Serialisation -----------------------------------------------------------------------
+// [SECTION] Serialisation
 // {"typesHidden":[...],"years":[from,to],"hideUndated":true,"topics":[...]}; keys that
 // hold nothing are left out, so an inactive filter is "{}".
 std::string filter_to_json(const Filter& filter);
@@ -74,14 +74,14 @@ struct FilterParseResult {
 // are dropped; the lists come back sorted.
 FilterParseResult filter_from_json(std::string_view text, Filter& out);
 
-// 4. Years -------------------------------------------------------------------------------
+// [SECTION] Years
 // attrs.year as an integer: a JSON integer (or an integral number), or a string of four
 // digits optionally followed by "-..." ("2020", "2020-05-01"), in -9999..9999.
 bool node_year(const Graph& g, std::uint32_t node, int& year);
 // Smallest and largest year over all nodes; false when no node has one.
 bool slice_year_range(const Slice& slice, int& min_year, int& max_year);
 
-// 5. Colours -----------------------------------------------------------------------------
+// [SECTION] Colours
 // RGBA8 with R in the lowest byte (as the renderer's rgba()). The year's place in
 // [min_year, max_year] picks one of 256 viridis colours (dark blue-purple = oldest,
 // yellow = newest); a one-year range gives the middle colour, years outside clamp.

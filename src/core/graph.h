@@ -1,8 +1,8 @@
 // graph.h — the in-memory graph model shared by every part of rgv.
 //
 // Index
-//   1. NodeKind      the node types the viewer knows how to draw; anything else is Other
-//   2. Graph         nodes and edges as flat arrays (structure of arrays)
+//   NodeKind      the node types the viewer knows how to draw; anything else is Other
+//   Graph         nodes and edges as flat arrays (structure of arrays)
 //
 // Why flat arrays: the layout engine and the renderer walk every node every frame.
 // Keeping x/y/kind in their own contiguous vectors (like graphology's ForceAtlas2
@@ -23,7 +23,7 @@
 
 namespace rgv {
 
-// 1. NodeKind ----------------------------------------------------------------
+// [SECTION] NodeKind
 enum class NodeKind : std::uint8_t { Work = 0, Person, Topic, Institution, Other, Count };
 
 // Maps a type string of the slice ("work", "person", ...) to a kind; unknown strings
@@ -33,7 +33,7 @@ const char* node_kind_name(NodeKind kind);
 
 constexpr std::uint32_t kNoNode = 0xFFFFFFFFu;
 
-// 2. Graph -------------------------------------------------------------------
+// [SECTION] Graph
 class Graph {
 public:
     // Hot node data: one entry per node, indexed 0..node_count()-1.

@@ -9,7 +9,7 @@
 
 namespace rgv {
 
-// 1. Field readers -----------------------------------------------------------------
+// [SECTION] Field readers
 bool read_id(const json& v, const std::string& pointer, std::string& out, Reporter& report) {
     if (v.is_string()) {
         out = v.get<std::string>();
@@ -152,7 +152,7 @@ bool read_edge_fields(const json& fields, const std::string& pointer, const char
                          report);
 }
 
-// 2. GraphBuilder ------------------------------------------------------------------
+// [SECTION] GraphBuilder
 bool GraphBuilder::add_node(const std::string& pointer, const std::string& id_pointer,
                             std::string id, std::string type, std::string label, json attrs,
                             std::uint32_t* index) {
@@ -241,7 +241,7 @@ bool GraphBuilder::add_edge_index(const std::string& pointer, std::uint32_t s, s
     return true;
 }
 
-// 3. Focus -------------------------------------------------------------------------
+// [SECTION] Focus
 namespace {
 bool ends_with(const std::string& s, const std::string& tail) {
     return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
@@ -268,7 +268,7 @@ std::uint32_t first_person_node(const Graph& g) {
     return kNoNode;
 }
 
-// 4. Authorship -------------------------------------------------------------------
+// [SECTION] Authorship
 bool Authorship::add(std::uint32_t person, std::uint32_t work) {
     std::vector<std::uint32_t>& works = works_of_[person];
     if (std::find(works.begin(), works.end(), work) != works.end()) return false;

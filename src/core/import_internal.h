@@ -3,10 +3,11 @@
 // one entry point per format. Internal to src/core; the public API is importers.h.
 //
 // Index
-//   1. Field readers   ids, strings, weights, positions, leftover keys -> attrs
-//   2. GraphBuilder    nodes and edges with the shared rules (docs/import-formats.md §3)
-//   3. Focus           picking the focal researcher
-//   4. Per-format entry points
+//   Field readers   ids, strings, weights, positions, leftover keys -> attrs
+//   GraphBuilder    nodes and edges with the shared rules (docs/import-formats.md §3)
+//   Focus           picking the focal researcher
+//   Authorship      who wrote what (OpenAlex, Semantic Scholar): focus, co-author edges
+//   Per-format entry points
 #pragma once
 
 #include "core/importers.h"
@@ -21,7 +22,7 @@ namespace rgv {
 
 using json = nlohmann::json;
 
-// 1. Field readers -----------------------------------------------------------------
+// [SECTION] Field readers
 // An id may be a string or an integer (networkx, VOSviewer and d3 files use numbers);
 // integers become their decimal text. Anything else refuses the file.
 bool read_id(const json& v, const std::string& pointer, std::string& out, Reporter& report);
@@ -58,7 +59,7 @@ struct EdgeFields {
 bool read_edge_fields(const json& fields, const std::string& pointer, const char* type_key,
                       std::initializer_list<const char*> skip, EdgeFields& out, Reporter& report);
 
-// 2. GraphBuilder ------------------------------------------------------------------
+// [SECTION] GraphBuilder
 class GraphBuilder {
 public:
     GraphBuilder(Slice& slice, const LoadLimits& limits, Reporter& report)
@@ -99,14 +100,14 @@ private:
     Reporter& report_;
 };
 
-// 3. Focus -------------------------------------------------------------------------
+// [SECTION] Focus
 // The node matching `hint` by id, by an id ending in "/<hint>" or ":<hint>", or by exact
 // label; kNoNode when none does.
 std::uint32_t find_by_hint(const Graph& g, const std::string& hint);
 // The first node whose kind is Person, or kNoNode.
 std::uint32_t first_person_node(const Graph& g);
 
-// 4. Authorship (OpenAlex, Semantic Scholar) ---------------------------------------
+// [SECTION] Authorship (OpenAlex, Semantic Scholar)
 // Who wrote what, as the two author-centred importers collect it, and what both derive
 // from it: the focus when none is given, and the co-author edges with their weights.
 class Authorship {
@@ -128,7 +129,7 @@ private:
     std::map<std::uint32_t, std::size_t> order_; // person -> when first seen
 };
 
-// 5. Per-format entry points -------------------------------------------------------
+// [SECTION] Per-format entry points
 // Each reads the parsed document into `slice` (fresh, empty) and returns false with the
 // error in `report` when it refuses. They may move values out of `doc`.
 bool read_slice_document(json& doc, Slice& slice, Reporter& report);

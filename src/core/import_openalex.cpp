@@ -1,10 +1,10 @@
 // import_openalex.cpp — OpenAlex (docs.openalex.org) -> a researcher's slice.
 //
 // Index
-//   1. Ids and entities   "https://openalex.org/A123" -> node id "openalex:A123"
-//   2. Works              work, authors (authored), institutions (affiliated), topics (about)
-//   3. Author object      the author, affiliations (with years), topics
-//   4. import_openalex    which of the three shapes, the focal researcher, the profile card
+//   Ids and entities   "https://openalex.org/A123" -> node id "openalex:A123"
+//   Works              work, authors (authored), institutions (affiliated), topics (about)
+//   Author object      the author, affiliations (with years), topics
+//   import_openalex    which of the three shapes, the focal researcher, the profile card
 //
 // Three shapes are read:
 //   - an Author object  {"id": ".../A...", "display_name", "affiliations", "topics", ...}
@@ -27,7 +27,7 @@ namespace {
 
 constexpr std::string_view kUrlPrefix = "https://openalex.org/";
 
-// 1. Ids and entities ----------------------------------------------------------------
+// [SECTION] Ids and entities
 std::string short_id(const std::string& id) {
     if (id.compare(0, kUrlPrefix.size(), kUrlPrefix) == 0) return id.substr(kUrlPrefix.size());
     return id;
@@ -60,7 +60,7 @@ public:
         return b_.ensure_node(p, id, type, std::move(label), std::move(attrs));
     }
 
-    // 2. Works ------------------------------------------------------------------------
+    // [SECTION] Works
     // Returns false only when the file is refused (error set).
     bool work(const json& w, const std::string& p) {
         if (!w.is_object()) return report_.fail(p + ": expected an object, got " + got(w));
@@ -188,7 +188,7 @@ public:
         return true;
     }
 
-    // 3. Author object ----------------------------------------------------------------
+    // [SECTION] Author object
     bool author(const json& a) {
         const std::uint32_t pi = entity(a, "", "person", {"orcid", "works_count", "cited_by_count", "summary_stats"});
         if (report_.failed()) return false;
@@ -249,7 +249,7 @@ private:
 
 } // namespace
 
-// 4. import_openalex -------------------------------------------------------------------
+// [SECTION] import_openalex
 bool import_openalex(json& doc, Slice& slice, const ImportOptions& options, Reporter& report) {
     if (!doc.is_object()) return report.fail("top level: expected an object, got " + got(doc));
     Reader r(slice, options, report);

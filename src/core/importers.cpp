@@ -2,9 +2,9 @@
 // dispatch to one file per format (import_*.cpp).
 //
 // Index
-//   1. Format names
-//   2. Detection       the parsed document's shape -> Format (docs/import-formats.md §2)
-//   3. import_graph    check, stream the own format or detect and dispatch, pick the focus
+//   Format names
+//   Detection       the parsed document's shape -> Format (docs/import-formats.md §2)
+//   import_graph    check, stream the own format or detect and dispatch, pick the focus
 #include "core/importers.h"
 
 #include "core/import_internal.h"
@@ -13,7 +13,7 @@
 
 namespace rgv {
 
-// 1. Format names ------------------------------------------------------------------
+// [SECTION] Format names
 namespace {
 
 struct FormatName {
@@ -59,7 +59,7 @@ bool parse_format_name(std::string_view name, Format& out) {
     return false;
 }
 
-// 2. Detection ---------------------------------------------------------------------
+// [SECTION] Detection
 namespace {
 
 bool has(const json& doc, const char* key) { return doc.contains(key); }
@@ -146,7 +146,7 @@ ImportResult finish(Format f, Slice& slice, Slice& out, const ImportOptions& opt
 
 } // namespace
 
-// 3. import_graph ------------------------------------------------------------------
+// [SECTION] import_graph
 ImportResult import_graph(std::string_view text, Slice& out, const ImportOptions& options) {
     ImportResult result;
     result.detected = options.format;

@@ -2,9 +2,9 @@
 // one), read it once under LoadLimits, and build the same Slice the viewer shows.
 //
 // Index
-//   1. Format          the formats, their names ("slice", "node-link", ...)
-//   2. ImportOptions   format override, limits, focal researcher hint
-//   3. import_graph    text -> Slice, or one clear error message
+//   Format          the formats, their names ("slice", "node-link", ...)
+//   ImportOptions   format override, limits, focal researcher hint
+//   import_graph    text -> Slice, or one clear error message
 //
 // Formats, detection order and the mapping of each format to nodes and edges are in
 // docs/import-formats.md; the slice format itself in docs/slice-format.md.
@@ -18,7 +18,7 @@
 
 namespace rgv {
 
-// 1. Format ------------------------------------------------------------------------
+// [SECTION] Format
 enum class Format {
     Auto,            // detect from the parsed document
     Slice,           // our own "rgv-slice"
@@ -38,7 +38,7 @@ const char* format_name(Format format);
 // "semantic-scholar", "cytoscapejs"); false for anything else.
 bool parse_format_name(std::string_view name, Format& out);
 
-// 2. ImportOptions -----------------------------------------------------------------
+// [SECTION] ImportOptions
 struct ImportOptions {
     Format format = Format::Auto;
     LoadLimits limits;
@@ -53,7 +53,7 @@ struct ImportResult {
     Format detected = Format::Auto; // the format read (or detected, even when it failed)
 };
 
-// 3. import_graph ------------------------------------------------------------------
+// [SECTION] import_graph
 // Parses `text` once under options.limits, detects the format unless one is given, and
 // builds the slice. Warnings (repairs) go to out.warnings. On failure `out` is left
 // untouched so the viewer keeps showing what it had.

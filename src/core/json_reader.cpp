@@ -2,11 +2,11 @@
 // every importer read JSON the same way, under the same limits, with the same messages.
 //
 // Index
-//   1. Helpers          JSON pointers, UTF-8 cleanup of messages, number formatting
-//   2. DomBuilder       SAX handler: builds the DOM, enforces the limits while parsing
-//   3. Syntax errors    nlohmann's parse_error -> "line L, column C: ..."
-//   4. read_json        and check_json (the same pass without a DOM)
-//   5. Outline          the top-level members and array elements of checked text
+//   Helpers          JSON pointers, UTF-8 cleanup of messages, number formatting
+//   DomBuilder       SAX handler: builds the DOM, enforces the limits while parsing
+//   Syntax errors    nlohmann's parse_error -> "line L, column C: ..."
+//   read_json        and check_json (the same pass without a DOM)
+//   Outline          the top-level members and array elements of checked text
 //
 // Why SAX: nlohmann's sax_parse is iterative (no recursion), and our own DOM builder
 // refuses too-deep nesting, over-long strings and too many nodes/edges *while* reading,
@@ -30,7 +30,7 @@ namespace {
 constexpr std::size_t kMaxTokenQuote = 40;
 } // namespace
 
-// 1. Helpers -------------------------------------------------------------------
+// [SECTION] Helpers
 
 // RFC 6901: '~' -> "~0", '/' -> "~1".
 void append_pointer_token(std::string& pointer, std::string_view token) {
@@ -115,7 +115,7 @@ const json* member(const json& object, const char* key) {
 
 namespace {
 
-// 2. DomBuilder ----------------------------------------------------------------
+// [SECTION] DomBuilder
 // Same job as nlohmann's internal json_sax_dom_parser, plus: a depth limit, node/edge
 // count limits on the top-level "nodes"/"edges" arrays, a warning for duplicate keys,
 // and the JSON pointer of where it stopped.
@@ -312,7 +312,7 @@ private:
     std::vector<SeenKeys> seen_; // check mode: by depth
 };
 
-// 3. Syntax errors -------------------------------------------------------------
+// [SECTION] Syntax errors
 
 // Line and column the way nlohmann/json counts them: lines from 1, the column is the
 // number of bytes read on the current line (so it counts bytes, not characters).
@@ -389,7 +389,7 @@ bool only_whitespace(std::string_view s) {
 
 } // namespace
 
-// 4. read_json ---------------------------------------------------------------------
+// [SECTION] read_json
 namespace {
 
 // What read_json and check_json share: the size limit, the BOM, the empty file, then
@@ -429,7 +429,7 @@ bool check_json(std::string_view& text, const LoadLimits& limits, Reporter& repo
     return run_reader(text, limits, unused, report, /*build=*/false);
 }
 
-// 5. Outline -----------------------------------------------------------------------
+// [SECTION] Outline
 // These walk text that check_json accepted, so they only need to find where values end:
 // strings (with escapes) and nesting. Nothing is decoded except object keys.
 namespace {

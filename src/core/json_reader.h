@@ -2,10 +2,12 @@
 // exact one-line messages, and the small helpers schema code needs to word its errors.
 //
 // Index
-//   1. Message helpers   JSON pointers (RFC 6901), quoting, "got <type>", UTF-8 cleanup
-//   2. Reporter          the error (first one wins) and the capped warning list
-//   3. read_json         text -> DOM under LoadLimits (bytes, depth, string length,
+//   Message helpers   JSON pointers (RFC 6901), quoting, "got <type>", UTF-8 cleanup
+//   Reporter          the error (first one wins) and the capped warning list
+//   read_json         text -> DOM under LoadLimits (bytes, depth, string length,
 //                        top-level nodes/edges/links counts), BOM skipped with a warning
+//   Outline of checked text   where each top-level member and array element is, for the
+//                        streaming slice reader
 //
 // Internal to src/core (importers and parse_slice); not part of the viewer's API. Nothing
 // here throws: emcc builds with exceptions off, where a throw aborts.
@@ -23,7 +25,7 @@
 
 namespace rgv {
 
-// 1. Message helpers ---------------------------------------------------------------
+// [SECTION] Message helpers
 void append_pointer_token(std::string& pointer, std::string_view token); // '~'->~0, '/'->~1
 std::string pointer_key(const std::string& base, std::string_view key);
 std::string pointer_index(const std::string& base, std::size_t index);
@@ -40,7 +42,7 @@ inline std::string got(const nlohmann::json& v) { return v.type_name(); }
 // The member's value, or nullptr when absent (or when `object` is not an object).
 const nlohmann::json* member(const nlohmann::json& object, const char* key);
 
-// 2. Reporter ----------------------------------------------------------------------
+// [SECTION] Reporter
 class Reporter {
 public:
     // After this many warnings the rest are only counted: a broken million-edge file
@@ -75,7 +77,7 @@ private:
     std::size_t suppressed_ = 0;
 };
 
-// 3. read_json ---------------------------------------------------------------------
+// [SECTION] read_json
 // Parses `text` into `doc`. Checks max_bytes first, skips a UTF-8 BOM (with a warning),
 // refuses empty input, then drives nlohmann's iterative SAX parser with a DOM builder
 // that stops at the first container deeper than max_depth, the first string or key
@@ -88,7 +90,7 @@ bool read_json(std::string_view text, const LoadLimits& limits, nlohmann::json& 
 // stays flat whatever the file's size. On success `text` no longer has the BOM, if any.
 bool check_json(std::string_view& text, const LoadLimits& limits, Reporter& report);
 
-// 4. Outline of checked text -------------------------------------------------------
+// [SECTION] Outline of checked text
 // For text check_json accepted: where each top-level member's value is, and each array
 // element, as slices of the text. The streaming slice reader parses one element at a
 // time from these, so the whole document never exists as a DOM.

@@ -2,12 +2,12 @@
 // start in layout_multilevel.cpp.
 //
 // Index
-//   1. Portable maths      sin/cos/log, decay schedule (see layout_internal.h for why)
-//   2. Pivot MDS           start positions with the right global shape
-//   3. Setup               reset, graph sync (caches, anchors, rings), start positions
-//   4. d3 forces           many-body, links, gravity, radial, anchors, collision
-//   5. Integration         velocity decay, move, movement measure
-//   6. Driving             step, run_for, run, convergence, progress, pins, reheat, growth
+//   Portable maths      sin/cos/log, decay schedule (see layout_internal.h for why)
+//   Pivot MDS           start positions with the right global shape
+//   Setup               reset, graph sync (caches, anchors, rings), start positions
+//   d3 forces           many-body, links, gravity, radial, anchors, collision
+//   Integration         velocity decay, move, movement measure
+//   Driving             step, run_for, run, convergence, progress, pins, reheat, growth
 #include "core/layout.h"
 #include "core/layout_internal.h"
 
@@ -33,7 +33,7 @@ bool parse_layout_model(const char* name, LayoutModel& out) {
 
 namespace layout_detail {
 
-// 1. Portable maths ------------------------------------------------------------
+// [SECTION] Portable maths
 void portable_sincos(double a, double& s, double& c) {
     const double two_pi = 2.0 * kPi;
     a -= two_pi * std::floor(a / two_pi); // floor is exact
@@ -73,7 +73,7 @@ float decay_for(float ratio, int steps) {
     return static_cast<float>(hi);
 }
 
-// 2. Pivot MDS -----------------------------------------------------------------
+// [SECTION] Pivot MDS
 // Pivot MDS (Brandes & Pich 2006) of one connected component: hop distances to k
 // pivots picked by max-min, double-centred, projected on the two leading eigenvectors
 // of C^T C. Gives the force simulation a start whose global shape is already right,
@@ -178,7 +178,7 @@ void pivot_mds(const std::vector<std::uint32_t>& comp, const std::vector<std::ui
 
 using namespace layout_detail;
 
-// 3. Setup ---------------------------------------------------------------------
+// [SECTION] Setup
 void ForceLayout::reset(Graph& g, const LayoutParams& p) {
     graph_ = &g;
     params_ = p;
@@ -489,7 +489,7 @@ void ForceLayout::seed_positions_from(std::size_t first) {
     }
 }
 
-// 4. d3 forces -----------------------------------------------------------------
+// [SECTION] d3 forces
 void ForceLayout::apply_many_body(float alpha) {
     Graph& g = *graph_;
     const std::size_t n = g.node_count();
@@ -629,7 +629,7 @@ void ForceLayout::apply_collision() {
 
 float ForceLayout::jiggle() { return (uniform01(rng_) - 0.5f) * 1e-6f; }
 
-// 5. Integration ---------------------------------------------------------------
+// [SECTION] Integration
 void ForceLayout::integrate() {
     Graph& g = *graph_;
     const std::size_t n = g.node_count();
@@ -677,7 +677,7 @@ void ForceLayout::finish_movement(double moved, std::size_t free_count) {
                                             mean_movement_ < params_.movement_tolerance * size);
 }
 
-// 6. Driving -------------------------------------------------------------------
+// [SECTION] Driving
 void ForceLayout::step() {
     if (!graph_) return;
     sync_graph();

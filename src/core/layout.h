@@ -2,9 +2,9 @@
 // Barnes-Hut repulsion, multilevel start, incremental growth, radial (ego) option.
 //
 // Index
-//   1. LayoutModel    d3-force (velocity Verlet, alpha cooling) or ForceAtlas2 (adaptive speed)
-//   2. LayoutParams   every knob, with d3-force's / Gephi's defaults where they have one
-//   3. ForceLayout    reset / step / run_for / run, convergence, pins, reheat, growth
+//   LayoutModel    d3-force (velocity Verlet, alpha cooling) or ForceAtlas2 (adaptive speed)
+//   LayoutParams   every knob, with d3-force's / Gephi's defaults where they have one
+//   ForceLayout    reset / step / run_for / run, convergence, pins, reheat, growth
 //
 // d3 model (as d3-force): each step cools alpha towards alpha_target, every force adds
 // alpha-scaled velocity, then velocities decay by velocity_decay and move the nodes.
@@ -36,13 +36,13 @@
 
 namespace rgv {
 
-// 1. LayoutModel ---------------------------------------------------------------
+// [SECTION] LayoutModel
 enum class LayoutModel : std::uint8_t { D3 = 0, ForceAtlas2 };
 
 // "d3" / "fa2" (also "forceatlas2"); false when unknown.
 bool parse_layout_model(const char* name, LayoutModel& out);
 
-// 2. LayoutParams --------------------------------------------------------------
+// [SECTION] LayoutParams
 struct LayoutParams {
     LayoutModel model = LayoutModel::D3;
     std::uint64_t seed = 1;          // start positions (and coincidence jiggle)
@@ -121,7 +121,7 @@ struct LayoutParams {
     float incremental_anchor = 0.5f;
 };
 
-// 3. ForceLayout ---------------------------------------------------------------
+// [SECTION] ForceLayout
 class ForceLayout {
 public:
     // Takes the graph (kept by pointer) and the parameters. Nodes with has_position keep

@@ -2,10 +2,10 @@
 // Bastian 2014), following Gephi's ForceAtlas2 and graphology-layout-forceatlas2.
 //
 // Index
-//   1. Forces          degree-scaled repulsion (Barnes-Hut), attraction (linear or LinLog),
+//   Forces          degree-scaled repulsion (Barnes-Hut), attraction (linear or LinLog),
 //                      gravity (normal or strong), radial rings, anchors
-//   2. Adaptive speed  global swinging / traction -> speed; per-node swinging damping
-//   3. Move            displacement, cooled at the end of the alpha schedule
+//   Adaptive speed  global swinging / traction -> speed; per-node swinging damping
+//   Move            displacement, cooled at the end of the alpha schedule
 //
 // Forces are computed into fa_fx_/fa_fy_ (the previous step's kept in fa_old_*), then
 // every free node moves by F * speed / (1 + sqrt(speed * swinging)).
@@ -30,7 +30,7 @@ void ForceLayout::step_fa2() {
     }
     const std::vector<float>& mass = fa_mass_;
 
-    // 1. Forces ------------------------------------------------------------------
+    // [SECTION] Forces
     // Repulsion kr m_i m_j / d: the quadtree sums m_j (p - x_j) / d^2 = m_j / d along the
     // unit direction, so multiply by kr m_i.
     if (n >= 2 && params_.fa2_scaling > 0.0f) {
@@ -92,7 +92,7 @@ void ForceLayout::step_fa2() {
         }
     }
 
-    // 2. Adaptive speed ----------------------------------------------------------
+    // [SECTION] Adaptive speed
     double total_swinging = 0, total_traction = 0;
     for (std::size_t i = 0; i < n; ++i) {
         if (g.pinned[i]) continue;
@@ -123,7 +123,7 @@ void ForceLayout::step_fa2() {
     fa_speed_ = static_cast<float>(speed);
     fa_speed_efficiency_ = static_cast<float>(eff);
 
-    // 3. Move --------------------------------------------------------------------
+    // [SECTION] Move
     // Full speed while alpha > 0.1, then damped in proportion, so the last steps settle
     // (FA2 itself never stops; the alpha schedule gives progress and an end).
     const float cool = std::min(1.0f, alpha_ / 0.1f) / std::max(params_.fa2_slow_down, 1e-3f);

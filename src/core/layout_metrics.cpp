@@ -1,11 +1,11 @@
 // layout_metrics.cpp — see layout_metrics.h.
 //
 // Index
-//   1. Helpers        simple undirected adjacency, seeded random numbers
-//   2. Stress         BFS hop distances, NS = 1 - (sum r)^2 / (P sum r^2)
-//   3. NP             k nearest layout neighbours vs graph neighbours (Jaccard)
-//   4. Crossings      proper segment intersections
-//   5. Edge lengths   coefficient of variation
+//   Helpers        simple undirected adjacency, seeded random numbers
+//   Stress         BFS hop distances, NS = 1 - (sum r)^2 / (P sum r^2)
+//   NP             k nearest layout neighbours vs graph neighbours (Jaccard)
+//   Crossings      proper segment intersections
+//   Edge lengths   coefficient of variation
 #include "core/layout_metrics.h"
 
 #include <algorithm>
@@ -17,7 +17,7 @@ namespace rgv {
 
 namespace {
 
-// 1. Helpers -------------------------------------------------------------------
+// [SECTION] Helpers
 // Sorted, de-duplicated neighbour lists without self-loops.
 std::vector<std::vector<std::uint32_t>> simple_adjacency(const Graph& g) {
     const std::size_t n = g.node_count();
@@ -50,7 +50,7 @@ double distance(const Graph& g, std::size_t i, std::size_t j) {
 
 } // namespace
 
-// 2. Stress --------------------------------------------------------------------
+// [SECTION] Stress
 double layout_stress(const Graph& g, std::size_t exact_below, std::size_t sources,
                      std::uint64_t seed) {
     const std::size_t n = g.node_count();
@@ -99,7 +99,7 @@ double layout_stress(const Graph& g, std::size_t exact_below, std::size_t source
     return std::max(0.0, 1.0 - sum_r * sum_r / (pairs * sum_r2));
 }
 
-// 3. NP ------------------------------------------------------------------------
+// [SECTION] NP
 double neighbourhood_preservation(const Graph& g, std::size_t exact_below, std::size_t samples,
                                   std::uint64_t seed) {
     const std::size_t n = g.node_count();
@@ -143,7 +143,7 @@ double neighbourhood_preservation(const Graph& g, std::size_t exact_below, std::
     return counted ? total / static_cast<double>(counted) : 0.0;
 }
 
-// 4. Crossings -----------------------------------------------------------------
+// [SECTION] Crossings
 namespace {
 double orient(double ax, double ay, double bx, double by, double cx, double cy) {
     return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
@@ -190,7 +190,7 @@ double crossings_per_edge(const Graph& g, std::size_t exact_below, std::size_t s
     return hits / static_cast<double>(samples) * md * (md - 1) / 2 / md;
 }
 
-// 5. Edge lengths --------------------------------------------------------------
+// [SECTION] Edge lengths
 double edge_length_cv(const Graph& g) {
     double sum = 0, sum2 = 0;
     std::size_t m = 0;

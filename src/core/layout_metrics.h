@@ -2,8 +2,8 @@
 // defines them (shared/LAYOUT_METRICS.md beside the repository in CI).
 //
 // Index
-//   1. LayoutMetrics     the four scores together
-//   2. Functions         one per score, plus measure_layout() for all four
+//   LayoutMetrics     the four scores together
+//   Functions         one per score, plus measure_layout() for all four
 //
 // The graph is read as undirected and unweighted; self-loops are ignored and parallel
 // edges count once for neighbourhoods and distances. Every score is invariant to
@@ -17,7 +17,7 @@
 
 namespace rgv {
 
-// 1. LayoutMetrics -------------------------------------------------------------
+// [SECTION] LayoutMetrics
 struct LayoutMetrics {
     double stress = 0;             // normalised stress, optimal scaling; lower is better
     double neighbourhood = 0;      // NP (Jaccard of graph vs layout neighbours); higher is better
@@ -25,7 +25,7 @@ struct LayoutMetrics {
     double edge_length_cv = 0;     // std / mean of edge lengths
 };
 
-// 2. Functions -----------------------------------------------------------------
+// [SECTION] Functions
 // Exact below exact_below nodes; above, all pairs from `sources` BFS sources (seeded).
 double layout_stress(const Graph& g, std::size_t exact_below = 3000, std::size_t sources = 200,
                      std::uint64_t seed = 1);

@@ -1,9 +1,9 @@
 // layout_multilevel.cpp — the multilevel start for big components (10k-100k nodes).
 //
 // Index
-//   1. Coarsening    heavy-edge matching in a seeded order; leaves join their neighbour
-//   2. Level layout  a d3-model ForceLayout on each level's graph
-//   3. Refinement    coarsest: full schedule from pivot MDS; each finer level: children
+//   Coarsening    heavy-edge matching in a seeded order; leaves join their neighbour
+//   Level layout  a d3-model ForceLayout on each level's graph
+//   Refinement    coarsest: full schedule from pivot MDS; each finer level: children
 //                    placed around their parent (scaled so density is kept), short cooling
 //
 // Why: a force simulation untangles a big sparse graph only very slowly (folds move by
@@ -31,7 +31,7 @@ struct Level {
 
 constexpr std::size_t kCoarsest = 400;
 
-// 1. Coarsening ----------------------------------------------------------------
+// [SECTION] Coarsening
 bool coarsen(Level& fine, Level& coarse, std::uint64_t& rng) {
     const std::size_t n = fine.n;
     std::vector<std::uint32_t> off(n + 1, 0), adj(2 * fine.es.size()), eid(2 * fine.es.size());
@@ -113,7 +113,7 @@ bool coarsen(Level& fine, Level& coarse, std::uint64_t& rng) {
     return true;
 }
 
-// 2. Level layout --------------------------------------------------------------
+// [SECTION] Level layout
 // Lays out one level in place (x, y sized level.n). full: from scratch (pivot MDS start,
 // whole schedule); otherwise from the given positions with a short, cool schedule.
 void layout_level(const Level& level, const LayoutParams& base, bool full, std::uint64_t seed,
@@ -148,7 +148,7 @@ void layout_level(const Level& level, const LayoutParams& base, bool full, std::
 
 } // namespace
 
-// 3. Refinement ----------------------------------------------------------------
+// [SECTION] Refinement
 void multilevel_place(const std::vector<std::uint32_t>& comp,
                       const std::vector<std::uint32_t>& off, const std::vector<std::uint32_t>& adj,
                       const LayoutParams& p, double cx, double cy, std::uint64_t& rng,

@@ -1,8 +1,8 @@
 // merge.cpp — see merge.h.
 //
 // Index
-//   1. merge_slice
-//   2. Snapshots and history
+//   merge_slice
+//   Snapshots and history
 #include "core/merge.h"
 
 #include <string_view>
@@ -23,7 +23,7 @@ std::string edge_key(std::string_view s, std::string_view t, std::string_view ty
 
 } // namespace
 
-// 1. merge_slice -------------------------------------------------------------------------
+// [SECTION] merge_slice
 MergeResult merge_slice(Slice& into, const Slice& other, std::uint32_t anchor, SliceSnapshot* undo) {
     MergeResult r;
     Graph& g = into.graph;
@@ -113,7 +113,7 @@ MergeResult merge_slice(Slice& into, const Slice& other, std::uint32_t anchor, S
     return r;
 }
 
-// 2. Snapshots and history ---------------------------------------------------------------
+// [SECTION] Snapshots and history
 SliceSnapshot take_snapshot(const Slice& slice) {
     const Graph& g = slice.graph;
     SliceSnapshot s;

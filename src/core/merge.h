@@ -2,8 +2,8 @@
 // with an undo.
 //
 // Index
-//   1. merge_slice     add what is new, keep what is there
-//   2. Undo            SliceSnapshot, MergeHistory
+//   merge_slice     add what is new, keep what is there
+//   Undo            SliceSnapshot, MergeHistory
 //
 // Positions: nodes already in `into` keep x, y and pins. New nodes get has_position = 0
 // (the other slice's coordinates belong to another picture) and x, y of the node they
@@ -26,7 +26,7 @@ namespace rgv {
 
 struct SliceSnapshot;
 
-// 1. merge_slice -------------------------------------------------------------------------
+// [SECTION] merge_slice
 struct MergeResult {
     std::size_t nodes_added = 0;
     std::size_t edges_added = 0;
@@ -44,7 +44,7 @@ struct MergeResult {
 MergeResult merge_slice(Slice& into, const Slice& other, std::uint32_t anchor,
                         SliceSnapshot* undo = nullptr);
 
-// 2. Undo --------------------------------------------------------------------------------
+// [SECTION] Undo
 // What a merge changes, kept small: merges only append nodes and edges and add keys, so
 // the counts, the positions and the attributes / labels of the nodes it touched suffice.
 struct SliceSnapshot {

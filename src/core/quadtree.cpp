@@ -1,10 +1,10 @@
 // quadtree.cpp — see quadtree.h.
 //
 // Index
-//   1. Helpers      coincidence direction (deterministic, antisymmetric)
-//   2. Building     bounds, recursive in-place partition, bottom-up mass
-//   3. Repulsion    iterative traversal with an explicit stack
-//   4. Picking      depth-first, nearest child first, pruned on the tight boxes; within()
+//   Helpers      coincidence direction (deterministic, antisymmetric)
+//   Building     bounds, recursive in-place partition, bottom-up mass
+//   Repulsion    iterative traversal with an explicit stack
+//   Picking      depth-first, nearest child first, pruned on the tight boxes; within()
 #include "core/quadtree.h"
 
 #include <algorithm>
@@ -14,7 +14,7 @@ namespace rgv {
 
 namespace {
 
-// 1. Helpers -------------------------------------------------------------------
+// [SECTION] Helpers
 // Bounded traversal stacks: depth-first with at most 4 children pushed per level.
 constexpr int kStackSize = 4 * (QuadTree::kMaxDepth + 2);
 
@@ -44,7 +44,7 @@ void coincident_direction(std::uint32_t self, std::uint32_t other, float& ux, fl
 
 } // namespace
 
-// 2. Building ------------------------------------------------------------------
+// [SECTION] Building
 void QuadTree::clear() {
     cells_.clear();
     index_.clear();
@@ -198,7 +198,7 @@ void QuadTree::finish_cell(std::uint32_t c) {
     cell.max_y = by1;
 }
 
-// 3. Repulsion -----------------------------------------------------------------
+// [SECTION] Repulsion
 void QuadTree::repulsion(std::uint32_t self, float px, float py, float theta, float min_dist2,
                          float& fx, float& fy) const {
     if (cells_.empty()) return;
@@ -251,7 +251,7 @@ void QuadTree::repulsion(std::uint32_t self, float px, float py, float theta, fl
     fy += ay;
 }
 
-// 4. Picking -------------------------------------------------------------------
+// [SECTION] Picking
 std::uint32_t QuadTree::nearest(float px, float py, float max_dist) const {
     if (cells_.empty() || !(max_dist >= 0) || !std::isfinite(px) || !std::isfinite(py))
         return kNone;

@@ -1,10 +1,10 @@
 // quadtree.h — a Barnes-Hut quadtree over flat x/y arrays, also used as a picking index.
 //
 // Index
-//   1. QuadTree::Cell    one square cell: bounds, mass, centre of mass, point range
-//   2. Building          build() from flat arrays, rebuilt from scratch every layout step
-//   3. Repulsion         Barnes-Hut sum of m_j (p - x_j) / |p - x_j|^2 with a theta test
-//   4. Picking           nearest(): closest point (optionally a disk) within a distance;
+//   Cell              one square cell (QuadTree::Cell): bounds, mass, centre of mass, point range
+//   Building          build() from flat arrays, rebuilt from scratch every layout step
+//   Repulsion         Barnes-Hut sum of m_j (p - x_j) / |p - x_j|^2 with a theta test
+//   Picking           nearest(): closest point (optionally a disk) within a distance;
 //                        within(): every point (disk) within a distance (collision)
 //
 // Why this shape: the layout rebuilds the tree every iteration, so a build must not touch
@@ -33,7 +33,7 @@ public:
     // Deep enough for ~1e-6 of the root size; below that float midpoints stop splitting.
     static constexpr int kMaxDepth = 20;
 
-    // 1. Cell -----------------------------------------------------------------
+    // [SECTION] Cell
     struct Cell {
         float x0 = 0, y0 = 0, size = 0;   // square [x0, x0+size) x [y0, y0+size)
         float cx = 0, cy = 0;             // centre of mass
@@ -46,7 +46,7 @@ public:
         std::uint8_t depth = 0;
     };
 
-    // 2. Building -------------------------------------------------------------
+    // [SECTION] Building
     // Builds over n points. mass (default 1 each) must be > 0 where given; radius
     // (default 0) is only used by nearest(). The arrays are copied, so they may change
     // or die after build(). leaf_capacity: a cell with at most this many points is a leaf.
@@ -71,7 +71,7 @@ public:
     const std::vector<float>& point_x() const { return px_; }
     const std::vector<float>& point_y() const { return py_; }
 
-    // 3. Repulsion ------------------------------------------------------------
+    // [SECTION] Repulsion
     // Adds to (fx, fy) the sum over every point j != self of m_j * (p - x_j) / d^2, the
     // shape of an inverse-distance repulsion (d3 manyBody). Cells whose width / distance
     // to their centre of mass is below theta are taken as one body; a cell that contains
@@ -82,7 +82,7 @@ public:
     void repulsion(std::uint32_t self, float px, float py, float theta, float min_dist2,
                    float& fx, float& fy) const;
 
-    // 4. Picking --------------------------------------------------------------
+    // [SECTION] Picking
     // The point whose gap |p - x_i| - radius_i is smallest, among those with gap <=
     // max_dist; ties go to the lowest index. Returns kNone when none is that close.
     std::uint32_t nearest(float px, float py, float max_dist) const;

@@ -1,11 +1,11 @@
 // search.cpp — see search.h.
 //
 // Index
-//   1. UTF-8 decoding    one code point at a time, U+FFFD for every invalid byte
-//   2. Folding tables    Latin-1, Latin Extended-A, Greek, Cyrillic
-//   3. fold()            a label -> folded code points with flags and source bytes
-//   4. Scoring           the alignment DP of one term against one label
-//   5. SearchIndex
+//   UTF-8 decoding    one code point at a time, U+FFFD for every invalid byte
+//   Folding tables    Latin-1, Latin Extended-A, Greek, Cyrillic
+//   fold()            a label -> folded code points with flags and source bytes
+//   Scoring           the alignment DP of one term against one label
+//   SearchIndex
 #include "core/search.h"
 
 #include <algorithm>
@@ -15,7 +15,7 @@ namespace rgv {
 
 namespace {
 
-// 1. UTF-8 decoding ----------------------------------------------------------------------
+// [SECTION] UTF-8 decoding
 // Decodes the sequence at s[i]; sets `len` to the bytes used (1 for an invalid byte,
 // which decodes to U+FFFD). Rejects overlongs, surrogates and code points past U+10FFFF.
 char32_t decode_utf8(std::string_view s, std::size_t i, std::size_t& len) {
@@ -57,7 +57,7 @@ void encode_utf8(char32_t cp, std::string& out) {
     }
 }
 
-// 2. Folding tables ----------------------------------------------------------------------
+// [SECTION] Folding tables
 // U+00C0..U+00FF; '*' keeps the character (× and ÷), digits are expansions:
 // '1' ae, '2' th, '3' ss.
 constexpr char kLatin1[] = "aaaaaa1ceeeeiiiidnooooo*ouuuuy23aaaaaa1ceeeeiiiidnooooo*ouuuuy2y";
@@ -133,7 +133,7 @@ bool is_blank(char32_t cp) { return cp <= 0x20 || cp == 0xA0 || cp == 0x3000 || 
 
 constexpr std::uint8_t kWordStart = 1, kLabelStart = 2;
 
-// 3. fold() ------------------------------------------------------------------------------
+// [SECTION] fold()
 struct Folded {
     std::vector<char32_t> chars;
     std::vector<std::uint8_t> flags;
@@ -171,7 +171,7 @@ void fold(std::string_view s, std::size_t max_chars, Folded& f) {
     }
 }
 
-// 4. Scoring -----------------------------------------------------------------------------
+// [SECTION] Scoring
 constexpr int kMatch = 16;
 constexpr int kBonusWordStart = 8;
 constexpr int kBonusLabelStart = 12; // on top of the word start
@@ -297,7 +297,7 @@ std::string fold_for_search(std::string_view utf8) {
     return out;
 }
 
-// 5. SearchIndex -------------------------------------------------------------------------
+// [SECTION] SearchIndex
 void SearchIndex::build(const std::vector<std::string>& labels) {
     chars_.clear();
     flags_.clear();

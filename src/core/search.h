@@ -2,9 +2,9 @@
 // accent-insensitive subsequence matching, scored like fzf / VS Code's quick open.
 //
 // Index
-//   1. Folding       fold_for_search(): what "insensitive" means
-//   2. SearchHit     a result: node index, score, byte ranges to highlight
-//   3. SearchIndex   fold every label once, then answer queries
+//   Folding       fold_for_search(): what "insensitive" means
+//   SearchHit     a result: node index, score, byte ranges to highlight
+//   SearchIndex   fold every label once, then answer queries
 //
 // Matching: the query is split on white space into terms; a label matches when every
 // term is a subsequence of the folded label (terms in any order, like fzf's extended
@@ -30,11 +30,11 @@
 
 namespace rgv {
 
-// 1. Folding -----------------------------------------------------------------------------
+// [SECTION] Folding
 // The folded form of a UTF-8 string, as UTF-8 (for tests and for callers that compare).
 std::string fold_for_search(std::string_view utf8);
 
-// 2. SearchHit ---------------------------------------------------------------------------
+// [SECTION] SearchHit
 struct SearchHit {
     std::uint32_t index = 0; // position of the label in the list given to build()
     int score = 0;
@@ -43,7 +43,7 @@ struct SearchHit {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges;
 };
 
-// 3. SearchIndex -------------------------------------------------------------------------
+// [SECTION] SearchIndex
 class SearchIndex {
 public:
     // Labels longer than this many characters are matched on their first kMaxChars only.

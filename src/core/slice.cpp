@@ -2,8 +2,8 @@
 // docs/slice-format.md (the format and every refuse / repair rule).
 //
 // Index
-//   1. Schema           profile, nodes, edges, focus -> Slice
-//   2. parse_slice
+//   Schema           profile, nodes, edges, focus -> Slice
+//   parse_slice
 //
 // Two passes, and never a DOM of the whole file: check_json (json_reader.h: iterative
 // SAX, limits enforced while reading) checks the text without keeping anything, then the
@@ -27,7 +27,7 @@ using json = nlohmann::json;
 
 constexpr const char* kSchemaName = "rgv-slice";
 constexpr int kSchemaVersion = 1;
-// 1. Schema --------------------------------------------------------------------
+// [SECTION] Schema
 
 // Reads a non-negative integer that fits `int`. A number of the wrong kind is quoted
 // in the message, since "expected an integer, got number" would not say what is wrong.
@@ -397,7 +397,7 @@ bool read_slice_checked(std::string_view checked_text, Slice& s, Reporter& repor
     return read_slice_document(doc, s, report); // says what the top level is instead
 }
 
-// 2. parse_slice -----------------------------------------------------------------
+// [SECTION] parse_slice
 LoadResult parse_slice(std::string_view text, Slice& out, const LoadLimits& limits) {
     LoadResult result;
     Slice slice;

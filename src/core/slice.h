@@ -1,9 +1,9 @@
 // slice.h — a researcher's "graph slice": the graph plus the profile card it belongs to.
 //
 // Index
-//   1. Profile       what the profile page's card shows about the focal researcher
-//   2. Slice         profile + graph + which node is the focal researcher
-//   3. Loading       parse_slice(): JSON text -> Slice, or one clear error message
+//   Profile       what the profile page's card shows about the focal researcher
+//   Slice         profile + graph + which node is the focal researcher
+//   Loading       parse_slice(): JSON text -> Slice, or one clear error message
 //
 // The file format is documented in docs/slice-format.md. Parsing uses nlohmann/json
 // without exceptions (emcc builds with exceptions off), so every failure comes back as
@@ -19,7 +19,7 @@
 
 namespace rgv {
 
-// 1. Profile -------------------------------------------------------------------
+// [SECTION] Profile
 struct Profile {
     std::string name;
     std::string headline;                 // one-line description under the name
@@ -32,7 +32,7 @@ struct Profile {
     int works = -1, followers = -1, topics = -1, close_collaborators = -1; // -1: not given
 };
 
-// 2. Slice ---------------------------------------------------------------------
+// [SECTION] Slice
 struct Slice {
     int version = 1;
     Profile profile;
@@ -44,7 +44,7 @@ struct Slice {
     nlohmann::json extra = nlohmann::json::object();
 };
 
-// 3. Loading -------------------------------------------------------------------
+// [SECTION] Loading
 struct LoadLimits {
     std::size_t max_bytes = 256u << 20;
     std::size_t max_nodes = 1'000'000;

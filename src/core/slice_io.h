@@ -1,7 +1,7 @@
 // slice_io.h — writing a Slice back out in its own format ("rgv-slice" version 1).
 //
 // Index
-//   1. write_slice   Slice -> JSON text that parse_slice() reads back to the same slice
+//   write_slice   Slice -> JSON text that parse_slice() reads back to the same slice
 //
 // Reading lives in slice.h (parse_slice). The format is documented in
 // docs/slice-format.md. src/core/: no SDL, GL, ImGui or Emscripten include.
@@ -13,7 +13,7 @@
 
 namespace rgv {
 
-// 1. write_slice ---------------------------------------------------------------
+// [SECTION] write_slice
 // Serializes profile, focus, nodes and edges (with their attrs) as "rgv-slice" v1.
 // with_positions = true writes the current x/y of every node (an export of the layout;
 // reading it back sets has_position for all nodes); false writes no positions, so the

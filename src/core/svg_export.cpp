@@ -1,9 +1,9 @@
 // svg_export.cpp — see svg_export.h.
 //
 // Index
-//   1. Text helpers    numbers, colours, XML escaping
-//   2. Shapes          path data of the four node shapes
-//   3. write_svg
+//   Text helpers    numbers, colours, XML escaping
+//   Shapes          path data of the four node shapes
+//   write_svg
 #include "core/svg_export.h"
 
 #include "core/json_reader.h"
@@ -14,7 +14,7 @@
 
 namespace rgv {
 
-// 1. Text helpers ------------------------------------------------------------------------
+// [SECTION] Text helpers
 std::string format_number(double v, int decimals) {
     if (!std::isfinite(v)) return "0";
     if (decimals < 0) decimals = 0;
@@ -93,7 +93,7 @@ void append_escaped(std::string& out, const std::string& text) {
 
 std::string n2(double v) { return format_number(v, 2); }
 
-// 2. Shapes ------------------------------------------------------------------------------
+// [SECTION] Shapes
 std::string node_element(const SvgNode& n) {
     const double x = n.x, y = n.y, r = n.radius;
     std::string s;
@@ -128,7 +128,7 @@ std::string node_element(const SvgNode& n) {
 
 } // namespace
 
-// 3. write_svg ---------------------------------------------------------------------------
+// [SECTION] write_svg
 std::string write_svg(const SvgScene& scene) {
     std::string out;
     out.reserve(256 + scene.nodes.size() * 90 + scene.edges.size() * 110 + scene.labels.size() * 160);

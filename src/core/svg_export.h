@@ -3,8 +3,8 @@
 // screen without core knowing about the camera or the renderer.
 //
 // Index
-//   1. Scene        SvgNode, SvgEdge, SvgLabel, SvgScene
-//   2. Writing      write_svg, format_number
+//   Scene        SvgNode, SvgEdge, SvgLabel, SvgScene
+//   Writing      write_svg, format_number
 //
 // Output: SVG 1.1, one <g> per layer (edges, arrows, nodes, labels) in drawing order;
 // colours are RGBA8 with R in the lowest byte (as the renderer's), written as #rrggbb
@@ -22,7 +22,7 @@
 
 namespace rgv {
 
-// 1. Scene -------------------------------------------------------------------------------
+// [SECTION] Scene
 struct SvgNode {
     float x = 0, y = 0;           // logical px, y down
     float radius = 4;
@@ -62,7 +62,7 @@ struct SvgScene {
     float font_size = 12;
 };
 
-// 2. Writing -----------------------------------------------------------------------------
+// [SECTION] Writing
 std::string write_svg(const SvgScene& scene);
 
 // v rounded to `decimals` (0..9) places, trailing zeros and a bare "-0" removed, never

@@ -1,10 +1,10 @@
 // view_state.cpp — see view_state.h.
 //
 // Index
-//   1. Percent-coding
-//   2. Value parsers    numbers without locale, years, lists
-//   3. view_state_to_hash
-//   4. parse_view_state_hash
+//   Percent-coding
+//   Value parsers    numbers without locale, years, lists
+//   view_state_to_hash
+//   parse_view_state_hash
 #include "core/view_state.h"
 
 #include "core/json_reader.h"
@@ -15,7 +15,7 @@
 
 namespace rgv {
 
-// 1. Percent-coding ----------------------------------------------------------------------
+// [SECTION] Percent-coding
 std::string percent_encode(std::string_view s) {
     static const char* hex = "0123456789ABCDEF";
     std::string out;
@@ -62,7 +62,7 @@ bool percent_decode(std::string_view s, std::string& out) {
 
 namespace {
 
-// 2. Value parsers -----------------------------------------------------------------------
+// [SECTION] Value parsers
 constexpr std::size_t kMaxHashBytes = 8192;
 constexpr std::size_t kMaxIdBytes = 512;
 constexpr std::size_t kMaxList = 256;
@@ -185,7 +185,7 @@ std::string format_zoom(double z) {
 
 } // namespace
 
-// 3. view_state_to_hash ------------------------------------------------------------------
+// [SECTION] view_state_to_hash
 std::string view_state_to_hash(const ViewState& v) {
     std::string h = "#";
     auto add = [&](const char* key, const std::string& value) {
@@ -210,7 +210,7 @@ std::string view_state_to_hash(const ViewState& v) {
     return h;
 }
 
-// 4. parse_view_state_hash ---------------------------------------------------------------
+// [SECTION] parse_view_state_hash
 ViewStateParseResult parse_view_state_hash(std::string_view hash, ViewState& out) {
     ViewStateParseResult r;
     if (hash.size() > kMaxHashBytes) {

@@ -1,9 +1,9 @@
 // view_state.h — the deep link: what the URL hash says about the view, both ways.
 //
 // Index
-//   1. ViewState        focus, selection, filter, colour and size modes, camera, mode
-//   2. Hash             view_state_to_hash, parse_view_state_hash
-//   3. Percent-coding   percent_encode, percent_decode
+//   ViewState        focus, selection, filter, colour and size modes, camera, mode
+//   Hash             view_state_to_hash, parse_view_state_hash
+//   Percent-coding   percent_encode, percent_decode
 //
 // Hash form: "#key=value&key=value", keys in a fixed order, defaults left out:
 //   focus=ID  sel=ID  color=type|community|year  size=degree|citations
@@ -25,7 +25,7 @@
 
 namespace rgv {
 
-// 1. ViewState ---------------------------------------------------------------------------
+// [SECTION] ViewState
 struct ViewState {
     std::string focus;                  // node id; empty: the slice's own focus
     std::string selected;               // node id; empty: nothing selected
@@ -43,7 +43,7 @@ struct ViewState {
     }
 };
 
-// 2. Hash --------------------------------------------------------------------------------
+// [SECTION] Hash
 // "#..." (just "#" for the default state). Camera numbers: centre with 2 decimals, zoom
 // with 5 significant digits.
 std::string view_state_to_hash(const ViewState& state);
@@ -58,7 +58,7 @@ struct ViewStateParseResult {
 // percent-encoding and decoded text that is not UTF-8 or holds control characters.
 ViewStateParseResult parse_view_state_hash(std::string_view hash, ViewState& out);
 
-// 3. Percent-coding ----------------------------------------------------------------------
+// [SECTION] Percent-coding
 std::string percent_encode(std::string_view s);
 // False on a '%' not followed by two hex digits.
 bool percent_decode(std::string_view s, std::string& out);

@@ -21,7 +21,7 @@ void App::draw_explore_tab() {
     // Controls edit a copy of the filter; a change applies at once (visibility follows).
     Filter filter = options.filter;
     bool filter_changed = false;
-    // 3. slice counts and legend (click a type to hide or show it) ---------------------------
+    // [SECTION] slice counts and legend (click a type to hide or show it)
     section("Research graph");
     ImGui::Text("%zu nodes, %zu edges", g.node_count(), g.edge_count());
     if (!vm_.format().empty()) ImGui::TextDisabled("format: %s", vm_.format().c_str());

@@ -66,7 +66,7 @@ void App::draw_profile_tab() {
     };
     char line[160];
 
-    // 2. profile card ---------------------------------------------------------------------------
+    // [SECTION] profile card
     ImGui::TextDisabled("%s", shown("Researcher profile"));
     if (p.name.empty() && vm_.slice().focus == kNoNode) {
         // A plain graph (no profile, no focal researcher): no card of made-up fields.
@@ -127,7 +127,7 @@ void App::draw_profile_tab() {
         }
     } // the card
 
-    // 4. works ------------------------------------------------------------------------------
+    // [SECTION] works
     std::vector<std::uint32_t> works;
     for (std::uint32_t i = 0; i < g.node_count(); ++i)
         if (g.kind[i] == NodeKind::Work) works.push_back(i);
