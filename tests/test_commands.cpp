@@ -1,0 +1,241 @@
+// test_commands.cpp — the command layer (src/view/model/commands.h) driven natively, with
+// no ImGui and no GL: the ViewModel alone, loaded with the bundled sample. Every command's
+// messages as the JS API shows them, what each does to the model, the state report's
+// keys, the deep link both ways, and events.
+#include "view/model/commands.h"
+#include "view/model/state_report.h"
+
+#include "test_util.h"
+
+#include <doctest/doctest.h>
+
+#include <cctype>
+#include <functional>
+
+using namespace rgv;
+
+namespace {
+// A model with the sample loaded and a graph area, after one frame.
+struct Loaded {
+    ViewModel vm;
+    Loaded() {
+        REQUIRE(vm.load_json(test::read_text(std::string(RGV_ASSETS_DIR) + "/sample-slice.json"), "sample"));
+        vm.tick({0, 0, 800, 600}, 0.016f);
+    }
+    nlohmann::json run(const nlohmann::json& cmd) { return run_command(vm, cmd); }
+    std::string error(const nlohmann::json& cmd) {
+        const nlohmann::json r = run(cmd);
+        CHECK(r["ok"] == false);
+        return r.value("error", "");
+    }
+    std::string some_id(NodeKind kind) const {
+        const Graph& g = vm.slice().graph;
+        for (std::uint32_t i = 0; i < g.node_count(); ++i)
+            if (g.kind[i] == kind && i != vm.slice().focus) return g.node_id[i];
+        return {};
+    }
+};
+
+// Every object key in `j` that has an underscore, skipping the maps whose keys are data.
+void snake_keys(const nlohmann::json& j, const std::string& where, std::vector<std::string>& out) {
+    if (j.is_object()) {
+        for (const auto& [k, v] : j.items()) {
+            if (k.find('_') != std::string::npos) out.push_back(where + "." + k);
+            if (k == "screen" || k == "byType" || k == "ui") continue;
+            snake_keys(v, where + "." + k, out);
+        }
+    } else if (j.is_array()) {
+        for (const auto& v : j) snake_keys(v, where + "[]", out);
+    }
+}
+} // namespace
+
+// [SECTION] the channel
+TEST_CASE("commands: the channel refuses what is not a command, with messages") {
+    ViewModel vm;
+    CHECK(run_command_text(vm, "not json") == R"({"error":"command: not valid JSON","ok":false})");
+    CHECK(run_command(vm, 3)["error"] == "command: expected an object like {\"cmd\": \"focus\", \"id\": \"...\"}");
+    CHECK(run_command(vm, {{"cmd", 1}})["error"] == "command: \"cmd\" must be a string");
+    CHECK(run_command(vm, {{"cmd", "zoom"}})["error"] == "unknown command \"zoom\"");
+    // Every name in the table answers (none is "unknown command").
+    for (const std::string& name : command_names()) {
+        CAPTURE(name);
+        const nlohmann::json r = run_command(vm, {{"cmd", name}});
+        CHECK(r.value("error", "").rfind("unknown command", 0) == std::string::npos);
+    }
+}
+
+// [SECTION] each command
+TEST_CASE("commands: node ids, selection and focus") {
+    Loaded t;
+    const std::string work = t.some_id(NodeKind::Work);
+    CHECK(t.error({{"cmd", "focus"}}) == "focus: \"id\" must be a string");
+    CHECK(t.error({{"cmd", "focus"}, {"id", "nope"}}) == "focus: no node with id \"nope\"");
+    CHECK(t.error({{"cmd", "select"}, {"id", 7}}) == "select: \"id\" must be a string");
+    REQUIRE(t.run({{"cmd", "select"}, {"id", work}})["ok"] == true);
+    CHECK(t.vm.slice().graph.node_id[t.vm.selected()] == work);
+    REQUIRE(t.run({{"cmd", "select"}, {"id", nullptr}})["ok"] == true);
+    CHECK(t.vm.selected() == kNoNode);
+    REQUIRE(t.run({{"cmd", "focus"}, {"id", work}})["ok"] == true);
+    CHECK(t.vm.camera().flying());
+    CHECK_FALSE(t.vm.camera().following());
+}
+
+TEST_CASE("commands: the camera, relative and absolute") {
+    Loaded t;
+    CHECK(t.error({{"cmd", "zoom_by"}, {"factor", 0}}) == "zoom_by: \"factor\" must be a positive number");
+    CHECK(t.error({{"cmd", "zoom_by"}, {"factor", "2"}}) == "zoom_by: \"factor\" must be a positive number");
+    CHECK(t.error({{"cmd", "pan_by"}, {"dx", 1}}) == "pan_by: \"dx\" and \"dy\" must be numbers (logical pixels)");
+    const std::string shape = "set_camera: \"camera\" must be {x, y, zoom} with finite numbers and zoom > 0";
+    CHECK(t.error({{"cmd", "set_camera"}}) == shape);
+    CHECK(t.error({{"cmd", "set_camera"}, {"camera", {{"x", 0}, {"y", 0}, {"zoom", -1}}}}) == shape);
+    CHECK(t.error({{"cmd", "set_camera"}, {"camera", {{"x", 0}, {"y", 0}, {"zoom", 1}}}, {"animate", 1}}) ==
+          "set_camera: \"animate\" must be true or false");
+
+    REQUIRE(t.run({{"cmd", "set_camera"}, {"camera", {{"x", 10}, {"y", -20}, {"zoom", 2}}}})["ok"] == true);
+    CHECK(t.vm.camera_json() == nlohmann::json{{"x", 10.0f}, {"y", -20.0f}, {"zoom", 2.0f}});
+    REQUIRE(t.run({{"cmd", "zoom_by"}, {"factor", 2}})["ok"] == true);
+    CHECK(t.vm.camera().camera().zoom == doctest::Approx(4.0));
+    CHECK(t.vm.camera().camera().center_x == doctest::Approx(10.0)); // about the centre
+    REQUIRE(t.run({{"cmd", "pan_by"}, {"dx", 40}, {"dy", 0}})["ok"] == true);
+    CHECK(t.vm.camera().camera().center_x == doctest::Approx(0.0)); // 40 px at zoom 4
+    // Animated: the camera flies there over frames.
+    REQUIRE(t.run({{"cmd", "set_camera"}, {"camera", {{"x", 0}, {"y", 0}, {"zoom", 1}}}, {"animate", true}})["ok"] == true);
+    CHECK(t.vm.camera().flying());
+    for (int i = 0; i < 200 && t.vm.camera().flying(); ++i) t.vm.tick({0, 0, 800, 600}, 0.016f);
+    CHECK(t.vm.camera().camera().zoom == doctest::Approx(1.0));
+}
+
+TEST_CASE("commands: modes, filter, theme") {
+    Loaded t;
+    CHECK(t.error({{"cmd", "set_mode"}, {"mode", "tiny"}}) == "set_mode: \"mode\" must be \"compact\" or \"explorer\"");
+    CHECK(t.error({{"cmd", "set_color_mode"}, {"mode", 1}}) ==
+          "set_color_mode: \"mode\" must be \"type\", \"community\" or \"year\"");
+    CHECK(t.error({{"cmd", "set_size_mode"}}) == "set_size_mode: \"mode\" must be \"degree\" or \"citations\"");
+    const nlohmann::json c = t.run({{"cmd", "set_color_mode"}, {"mode", "community"}});
+    CHECK(c["communities"].get<int>() > 1);
+    CHECK(t.vm.options().color_mode == ColorMode::Community);
+
+    CHECK(t.error({{"cmd", "set_filter"}, {"filter", 3}}) == "set_filter: \"filter\" must be an object");
+    CHECK(t.error({{"cmd", "set_filter"}, {"filter", {{"types_hidden", {"topic"}}}}}) ==
+          "set_filter: /types_hidden: unknown key (expected typesHidden, years, hideUndated, topics)");
+    const nlohmann::json f = t.run({{"cmd", "set_filter"}, {"filter", {{"typesHidden", {"topic", "institution"}}}}});
+    const Graph& g = t.vm.slice().graph;
+    CHECK(f["visibleNodes"] == g.node_count() - g.count_kind(NodeKind::Topic) - g.count_kind(NodeKind::Institution));
+
+    CHECK(t.error({{"cmd", "set_theme"}}) == "set_theme: \"theme\" must be \"light\", \"dark\" or an object of colours");
+    CHECK(t.error({{"cmd", "set_theme"}, {"theme", {{"base", "dark"}, {"accent", "orange"}}}}) ==
+          "set_theme: \"accent\" must be a colour like \"#1f6feb\"");
+    const std::uint64_t style = t.vm.revisions().style;
+    const nlohmann::json th = t.run({{"cmd", "set_theme"}, {"theme", "dark"}});
+    CHECK(th["theme"]["name"] == "dark");
+    CHECK(t.vm.options().theme.dark);
+    CHECK(t.vm.revisions().style > style); // the scene is rebuilt in the new colours
+    // The SVG export draws in the theme.
+    CHECK(t.run({{"cmd", "export_svg"}})["svg"].get<std::string>().find("#16181d") != std::string::npos);
+}
+
+TEST_CASE("commands: keys, exports, undo, expansion") {
+    Loaded t;
+    CHECK(t.error({{"cmd", "key"}}) == "key: \"key\" must be a string");
+    CHECK(t.error({{"cmd", "key"}, {"key", "F5"}}) == "key: unknown key \"F5\"");
+    const nlohmann::json tab = t.run({{"cmd", "key"}, {"key", "Tab"}});
+    CHECK(tab["selected"] == t.vm.slice().graph.node_id[t.vm.slice().focus]); // the researcher first
+    t.vm.ui().text_input = true; // the search box has the keyboard: the key is its own
+    CHECK(t.run({{"cmd", "key"}, {"key", "Tab"}})["handled"] == false);
+    t.vm.ui().text_input = false;
+
+    CHECK(t.run({{"cmd", "export_json"}})["json"].get<std::string>().find("\"nodes\"") != std::string::npos);
+    CHECK(t.run({{"cmd", "export_graphml"}})["graphml"].get<std::string>().rfind("<?xml", 0) == 0);
+    CHECK(t.error({{"cmd", "export_png"}, {"scale", "2"}}) == "export_png: \"scale\" must be a number");
+    CHECK(t.error({{"cmd", "export_png"}}) == "export_png: images need the GL renderer, which this viewer has not got");
+    CHECK(t.error({{"cmd", "undo"}}) == "undo: nothing to undo");
+
+    CHECK(t.error({{"cmd", "expand"}, {"id", t.some_id(NodeKind::Person)}}) == "expand: no expansion URL template was given");
+    CHECK(t.error({{"cmd", "set_expand_template"}, {"template", "slices/x.json"}}) ==
+          "set_expand_template: the template must contain {id}");
+    CHECK(t.error({{"cmd", "set_expand_template"}, {"template", 5}}) ==
+          "set_expand_template: \"template\" must be a string like \"slices/{id}.json\" or null");
+    REQUIRE(t.run({{"cmd", "set_expand_template"}, {"template", "slices/{id}.json"}})["ok"] == true);
+    t.vm.take_events();
+    REQUIRE(t.run({{"cmd", "expand"}, {"id", "person:a b"}})["ok"] == false); // not in the sample
+    const std::string person = t.some_id(NodeKind::Person);
+    REQUIRE(t.run({{"cmd", "expand"}, {"id", person}})["ok"] == true);
+    const auto events = t.vm.take_events();
+    REQUIRE_FALSE(events.empty());
+    CHECK(events.front().name == "expand");
+    CHECK(t.vm.expanding() == person);
+
+    ViewModel empty;
+    CHECK(run_command(empty, {{"cmd", "export_svg"}})["error"] == "export_svg: no graph is loaded");
+}
+
+// [SECTION] deep links
+TEST_CASE("commands: the deep link both ways, keeping a bad link's valid parts") {
+    Loaded t;
+    const std::string work = t.some_id(NodeKind::Work);
+    t.run({{"cmd", "select"}, {"id", work}});
+    t.run({{"cmd", "set_color_mode"}, {"mode", "year"}});
+    t.run({{"cmd", "set_camera"}, {"camera", {{"x", 12.5}, {"y", -3}, {"zoom", 1.5}}}});
+    const std::string hash = t.run({{"cmd", "view_hash"}})["hash"];
+    CHECK(hash.find("color=year") != std::string::npos);
+    CAPTURE(hash);
+    CHECK(hash.find("cam=12.5,-3,1.5") != std::string::npos);
+    CHECK(hash[0] != '#');
+
+    Loaded u; // a fresh viewer opened with that link shows the same view
+    REQUIRE(u.run({{"cmd", "restore"}, {"hash", "#" + hash}})["ok"] == true);
+    for (int i = 0; i < 200 && u.vm.camera().flying(); ++i) u.vm.tick({0, 0, 800, 600}, 0.016f);
+    CHECK(u.vm.options().color_mode == ColorMode::Year);
+    CHECK(u.vm.slice().graph.node_id[u.vm.selected()] == work);
+    CHECK(u.run({{"cmd", "view_hash"}})["hash"] == hash);
+
+    Loaded v;
+    CHECK(v.error({{"cmd", "restore"}}) == "restore: \"hash\" must be a string like \"sel=ID&cam=0,0,2\"");
+    const std::string bad = v.error({{"cmd", "restore"}, {"hash", "color=community&cam=1,2&sel=" + work}});
+    CHECK(bad.rfind("restore: cam: ", 0) == 0);
+    CHECK(v.vm.options().color_mode == ColorMode::Community); // the rest applied
+    CHECK(v.vm.slice().graph.node_id[v.vm.selected()] == work);
+    CHECK(v.error({{"cmd", "restore"}, {"hash", "sel=nobody"}}) == "restore: sel: no node with id \"nobody\"");
+}
+
+// [SECTION] state report and events
+TEST_CASE("state report and events: camelCase keys, one camera shape") {
+    Loaded t;
+    t.run({{"cmd", "set_filter"}, {"filter", {{"years", {2019, 2022}}, {"hideUndated", true}}}});
+    t.run({{"cmd", "select"}, {"id", t.some_id(NodeKind::Work)}});
+    const nlohmann::json s = state_report(t.vm);
+    std::vector<std::string> snake;
+    snake_keys(s, "state", snake);
+    for (int i = 0; i < 30; ++i) t.vm.tick({0, 0, 800, 600}, 0.05f); // the view event waits for stillness
+    for (const Event& e : t.vm.take_events()) snake_keys(nlohmann::json::parse(e.payload), e.name, snake);
+    CHECK(snake == std::vector<std::string>{});
+    CHECK(s["camera"].size() == 3);
+    CHECK(s["camera"].contains("x"));
+    CHECK(s["theme"]["name"] == "light");
+    CHECK(s["filter"]["hideUndated"] == true);
+    CHECK(s["status"] == "ready");
+}
+
+TEST_CASE("events: select and hover once per change, none at start") {
+    ViewModel vm;
+    CHECK(vm.take_events().empty());
+    Loaded t;
+    t.vm.take_events();
+    const std::string work = t.some_id(NodeKind::Work);
+    t.run({{"cmd", "select"}, {"id", work}});
+    t.run({{"cmd", "select"}, {"id", work}}); // the same again: no second event
+    auto events = t.vm.take_events();
+    int selects = 0;
+    for (const Event& e : events)
+        if (e.name == "select") ++selects;
+    CHECK(selects == 1);
+    t.vm.propose_hover(t.vm.selected());
+    t.vm.commit_hover();
+    t.vm.propose_hover(t.vm.selected()); // a panel proposing the same node next frame
+    t.vm.commit_hover();
+    events = t.vm.take_events();
+    REQUIRE(events.size() >= 1);
+    CHECK(events.front().name == "hover");
+    CHECK(t.vm.take_events().empty());
+}
