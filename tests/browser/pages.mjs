@@ -126,7 +126,8 @@ const t = await startSuite('browser_pages', webDir);
   await deep.goto(`${t.base}index.html#sel=${encodeURIComponent(work)}&color=community&cam=0,0,2`);
   await waitReady(deep).catch(() => {});
   await t.step('explorer: a hand-written hash restores selection, colours and camera', async () => {
-    await deep.waitForFunction(() => Math.abs(window.rgv.state().camera.zoom - 2) < 1e-3, null, { timeout: 5000 }).catch(() => {});
+    // The camera flies there: wait until it has landed (it lands exactly).
+    await deep.waitForFunction(() => { const c = window.rgv.state().camera; return c.x === 0 && c.y === 0 && Math.abs(c.zoom - 2) < 1e-3; }, null, { timeout: 10000 }).catch(() => {});
     const s = await deep.evaluate(() => window.rgv.state());
     return { ok: s.selected === work && s.colorMode === 'community' && s.camera.x === 0 && s.camera.y === 0 && Math.abs(s.camera.zoom - 2) < 1e-3,
              detail: `${s.selected} ${s.colorMode} ${JSON.stringify(s.camera)}` };
