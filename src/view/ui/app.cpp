@@ -105,6 +105,18 @@ std::array<std::uint64_t, 6> App::top_revisions() const {
     return {r.graph, r.positions, r.visibility, r.style, r.hover, r.selection};
 }
 
+// The two layers under the current camera, with the veil the highlight asks for.
+DrawParams App::layer_params(bool base_changed, bool top_changed) const {
+    DrawParams p;
+    p.camera = &vm_.camera().camera();
+    p.base = &base_layer_;
+    p.base_changed = base_changed;
+    p.top = &top_layer_;
+    p.top_changed = top_changed;
+    p.veil = vm_.scene().veil(vm_.options().theme, vm_.hovered(), vm_.selected());
+    return p;
+}
+
 bool App::graph_changed(int fb_width, int fb_height) const {
     if (!vm_.ready()) return graph_drawn_; // it must go
     if (!graph_drawn_ || renderer_.unsettled() || base_stamp_.differs(base_revisions()) ||
@@ -122,13 +134,7 @@ void App::render_graph(int fb_width, int fb_height) {
     if (base_changed) scene.build_base(vm_.slice(), vm_.options(), base_layer_);
     const bool top_changed = top_stamp_.changed(top_revisions()); // the highlight shows the base's positions too
     if (top_changed) scene.build_top(vm_.slice(), vm_.options(), vm_.hovered(), vm_.selected(), top_layer_);
-    DrawParams p;
-    p.camera = &vm_.camera().camera();
-    p.base = &base_layer_;
-    p.base_changed = base_changed;
-    p.top = &top_layer_;
-    p.top_changed = top_changed;
-    p.veil = scene.veil(vm_.options().theme, vm_.hovered(), vm_.selected());
+    DrawParams p = layer_params(base_changed, top_changed);
     p.rect = graph_rect(fb_width, fb_height);
     p.cached = true;
     renderer_.draw(p);

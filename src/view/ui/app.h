@@ -110,6 +110,7 @@ private:
     const Area& area() const { return vm_.camera().area(); }
     // The graph area in framebuffer pixels, GL style (origin bottom-left).
     Rect graph_rect(int fb_width, int fb_height) const;
+    DrawParams layer_params(bool base_changed, bool top_changed) const;
     bool render_image(float scale, std::vector<std::uint8_t>& rgba, int& width, int& height, std::string& error);
     // The revisions each layer was built from.
     std::array<std::uint64_t, 4> base_revisions() const;

@@ -26,13 +26,7 @@ bool App::render_image(float scale, std::vector<std::uint8_t>& rgba, int& width,
     Scene& scene = vm_.scene();
     scene.build_base(vm_.slice(), vm_.options(), base_layer_);
     scene.build_top(vm_.slice(), vm_.options(), vm_.hovered(), vm_.selected(), top_layer_);
-    DrawParams p;
-    p.camera = &vm_.camera().camera();
-    p.base = &base_layer_;
-    p.base_changed = true;
-    p.top = &top_layer_;
-    p.top_changed = true;
-    p.veil = scene.veil(vm_.options().theme, vm_.hovered(), vm_.selected());
+    const DrawParams p = layer_params(true, true);
     // The labels: the background draw list of the last frame, seen through a display that
     // covers just the graph area.
     const auto labels = [a, scale] {
