@@ -232,6 +232,11 @@ void ViewModel::tick(Area area, float dt) {
     if (!layout_.converged() && layout_.run_for(kLayoutBudgetMs) > 0) ++rev_.positions;
     camera_.follow(scene_.bounds(slice_.graph));
     camera_.animate(dt);
+    refresh_visibility();
+}
+
+// Visibility follows the filter (a selection it hides is cleared).
+void ViewModel::refresh_visibility() {
     if (visibility_stamp_.changed({rev_.filter})) {
         scene_.update_visibility(slice_, options_.filter);
         ++rev_.visibility;
@@ -395,11 +400,7 @@ void ViewModel::set_size_mode(SizeMode m) {
 void ViewModel::set_filter(Filter f) {
     options_.filter = std::move(f);
     ++rev_.filter;
-    if (visibility_stamp_.changed({rev_.filter})) {
-        scene_.update_visibility(slice_, options_.filter);
-        ++rev_.visibility;
-        if (selected_ != kNoNode && !scene_.visible(selected_)) select(kNoNode);
-    }
+    refresh_visibility();
 }
 
 void ViewModel::set_theme(Theme t) {

@@ -177,6 +177,7 @@ private:
     void adopt_slice(Slice&& slice);
     void rebuild_derived();
     void emit_view_changes();
+    void refresh_visibility();
 
     Slice slice_;
     AppStatus status_ = AppStatus::Empty;

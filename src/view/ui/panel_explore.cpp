@@ -13,6 +13,22 @@
 
 namespace rgv {
 
+namespace {
+// One radio button per mode on the line, labelled with the mode's name (view_options.h);
+// true when one was clicked (`value` is then the clicked one).
+template <typename E> bool mode_radios(E& value, std::initializer_list<E> modes) {
+    bool clicked = false;
+    for (E m : modes) {
+        ImGui::SameLine();
+        if (ImGui::RadioButton(to_string(m), value == m)) {
+            value = m;
+            clicked = true;
+        }
+    }
+    return clicked;
+}
+} // namespace
+
 // [SECTION] legend, colour and size, filters, view
 void App::draw_explore_tab() {
     const Graph& g = vm_.slice().graph;
@@ -63,15 +79,9 @@ void App::draw_explore_tab() {
     draw_search();
 
     section("Colour and size");
-    int color = static_cast<int>(options.color_mode);
     ImGui::TextUnformatted("Colour by");
-    ImGui::SameLine();
-    bool color_changed = ImGui::RadioButton("type", &color, 0);
-    ImGui::SameLine();
-    color_changed |= ImGui::RadioButton("community", &color, 1);
-    ImGui::SameLine();
-    color_changed |= ImGui::RadioButton("year", &color, 2);
-    if (color_changed) vm_.set_color_mode(static_cast<ColorMode>(color));
+    ColorMode color = options.color_mode;
+    if (mode_radios(color, {ColorMode::Type, ColorMode::Community, ColorMode::Year})) vm_.set_color_mode(color);
     if (options.color_mode == ColorMode::Community) {
         const Communities& communities = scene.communities(g);
         ImGui::TextDisabled("%u communities (Louvain), modularity %.2f", communities.count, communities.modularity);
@@ -94,13 +104,9 @@ void App::draw_explore_tab() {
         ImGui::SameLine(std::max(w - 30.0f, 40.0f));
         ImGui::Text("%d", scene.max_year());
     }
-    int size = static_cast<int>(options.size_mode);
     ImGui::TextUnformatted("Size by");
-    ImGui::SameLine();
-    bool size_changed = ImGui::RadioButton("degree", &size, 0);
-    ImGui::SameLine();
-    size_changed |= ImGui::RadioButton("citations", &size, 1);
-    if (size_changed) vm_.set_size_mode(static_cast<SizeMode>(size));
+    SizeMode size = options.size_mode;
+    if (mode_radios(size, {SizeMode::Degree, SizeMode::Citations})) vm_.set_size_mode(size);
 
     section("Filter");
     if (scene.has_years()) {
