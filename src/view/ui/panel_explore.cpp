@@ -178,7 +178,10 @@ void App::draw_search() {
         if (hit.index >= g.node_count()) continue;
         ImGui::PushID(static_cast<int>(hit.index));
         shape_swatch(kind_shape(g.kind[hit.index]), theme().kind_color(g.kind[hit.index]));
-        if (ImGui::Selectable(g.node_label[hit.index].c_str(), vm_.selected() == hit.index)) vm_.focus_node(hit.index);
+        // Found through another spelling: say which ("王小明 — matched Wang Xiaoming").
+        const std::string& label = g.node_label[hit.index];
+        const std::string shown = hit.alt < 0 ? label : label + " \u2014 matched " + hit.alt_text;
+        if (ImGui::Selectable(shown.c_str(), vm_.selected() == hit.index)) vm_.focus_node(hit.index);
         if (ImGui::IsItemHovered()) vm_.propose_hover(hit.index);
         ImGui::PopID();
     }
