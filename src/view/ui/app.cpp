@@ -76,7 +76,7 @@ void App::update(float width, float height) {
         draw_compact_overlay();
     if (ready && explorer) draw_details_panel();
     vm_.commit_hover(); // the graph's or a panel list's, whichever came last
-    if (ready) labels_.draw(vm_, font_small_);
+    if (ready) labels_.draw(vm_, ui_font_, text_size(TextSize::Small));
     draw_status_overlay();
     draw_progress_pill();
 }
