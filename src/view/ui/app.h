@@ -81,8 +81,10 @@ public:
     void begin_expand(std::string anchor_id) { vm_.begin_expand(std::move(anchor_id)); }
     void loading_progress(double bytes, double total) { vm_.loading_progress(bytes, total); }
     void touch(std::int64_t finger, float x, float y, TouchPhase phase) { vm_.touch(finger, x, y, phase); }
-    // SDL counted a second left press within its double-click time (real time, 32 px).
-    void note_double_click() { vm_.note_double_click(); }
+    // Each left press SDL delivers, with SDL's click count (real time, 32 px): 2 and up is
+    // a double click. Call it for every SDL_MOUSEBUTTONDOWN of the left button that is also
+    // given to ImGui's backend.
+    void note_press(int clicks);
     bool key(std::string_view key_name) { return vm_.key(key_name); }
     std::vector<Event> take_events() { return vm_.take_events(); }
     // The command channel (view/model/commands.h).
@@ -118,6 +120,8 @@ private:
     void push_font(TextSize size);
 
     const Area& area() const { return vm_.camera().area(); }
+    // Whether the left press ImGui reports this frame is a double click's (note_press).
+    bool press_is_double_click(bool pressed);
     // The graph area in framebuffer pixels, GL style (origin bottom-left).
     Rect graph_rect(int fb_width, int fb_height) const;
     DrawParams layer_params(bool base_changed, bool top_changed) const;
@@ -139,6 +143,10 @@ private:
     bool graph_drawn_ = false;
     float fb_scale_ = 1.0f;
     float panel_width_ = 360.0f; // the side panel, logical px (the user can drag it)
+    // Left presses numbered as SDL delivered them and as ImGui reported them (see
+    // press_is_double_click); the number of SDL's last double-click press, 0: none.
+    std::uint64_t sdl_presses_ = 0, ui_presses_ = 0, double_press_ = 0;
+    int frames_since_press_ = 0;
     char search_text_[128] = {};
 
     std::vector<unsigned char> font_data_; // a TTF waiting for update_fonts
