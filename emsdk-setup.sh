@@ -23,9 +23,10 @@ CACHE="${RGV_CACHE:-$ROOT/.cache}"
 SDL2_DEB_VERSION="2.26.5+dfsg-1"
 SDL2_UPSTREAM="2.26.5"
 SDL2_ORIG_SHA256="b3f2c822151804125d08db94c65852f711c2e5df2145a59da120748dc32eb9c3"
-IMGUI_DEB_VERSION="1.86+ds-1"
-IMGUI_UPSTREAM="1.86"
-IMGUI_ORIG_SHA256="0dace0e8e57d298eb6e93af12dc19420cb96330832f6495c733b90aeeef11f64"
+IMGUI_DEB_VERSION="1.92.2b+ds-1"  # bookworm has 1.86 only: from forky's source packages
+IMGUI_UPSTREAM="1.92.2b"
+IMGUI_ORIG_SHA256="e7bd201d56b5ee90d24d5dac85e5c12f98bdb95410252a62d27b7f89e4566d48"
+IMGUI_SUITE="forky"
 # Text shaping and direction for the wasm build (natively: the same versions' -dev packages).
 HARFBUZZ_DEB_VERSION="6.0.0+dfsg-3"
 HARFBUZZ_UPSTREAM="6.0.0"
@@ -109,15 +110,31 @@ ensure_deb_src() {
     fi
     apt_update
 }
-fetch_source() { # name debversion upstream sha256 dir-glob
-    local name="$1" debver="$2" up="$3" sha="$4" dir="$5"
+suite_apt() { # suite apt-get-args...: apt-get on a private deb-src list of Debian's <suite>
+    # (in $CACHE/apt-<suite>), so the system's apt set-up is not touched
+    local suite="$1" d="$CACHE/apt-$1"
+    shift
+    mkdir -p "$d/lists/partial" "$d/cache/archives/partial"
+    printf '%s\n' "Types: deb-src" "URIs: http://deb.debian.org/debian" "Suites: $suite" "Components: main" \
+        "Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg" > "$d/$suite-src.sources"
+    apt-get -o Dir::Etc::sourcelist=/dev/null -o Dir::Etc::sourceparts="$d" -o Dir::State::Lists="$d/lists" \
+        -o Dir::Cache="$d/cache" "$@"
+}
+fetch_source() { # name debversion upstream sha256 dir-glob [suite: Debian's, not the system's]
+    local name="$1" debver="$2" up="$3" sha="$4" dir="$5" suite="${6:-}"
     if [ -d "$SRC/$dir" ] && [ -f "$SRC/$dir/.rgv-ok" ]; then
         say "$name $up: cached"
         return
     fi
-    ensure_deb_src
-    ( cd "$SRC" && apt-get source --download-only -qq "$name=$debver" ) \
-        || fail "apt-get source $name=$debver (is that version still in the archive?)"
+    if [ -n "$suite" ]; then
+        suite_apt "$suite" update -qq || fail "apt-get update of Debian $suite's sources (in $CACHE/apt-$suite)"
+        ( cd "$SRC" && suite_apt "$suite" source --download-only -qq "$name=$debver" ) \
+            || fail "apt-get source $name=$debver from $suite (is that version still in the archive?)"
+    else
+        ensure_deb_src
+        ( cd "$SRC" && apt-get source --download-only -qq "$name=$debver" ) \
+            || fail "apt-get source $name=$debver (is that version still in the archive?)"
+    fi
     local orig
     orig="$(ls "$SRC"/"${name}"_"${up}"*.orig.tar.* 2>/dev/null | head -1)"
     [ -n "$orig" ] || fail "no orig tarball for $name $up in $SRC"
@@ -133,8 +150,8 @@ fetch_source() { # name debversion upstream sha256 dir-glob
     say "$name $up: unpacked into $SRC/$dir"
 }
 fetch_source libsdl2 "$SDL2_DEB_VERSION" "$SDL2_UPSTREAM" "$SDL2_ORIG_SHA256" "SDL2-$SDL2_UPSTREAM"
-fetch_source imgui "$IMGUI_DEB_VERSION" "$IMGUI_UPSTREAM" "$IMGUI_ORIG_SHA256" "imgui-$IMGUI_UPSTREAM"
-[ -f "$SRC/imgui-$IMGUI_UPSTREAM/backends/imgui_impl_sdl.cpp" ] || fail "imgui source has no backends/imgui_impl_sdl.cpp"
+fetch_source imgui "$IMGUI_DEB_VERSION" "$IMGUI_UPSTREAM" "$IMGUI_ORIG_SHA256" "imgui-$IMGUI_UPSTREAM" "$IMGUI_SUITE"
+[ -f "$SRC/imgui-$IMGUI_UPSTREAM/backends/imgui_impl_sdl2.cpp" ] || fail "imgui source has no backends/imgui_impl_sdl2.cpp"
 # HarfBuzz is compiled for wasm from its one-file amalgamation (src/harfbuzz.cc) and
 # FriBidi from lib/*.c with the tables its release tarball already carries; CMake does both.
 fetch_source harfbuzz "$HARFBUZZ_DEB_VERSION" "$HARFBUZZ_UPSTREAM" "$HARFBUZZ_ORIG_SHA256" "harfbuzz-$HARFBUZZ_UPSTREAM"

@@ -13,7 +13,7 @@
 #include <SDL.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
-#include <imgui_impl_sdl.h>
+#include <imgui_impl_sdl2.h>
 
 #include <cstdint>
 #include <cstdio>
@@ -40,7 +40,8 @@ Runtime* g_runtime = nullptr; // one per wasm instance / process
 
 // A fingerprint of everything ImGui would draw: vertices, indices, commands (clip
 // rectangles, textures, ranges), the display and the framebuffer scale. Equal
-// fingerprints draw the same pixels.
+// fingerprints draw the same pixels, as long as no texture waits for the backend
+// (textures_pending).
 std::uint64_t draw_data_hash(const ImDrawData* data) {
     // FNV-1a over 8-byte words (the panels can be tens of thousands of vertices), with a
     // shift so high bits reach the low ones; a fingerprint, not a checksum.
@@ -65,7 +66,7 @@ std::uint64_t draw_data_hash(const ImDrawData* data) {
         mix(list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
         for (const ImDrawCmd& cmd : list->CmdBuffer) {
             mix(&cmd.ClipRect, sizeof cmd.ClipRect);
-            mix(&cmd.TextureId, sizeof cmd.TextureId);
+            mix(&cmd.TexRef, sizeof cmd.TexRef);
             mix(&cmd.VtxOffset, sizeof cmd.VtxOffset);
             mix(&cmd.IdxOffset, sizeof cmd.IdxOffset);
             mix(&cmd.ElemCount, sizeof cmd.ElemCount);
@@ -74,6 +75,18 @@ std::uint64_t draw_data_hash(const ImDrawData* data) {
         }
     }
     return h;
+}
+
+// ImGui 1.92 bakes glyphs when text first needs them and hands the texture work (create the
+// atlas, upload new glyphs, destroy an old texture) to the renderer backend, which does it
+// in RenderDrawData: a frame with any such work is drawn, not skipped.
+bool textures_pending(const ImDrawData* data) {
+    if (!data->Textures) return false;
+    for (const ImTextureData* tex : *data->Textures)
+        if (tex->Status == ImTextureStatus_WantCreate || tex->Status == ImTextureStatus_WantUpdates ||
+            tex->Status == ImTextureStatus_WantDestroy)
+            return true;
+    return false;
 }
 
 // [SECTION] frame
@@ -85,8 +98,8 @@ bool frame() {
     while (SDL_PollEvent(&event)) {
         ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_QUIT) rt.running = false;
-        if (event.type == SDL_MOUSEBUTTONDOWN && event.button.button == SDL_BUTTON_LEFT && event.button.clicks == 2)
-            rt.app.note_double_click();
+        if (event.type == SDL_MOUSEBUTTONDOWN && event.button.button == SDL_BUTTON_LEFT)
+            rt.app.note_press(event.button.clicks);
         if (event.type == SDL_FINGERDOWN || event.type == SDL_FINGERMOTION || event.type == SDL_FINGERUP) {
             // Finger positions come normalised to the window; the App works in logical px.
             int w = 0, h = 0;
@@ -105,14 +118,10 @@ bool frame() {
     int fb_w = 0, fb_h = 0, win_w = 0, win_h = 0;
     SDL_GL_GetDrawableSize(rt.window, &fb_w, &fb_h);
     SDL_GetWindowSize(rt.window, &win_w, &win_h);
-    const float scale = win_w > 0 ? static_cast<float>(fb_w) / static_cast<float>(win_w) : 1.0f;
-    if (rt.app.prepare_fonts(scale)) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
 
+    rt.app.update_fonts();
     ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplSDL2_NewFrame();
+    ImGui_ImplSDL2_NewFrame(); // also io.DisplayFramebufferScale, the density text is rasterised at
     rt.platform->correct_input(rt.window);
     ImGui::NewFrame();
     rt.app.update(static_cast<float>(win_w), static_cast<float>(win_h));
@@ -123,8 +132,8 @@ bool frame() {
     // showing a WebGL canvas that was not drawn to; natively the window keeps its last
     // swapped image, and the platform waits for input instead of spinning (idle).
     const std::uint64_t ui_hash = draw_data_hash(ImGui::GetDrawData());
-    const bool draw = !rt.drawn || ui_hash != rt.ui_hash || rt.app.graph_changed(fb_w, fb_h) ||
-                      rt.platform->draws_every_frame();
+    const bool draw = !rt.drawn || ui_hash != rt.ui_hash || textures_pending(ImGui::GetDrawData()) ||
+                      rt.app.graph_changed(fb_w, fb_h) || rt.platform->draws_every_frame();
     if (draw) {
         glViewport(0, 0, fb_w, fb_h);
         rgv::clear_to(rt.app.background_color());

@@ -157,22 +157,22 @@ public:
         if (name) app.key(name);
     }
 
-    // imgui 1.86's SDL backend reads the pointer with SDL_GetGlobalMouseState, which SDL's
-    // X11 driver caches until an XInput2 raw motion event comes. A pointer moved through
-    // XTEST (x11vnc, xdotool, Barrier and other remote or scripted input) raises none, so
-    // the viewer saw it where the last click was: no hover, and a press landed at the old
-    // spot (libsdl-org/SDL#8827, ocornut/imgui#7217). SDL's own position, from the
-    // window's motion events, is always current; imgui 1.87 moved to it too. It is used
-    // over the window and while a button is held (SDL captures the mouse then, so it may
-    // lie outside the window).
+    // ImGui's SDL backend (1.92 too) takes the pointer from the window's motion events, but
+    // while the window has the keyboard focus and no button is held it then asks
+    // SDL_GetGlobalMouseState, which SDL's X11 driver caches until an XInput2 raw motion
+    // event comes. A pointer moved through XTEST (x11vnc, xdotool, Barrier and other remote
+    // or scripted input) raises none, so the viewer saw it where the last click was: no
+    // hover, and a press landed at the old spot (libsdl-org/SDL#8827, ocornut/imgui#7217,
+    // still open). SDL's own position, from the window's motion events, is always current:
+    // queued after the backend's, it is the one ImGui takes. Used over the window and while
+    // a button is held (SDL captures the mouse then, so it may lie outside the window).
     void correct_input(SDL_Window* window) override {
         int x = 0, y = 0;
         const Uint32 buttons = SDL_GetMouseState(&x, &y);
-        ImGuiIO& io = ImGui::GetIO();
         if (SDL_GetMouseFocus() == window || buttons != 0)
-            io.MousePos = ImVec2(static_cast<float>(x), static_cast<float>(y));
+            ImGui::GetIO().AddMousePosEvent(static_cast<float>(x), static_cast<float>(y));
         else
-            io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+            ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
     }
 
     // Themes go through the same command as the web API's setTheme, so both show alike.

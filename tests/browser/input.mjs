@@ -296,7 +296,9 @@ await t.step('double-click on a node focuses it: the camera centres on it, never
   await reset(mouse);
   const s = await state(mouse);
   const node = isolatedNodes(s).find((n) => n.id !== target.id && n.id !== s.focus);
-  // Playwright's double click comes within one frame: imgui alone would see one press.
+  // Playwright's double click comes within one frame: ImGui's queue hands its presses over
+  // a frame apart, too far apart in frame time at software-rendering frame rates for
+  // ImGui's own double click; SDL's count (real time) is the one the viewer takes.
   await mouse.mouse.dblclick(...onPage(mouse, node.p));
   await frames(mouse, 2);
   await still(mouse);
@@ -415,8 +417,9 @@ await t.step('the hovered and the selected node are always labelled, without ove
   if (unlabelled.length < 2) return { ok: false, detail: `only ${unlabelled.length} unlabelled nodes to try` };
   const [a, b] = unlabelled;
   await mouse.mouse.click(...onPage(mouse, a.p));
-  // imgui 1.86's SDL backend polls the pointer once a frame: the next move waits until
-  // the click has reached the app (at software-rendering frame rates that can take a few).
+  // ImGui's input queue hands the press, the release and the next move over one a frame:
+  // the move waits until the click has reached the app (at software-rendering frame rates
+  // that can take a few).
   for (let k = 0; k < 30 && (await state(mouse)).selected !== a.id; k++) await frames(mouse, 1);
   await mouse.mouse.move(...onPage(mouse, b.p));
   await frames(mouse);

@@ -265,12 +265,9 @@ void ViewModel::pointer(const PointerInput& in) {
     if (gesture == CameraController::Gesture::Pan) hover = kNoNode;
     hover_proposal_ = hover;
 
-    // Press: on a node starts a node drag, elsewhere a pan. SDL counts double clicks in
-    // real time (note_double_click); imgui 1.86 in frame time, which misses quick ones at
-    // a low frame rate.
-    const bool double_clicked = in.double_clicked || double_click_;
-    double_click_ = false;
-    if (double_clicked && in_area && !ui_has_mouse && hover != kNoNode) {
+    // Press: on a node starts a node drag, elsewhere a pan; a double click's second press
+    // on a node focuses it instead (and so starts nothing its release could end in a click).
+    if (in.pressed && in.double_clicked && in_area && !ui_has_mouse && hover != kNoNode) {
         focus_node(hover);
     } else if (in.pressed && in_area && !ui_has_mouse && !camera_.pinching()) {
         if (hover != kNoNode) {

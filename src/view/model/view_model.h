@@ -68,7 +68,8 @@ struct PointerInput {
     Vec2 pos;
     bool valid = false;        // the pointer is over the window
     bool ui_has_mouse = false; // a panel has it
-    bool pressed = false, released = false, down = false, double_clicked = false;
+    bool pressed = false, released = false, down = false;
+    bool double_clicked = false; // with `pressed`: this press is a double click's second
     bool dragging = false; // held and moved 3 px or more since the press
     bool click = false;    // with `released`: the pointer did not drag since the press
     float wheel = 0.0f;
@@ -107,7 +108,6 @@ public:
     // hovered node is proposed; commit_hover() takes the frame's last proposal.
     void pointer(const PointerInput& in);
     void touch(std::int64_t finger, float x, float y, TouchPhase phase) { camera_.touch(finger, x, y, phase); }
-    void note_double_click() { double_click_ = true; }
     // Panels propose a hover too (a work in a list); the last proposal of a frame wins.
     void propose_hover(std::uint32_t node) { hover_proposal_ = node; }
     void commit_hover();
@@ -195,7 +195,6 @@ private:
 
     std::uint32_t hovered_ = kNoNode, selected_ = kNoNode;
     std::uint32_t hover_proposal_ = kNoNode;
-    bool double_click_ = false;
 
     std::string expand_template_; // e.g. "slices/{id}.json"; empty: no expansion
     std::string expanding_;       // id of the node whose slice is loading, or empty

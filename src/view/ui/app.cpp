@@ -27,7 +27,7 @@ namespace {
 // The pointer as ImGui's IO has it this frame (filled by the SDL backend on both
 // platforms), so ImGui's WantCaptureMouse decides whether a drag pans the graph or moves
 // a panel.
-PointerInput read_pointer() {
+PointerInput read_pointer(bool double_clicked) {
     const ImGuiIO& io = ImGui::GetIO();
     PointerInput in;
     in.pos = {io.MousePos.x, io.MousePos.y};
@@ -36,7 +36,7 @@ PointerInput read_pointer() {
     in.pressed = ImGui::IsMouseClicked(ImGuiMouseButton_Left);
     in.released = ImGui::IsMouseReleased(ImGuiMouseButton_Left);
     in.down = ImGui::IsMouseDown(ImGuiMouseButton_Left);
-    in.double_clicked = ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
+    in.double_clicked = in.pressed && double_clicked;
     in.dragging = ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f);
     const ImVec2 d = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 3.0f);
     in.click = d.x == 0.0f && d.y == 0.0f;
@@ -69,16 +69,41 @@ void App::update(float width, float height) {
     report.profile_lines.clear();
 
     const bool ready = vm_.ready();
-    if (ready) vm_.pointer(read_pointer());
+    const bool double_clicked = press_is_double_click(ImGui::IsMouseClicked(ImGuiMouseButton_Left));
+    if (ready) vm_.pointer(read_pointer(double_clicked));
     if (show_panel)
         draw_side_panel();
     else if (ready)
         draw_compact_overlay();
     if (ready && explorer) draw_details_panel();
     vm_.commit_hover(); // the graph's or a panel list's, whichever came last
-    if (ready) labels_.draw(vm_, font_small_);
+    if (ready) labels_.draw(vm_, ui_font_, text_size(TextSize::Small));
     draw_status_overlay();
     draw_progress_pill();
+}
+
+// SDL counts double clicks in real time; ImGui in frame time, which at a low frame rate
+// misses quick ones. And ImGui's input queue hands the presses and releases that came in
+// one frame over one a frame (else a click within a frame would be lost), so a press may
+// reach ImGui frames after SDL counted it: SDL's flag goes with ImGui's press of the same
+// number, not with whatever ImGui reports in the frame SDL's came.
+void App::note_press(int clicks) {
+    ++sdl_presses_;
+    if (clicks >= 2) double_press_ = sdl_presses_;
+    frames_since_press_ = 0;
+}
+
+bool App::press_is_double_click(bool pressed) {
+    if (pressed) ++ui_presses_;
+    const bool is_double = pressed && double_press_ != 0 && ui_presses_ == double_press_;
+    // ImGui hands over at least one press or release a frame, so long after SDL's last press
+    // it has them all; should it ever have dropped one (a focus change clears its mouse
+    // state), the numbers agree again from here.
+    if (frames_since_press_ <= 60)
+        ++frames_since_press_;
+    else if (!ImGui::IsMouseDown(ImGuiMouseButton_Left))
+        ui_presses_ = sdl_presses_;
+    return is_double;
 }
 
 std::string App::state_json() const {

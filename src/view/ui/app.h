@@ -4,7 +4,7 @@
 // labels, and hands its scene to the renderer (view/gl/renderer.h). The feature files:
 //
 //   app.cpp            the frame: input -> model, panels, labels, overlays; the graph's draw
-//   fonts.cpp          the font atlas at the framebuffer's scale
+//   fonts.cpp          the UI font (one font, any size, glyphs on demand) and its sizes
 //   labels.cpp         the label layer: cache, placement without overlap, drawing
 //   panel_profile.cpp  the side panel's Profile tab (the researcher's card, works, topics)
 //   panel_explore.cpp  the Explore tab (legend, search, colour and size, filters, view)
@@ -16,7 +16,7 @@
 // The platform layer (src/platform/) owns the window, the GL context and ImGui's
 // backends; it calls, once per frame:
 //
-//   ImGui::NewFrame();  app.update(width, height);  ImGui::Render();
+//   app.update_fonts();  ImGui::NewFrame();  app.update(width, height);  ImGui::Render();
 //   glClear(app.background_color()); app.render_graph(fb_w, fb_h); ImGui_ImplOpenGL3_RenderDrawData(...);
 //
 // (the second line only when graph_changed() or ImGui's draw data differ from the last
@@ -38,6 +38,9 @@ struct ImFont;
 
 namespace rgv {
 
+// The UI's text sizes, in logical px (fonts.cpp): one font drawn at three sizes.
+enum class TextSize { Small, Regular, Large };
+
 class App {
 public:
     App();
@@ -45,12 +48,17 @@ public:
     // [SECTION] GL and fonts
     bool init_gl(std::string& error);
     void shutdown_gl();
-    // The TTF the UI and the labels use (bytes are copied). Fonts are rasterised at the
-    // framebuffer scale, so text stays crisp at devicePixelRatio 2 and 3.
+    // The TTF the UI and the labels use (bytes are copied; not a font: refused, said on
+    // stderr). It replaces the current font at the next update_fonts.
     void set_font(const unsigned char* data, std::size_t size);
-    // Rebuilds ImGui's font atlas when the font or the scale changed; returns true if it
-    // did, so the platform re-uploads the font texture. Call before ImGui::NewFrame().
-    bool prepare_fonts(float framebuffer_scale);
+    // Before ImGui::NewFrame(): puts the font set_font handed over into ImGui's atlas as the
+    // one UI font (ImGui's built-in one until a TTF comes). Glyphs are rasterised when
+    // first drawn, at the size drawn and the framebuffer's density, and ImGui's OpenGL3
+    // backend uploads them (ImGuiBackendFlags_RendererHasTextures): nothing to rebuild
+    // when the devicePixelRatio or a size changes.
+    void update_fonts();
+    // The size of each TextSize, logical px.
+    static float text_size(TextSize size);
 
     // [SECTION] the frame
     // Between ImGui::NewFrame() and ImGui::Render(): input, layout, panels, labels.
@@ -73,8 +81,10 @@ public:
     void begin_expand(std::string anchor_id) { vm_.begin_expand(std::move(anchor_id)); }
     void loading_progress(double bytes, double total) { vm_.loading_progress(bytes, total); }
     void touch(std::int64_t finger, float x, float y, TouchPhase phase) { vm_.touch(finger, x, y, phase); }
-    // SDL counted a second left press within its double-click time (real time, 32 px).
-    void note_double_click() { vm_.note_double_click(); }
+    // Each left press SDL delivers, with SDL's click count (real time, 32 px): 2 and up is
+    // a double click. Call it for every SDL_MOUSEBUTTONDOWN of the left button that is also
+    // given to ImGui's backend.
+    void note_press(int clicks);
     bool key(std::string_view key_name) { return vm_.key(key_name); }
     std::vector<Event> take_events() { return vm_.take_events(); }
     // The command channel (view/model/commands.h).
@@ -106,8 +116,12 @@ private:
     // Where a control is on screen (canvas CSS px), for tests that click it like a user.
     void note_ui_box(const std::string& name);
     void note_action_box(const char* action, std::uint32_t node = kNoNode);
+    // ImGui::PushFont of the UI font at that size; pop it with ImGui::PopFont().
+    void push_font(TextSize size);
 
     const Area& area() const { return vm_.camera().area(); }
+    // Whether the left press ImGui reports this frame is a double click's (note_press).
+    bool press_is_double_click(bool pressed);
     // The graph area in framebuffer pixels, GL style (origin bottom-left).
     Rect graph_rect(int fb_width, int fb_height) const;
     DrawParams layer_params(bool base_changed, bool top_changed) const;
@@ -129,13 +143,15 @@ private:
     bool graph_drawn_ = false;
     float fb_scale_ = 1.0f;
     float panel_width_ = 360.0f; // the side panel, logical px (the user can drag it)
+    // Left presses numbered as SDL delivered them and as ImGui reported them (see
+    // press_is_double_click); the number of SDL's last double-click press, 0: none.
+    std::uint64_t sdl_presses_ = 0, ui_presses_ = 0, double_press_ = 0;
+    int frames_since_press_ = 0;
     char search_text_[128] = {};
 
-    std::vector<unsigned char> font_data_;
-    float font_scale_ = 0.0f; // scale the atlas was built for; 0 = needs a build
-    ImFont* font_regular_ = nullptr;
-    ImFont* font_large_ = nullptr;
-    ImFont* font_small_ = nullptr;
+    std::vector<unsigned char> font_data_; // a TTF waiting for update_fonts
+    bool font_pending_ = false;
+    ImFont* ui_font_ = nullptr; // in ImGui's atlas; null before the first update_fonts
 };
 
 } // namespace rgv

@@ -30,16 +30,13 @@ bool App::render_image(float scale, std::vector<std::uint8_t>& rgba, int& width,
     // The labels: the background draw list of the last frame, seen through a display that
     // covers just the graph area.
     const auto labels = [a, scale] {
-        ImDrawList* list = ImGui::GetBackgroundDrawList();
         ImDrawData data;
         data.Valid = true;
-        data.CmdLists = &list;
-        data.CmdListsCount = 1;
-        data.TotalVtxCount = list->VtxBuffer.Size;
-        data.TotalIdxCount = list->IdxBuffer.Size;
+        data.AddDrawList(ImGui::GetBackgroundDrawList());
         data.DisplayPos = {a.x, a.y};
         data.DisplaySize = {a.w, a.h};
         data.FramebufferScale = {scale, scale};
+        data.Textures = &ImGui::GetPlatformIO().Textures; // the atlas as the screen has it
         ImGui_ImplOpenGL3_RenderDrawData(&data);
     };
     const bool ok = renderer_.render_offscreen(p, width, height, vm_.options().theme.background, labels, rgba, error);

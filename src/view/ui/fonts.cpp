@@ -1,49 +1,94 @@
-// fonts.cpp — the font atlas: the UI and label font rasterised at the framebuffer's scale,
-// so text stays crisp at devicePixelRatio 2 and 3.
+// fonts.cpp — the UI and label font in Dear ImGui 1.92's dynamic atlas: one font, loaded
+// once, any size. Glyphs are rasterised on demand (no glyph ranges) at the size asked for
+// and at the framebuffer's density: ImGui takes the density from io.DisplayFramebufferScale
+// (the SDL backend sets it to drawable / window size, devicePixelRatio on the web), so text
+// stays crisp at DPR 2 and 3 with nothing done here. style.FontScaleDpi stays 1: the UI is
+// laid out in logical (CSS) pixels, the framebuffer scale is not a UI scale.
+//
+// [SECTION] sizes         push_font, text_size
+// [SECTION] the UI font   set_font, update_fonts and the sources of the one font
 #include "view/ui/app.h"
 
 #include <imgui.h>
 
-#include <algorithm>
+#include <cstdio>
+#include <cstring>
 
 namespace rgv {
 
-void App::set_font(const unsigned char* data, std::size_t size) {
-    font_data_.assign(data, data + size);
-    font_scale_ = 0.0f;
+// [SECTION] sizes
+
+float App::text_size(TextSize size) {
+    switch (size) {
+    case TextSize::Small: return 12.5f;  // graph labels, the progress pill (ImGui rounds widget text to 13)
+    case TextSize::Large: return 22.0f;  // names: the researcher's card, the details' title, the status card
+    case TextSize::Regular: break;
+    }
+    return 15.0f;                        // everything else (style.FontSizeBase)
 }
 
-bool App::prepare_fonts(float framebuffer_scale) {
-    const float scale = std::clamp(framebuffer_scale, 1.0f, 4.0f);
-    if (font_scale_ == scale) return false;
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    font_regular_ = font_large_ = font_small_ = nullptr;
-    if (font_data_.empty()) {
-        io.Fonts->AddFontDefault();
-        io.FontGlobalScale = 1.0f;
-    } else {
-        // Latin, Latin Extended, Greek and Cyrillic; anything else shows imgui's '?'
-        // fallback glyph rather than garbage.
-        static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x024F, 0x0370, 0x03FF,
-                                          0x0400, 0x052F, 0x2000, 0x206F, 0x2190, 0x21FF,
-                                          0x25A0, 0x25FF, 0};
-        ImFontConfig cfg;
-        cfg.FontDataOwnedByAtlas = false; // App keeps the bytes
-        cfg.OversampleH = 2;
-        cfg.OversampleV = 1;
-        auto* data = font_data_.data();
-        const int size = static_cast<int>(font_data_.size());
-        // Rasterise at size * scale and draw at 1/scale: one texel per device pixel.
-        font_regular_ = io.Fonts->AddFontFromMemoryTTF(data, size, 15.0f * scale, &cfg, kRanges);
-        font_small_ = io.Fonts->AddFontFromMemoryTTF(data, size, 12.5f * scale, &cfg, kRanges);
-        font_large_ = io.Fonts->AddFontFromMemoryTTF(data, size, 22.0f * scale, &cfg, kRanges);
-        io.FontGlobalScale = 1.0f / scale;
+void App::push_font(TextSize size) { ImGui::PushFont(ui_font_, text_size(size)); }
+
+// [SECTION] the UI font
+
+void App::set_font(const unsigned char* data, std::size_t size) {
+    // An sfnt (TrueType, OpenType) or a collection of them by its first four bytes: anything
+    // else (an HTML error page, say) would only reach stb_truetype's assert.
+    static const char* const kTags[] = {"\x00\x01\x00\x00", "true", "OTTO", "ttcf"};
+    bool font = false;
+    for (const char* tag : kTags) font = font || (size >= 12 && std::memcmp(data, tag, 4) == 0);
+    if (!font) {
+        std::fprintf(stderr, "rgv: that is not a TrueType / OpenType font; keeping the current one\n");
+        return;
     }
-    io.Fonts->Build();
-    font_scale_ = scale;
+    font_data_.assign(data, data + size);
+    font_pending_ = true;
+}
+
+namespace {
+// The UI font: the TTF as its first source. Every glyph is looked up in the sources in the
+// order they were added, and the first that has it draws it.
+//
+// More scripts go here, after the TTF: each one more source merged into the same font,
+//     ImFontConfig more;
+//     more.MergeMode = true;
+//     more.DstFont = font;
+//     more.FontLoader = &loader; // a custom ImFontLoader (FontBakedLoadGlyph & co.), or
+//                                // FontData / FontDataSize for another TTF
+//     atlas.AddFont(&more);
+// They are asked only for glyphs the sources before them lack, at whatever size and
+// density the text is drawn. ImWchar is 32 bits (IMGUI_USE_WCHAR32), so a loader can own
+// private-use code points in planes 15 and 16.
+ImFont* add_ui_font(ImFontAtlas& atlas, const std::vector<unsigned char>& ttf) {
+    if (ttf.empty()) return atlas.AddFontDefault(); // ImGui's own (ASCII), until a TTF comes
+    ImFontConfig cfg;
+    cfg.FontData = const_cast<unsigned char*>(ttf.data());
+    cfg.FontDataSize = static_cast<int>(ttf.size());
+    cfg.FontDataOwnedByAtlas = false; // the atlas takes a copy (1.92 always does)
+    cfg.SizePixels = App::text_size(TextSize::Regular); // the reference size; any size draws
+    std::snprintf(cfg.Name, sizeof cfg.Name, "rgv UI");
+    return atlas.AddFont(&cfg);
+}
+} // namespace
+
+void App::update_fonts() {
+    // The first frame needs a font, whether or not a TTF came (the web hands it over a few
+    // frames in, and may replace it at any time: setFont).
+    if (ui_font_ && !font_pending_) return;
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    ImFont* font = add_ui_font(atlas, font_data_);
+    std::vector<unsigned char>().swap(font_data_); // the atlas has its own copy
+    font_pending_ = false;
+    if (!font) { // stb_truetype could not read it after all
+        std::fprintf(stderr, "rgv: cannot read the font; keeping the current one\n");
+        if (ui_font_) return;
+        font = atlas.AddFontDefault();
+    }
+    // Added before the old one goes, so ImGui's default font moves straight to it.
+    if (ui_font_) atlas.RemoveFont(ui_font_);
+    ui_font_ = font;
+    ImGui::GetStyle().FontSizeBase = text_size(TextSize::Regular);
     labels_.invalidate(); // label sizes change with the font
-    return true;
 }
 
 } // namespace rgv

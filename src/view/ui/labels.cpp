@@ -17,14 +17,13 @@ constexpr std::size_t kAlwaysMaxChars = 90; // the researcher's, selected and ho
 constexpr std::size_t kMaxCandidates = 2000; // keeps the cost bounded on huge graphs
 } // namespace
 
-void LabelLayer::draw(ViewModel& vm, ImFont* font) {
+void LabelLayer::draw(ViewModel& vm, ImFont* font, float font_size) {
     UiReport& report = vm.ui();
     if (!vm.options().show_labels) {
         report.labels.clear();
         return;
     }
     if (!font) font = ImGui::GetFont();
-    const float font_size = font->FontSize * ImGui::GetIO().FontGlobalScale;
     if (cache_font_ != font || cache_size_ != font_size) ++font_revision_;
 
     // Placement only changes when the nodes, the camera, the highlight or the font do.

@@ -16,10 +16,11 @@ namespace rgv {
 
 class LabelLayer {
 public:
-    // Places (when something they depend on changed) and draws the labels; the placed
-    // boxes go to the model's UiReport (state report, SVG export).
-    void draw(ViewModel& vm, ImFont* font);
-    // The font atlas was rebuilt: measure every text again.
+    // Places (when something they depend on changed) and draws the labels in `font` (null:
+    // ImGui's current one) at `font_size` logical px; the placed boxes go to the model's
+    // UiReport (state report, SVG export).
+    void draw(ViewModel& vm, ImFont* font, float font_size);
+    // The font changed: measure every text again.
     void invalidate() { cache_font_ = nullptr; }
 
 private:

@@ -38,11 +38,11 @@ void App::draw_details_panel() {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(node == vm_.slice().focus ? theme().focus : theme().kind_color(g.kind[node])));
     ImGui::TextUnformatted(g.node_type[node].c_str());
     ImGui::PopStyleColor();
-    if (font_large_) ImGui::PushFont(font_large_);
+    push_font(TextSize::Large);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(g.node_label[node].c_str());
     ImGui::PopTextWrapPos();
-    if (font_large_) ImGui::PopFont();
+    ImGui::PopFont();
 
     // Expanding comes first, above the long texts, so it is always in reach.
     if (!vm_.expand_template().empty() && (g.kind[node] == NodeKind::Person || g.kind[node] == NodeKind::Work)) {

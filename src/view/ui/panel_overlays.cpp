@@ -30,9 +30,9 @@ void App::draw_status_overlay() {
             ImGui::PopTextWrapPos();
             if (vm_.status() == AppStatus::Ready) ImGui::TextDisabled("Still showing the last graph that loaded.");
         } else if (vm_.status() == AppStatus::Building || vm_.status() == AppStatus::Empty) {
-            if (font_large_) ImGui::PushFont(font_large_);
+            push_font(TextSize::Large);
             ImGui::TextUnformatted("Building this graph slice");
-            if (font_large_) ImGui::PopFont();
+            ImGui::PopFont();
             const char* detail = "Loading the nearby papers, people, topics and institutions.";
             ImGui::TextDisabled("%s", detail);
             if (vm_.downloading()) {
@@ -64,9 +64,9 @@ void App::draw_progress_pill() {
     ImGui::SetNextWindowSize({260.0f, 0.0f});
     if (begin_card("##progress", {area().x + area().w * 0.5f, area().y + area().h - 14.0f}, {0.5f, 1.0f}, {12.0f, 8.0f}, 8.0f,
                    0.92f, ImGuiWindowFlags_NoInputs)) {
-        if (font_small_) ImGui::PushFont(font_small_);
+        push_font(TextSize::Small);
         ImGui::TextUnformatted(l.text.c_str());
-        if (font_small_) ImGui::PopFont();
+        ImGui::PopFont();
         progress_bar(l.fraction, 0.0f, 4.0f);
     }
     ImGui::End();

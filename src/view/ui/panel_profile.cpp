@@ -72,9 +72,9 @@ void App::draw_profile_tab() {
         // A plain graph (no profile, no focal researcher): no card of made-up fields.
         ImGui::TextUnformatted(shown("This slice has no researcher profile."));
     } else {
-        if (font_large_) ImGui::PushFont(font_large_);
+        push_font(TextSize::Large);
         ImGui::TextUnformatted(shown(p.name.empty() ? "Unnamed researcher" : p.name));
-        if (font_large_) ImGui::PopFont();
+        ImGui::PopFont();
         if (!p.headline.empty()) {
             ImGui::PushTextWrapPos(0.0f);
             ImGui::TextUnformatted(shown(p.headline));

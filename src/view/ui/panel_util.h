@@ -59,7 +59,8 @@ inline bool is_web_url(const std::string& url) {
 }
 
 // A slim rounded bar, `fraction` 0..1; below 0 the amount is unknown and a segment slides
-// back and forth instead (imgui 1.86's ProgressBar has no indeterminate form).
+// back and forth instead. (ImGui's ProgressBar is a frame-high bar with a text in it, and
+// its indeterminate form runs one way.)
 inline void progress_bar(double fraction, float width, float height = 6.0f) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     if (width <= 0.0f) width = std::max(ImGui::GetContentRegionAvail().x, 40.0f);
@@ -108,7 +109,8 @@ inline void count_cell(const char* label, int value) {
     ImGui::TextDisabled("%s", label);
 }
 
-// imgui 1.86 has no SeparatorText(): a heading with a rule under it.
+// A heading in the dim text colour with a rule under it, across the panel (ImGui's
+// SeparatorText puts the rule beside the text instead).
 inline void section(const char* title) {
     ImGui::Spacing();
     ImGui::Spacing();

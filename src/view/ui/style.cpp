@@ -15,7 +15,12 @@ ImVec4 vec4(std::uint32_t c, float alpha = -1.0f) {
 
 void apply_imgui_style(const Theme& t) {
     ImGuiStyle& s = ImGui::GetStyle();
+    // The font sizes are the App's (fonts.cpp), not the theme's: kept over the reset.
+    const float font_size = s.FontSizeBase, font_scale = s.FontScaleMain, font_dpi = s.FontScaleDpi;
     s = ImGuiStyle();
+    s.FontSizeBase = font_size;
+    s.FontScaleMain = font_scale;
+    s.FontScaleDpi = font_dpi;
     if (t.dark)
         ImGui::StyleColorsDark(&s);
     else
@@ -49,10 +54,10 @@ void apply_imgui_style(const Theme& t) {
     c[ImGuiCol_HeaderActive] = vec4(mix(t.panel, t.accent, t.dark ? 0.52f : 0.4f));
     c[ImGuiCol_Tab] = vec4(mix(t.panel, t.accent, t.dark ? 0.2f : 0.12f));
     c[ImGuiCol_TabHovered] = vec4(mix(t.panel, t.accent, t.dark ? 0.45f : 0.35f));
-    c[ImGuiCol_TabActive] = vec4(mix(t.panel, t.accent, t.dark ? 0.38f : 0.28f));
+    c[ImGuiCol_TabSelected] = vec4(mix(t.panel, t.accent, t.dark ? 0.38f : 0.28f));
     c[ImGuiCol_PlotHistogram] = vec4(t.accent); // the progress bars' fill (panel_util.h)
     c[ImGuiCol_ScrollbarBg] = vec4(t.panel, 0.0f);
-    c[ImGuiCol_NavHighlight] = vec4(t.accent);
+    c[ImGuiCol_NavCursor] = vec4(t.accent);
 }
 
 } // namespace rgv
