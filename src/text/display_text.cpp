@@ -81,7 +81,10 @@ std::string_view DisplayText::display(std::string_view text) {
     auto it = cache_.find(key);
     if (it == cache_.end()) {
         const Shaped shaped = shape(fonts_, text);
-        if (shaped.pending) pending_seen_ = true;
+        if (shaped.pending) {
+            pending_seen_ = true;
+            fonts_.missing_pieces(text, wanted_);
+        }
         it = cache_.emplace(std::move(key), encode(shaped)).first;
     }
     return it->second;

@@ -53,6 +53,8 @@ public:
     std::string_view display(std::string_view text);
     // True when some text shown since begin_frame() waits for a piece: keep drawing.
     bool pending() const { return pending_; }
+    // Unloaded pieces that shaped text asked for since the last call.
+    std::vector<int> take_wanted() { return std::move(wanted_); }
 
     const GlyphCodes& codes() const { return codes_; }
     FontSet& fonts() { return fonts_; }
@@ -70,6 +72,7 @@ private:
     std::uint32_t generation_ = ~0u;
     bool pending_ = false;
     bool pending_seen_ = false;
+    std::vector<int> wanted_;
 };
 
 } // namespace rgv::text
