@@ -89,10 +89,14 @@ def R(*pairs):
 
 
 # Characters that runs of most scripts hold besides their own letters: a script piece
-# maps them too (when its font has them) so that a run shapes with one font.
+# maps them too (when its font has them) so that a run shapes with one font: space,
+# digits, punctuation, joiners, the dotted circle HarfBuzz shows under a lone mark,
+# combining marks.
 SHARED = R(0x20, 0x21, 0x22, 0x27, 0x28, 0x29, 0x2C, 0x2D, 0x2E, 0x2F, (0x30, 0x39), 0x3A, 0x3B, 0x3F,
            0xA0, (0x200B, 0x200D), 0x2010, 0x2011, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D,
-           0x2026, 0x25CC)
+           0x2026, 0x25CC,
+           (0x300, 0x36F),                 # combining diacritics (Armenian + U+0308 ...)
+           0x951, 0x952, (0x1CD0, 0x1CFF))  # Vedic signs, written with several Indic scripts
 SHARED_CJK = R(0x20, 0xA0, 0x3000)
 
 # [SECTION] the base piece
@@ -365,6 +369,7 @@ def subset_one(piece):
     sub.populate(unicodes=piece['primary'] + piece['shared'])
     sub.subset(font)
     notdef_box(font)
+    decompose_scaled_components(font)
     buf = io.BytesIO()
     font.save(buf)
     feats = sorted({fr.FeatureTag for tag in ('GSUB', 'GPOS') if tag in font and font[tag].table.FeatureList
@@ -391,6 +396,26 @@ def notdef_box(font):
         pen.closePath()
     font['glyf']['.notdef'] = pen.glyph()
     font['hmtx']['.notdef'] = (width, x0)
+
+
+def decompose_scaled_components(font):
+    """Outline the composite glyphs whose components are scaled (Noto Sans draws combining
+    letters such as U+1DDC as a small copy of a letter): stb_truetype scales such a
+    component's offset too and draws it far outside its box, i.e. nothing."""
+    if 'glyf' not in font:
+        return
+    from fontTools.pens.recordingPen import DecomposingRecordingPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    glyf, glyphs = font['glyf'], font.getGlyphSet()
+    for name in font.getGlyphOrder():
+        g = glyf[name]
+        if g.isComposite() and any(getattr(c, 'transform', [[1, 0], [0, 1]]) != [[1, 0], [0, 1]]
+                                   for c in g.components):
+            rec = DecomposingRecordingPen(glyphs)
+            glyphs[name].draw(rec)
+            pen = TTGlyphPen(None)
+            rec.replay(pen)
+            glyf[name] = pen.glyph()
 
 
 def to_ranges(cps):
