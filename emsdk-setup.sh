@@ -50,8 +50,10 @@ step "1. system packages"
 PKGS=(build-essential cmake ninja-build pkg-config python3 dpkg-dev
       libsdl2-dev libgl-dev nlohmann-json3-dev doctest-dev
       xvfb xauth xdotool chromium fonts-dejavu-core nodejs npm
-      clang-14 libclang-rt-14-dev  # libFuzzer + sanitizer runtimes for tools/fuzz.sh
-      libharfbuzz-dev libfribidi-dev libharfbuzz-bin)  # shaping, direction; hb-shape for tests
+      clang-14 libclang-rt-14-dev   # libFuzzer + sanitizer runtimes for tools/fuzz.sh
+      libharfbuzz-dev libfribidi-dev  # shaping and direction (src/text)
+      fonts-noto-core fonts-noto-cjk fonts-symbola unicode-data python3-fonttools python3-jieba
+      libharfbuzz-bin)  # font pieces (tools/fonts/build_pieces.py); hb-shape for the shaping tests
 missing=()
 for p in "${PKGS[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

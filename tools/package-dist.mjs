@@ -27,6 +27,18 @@ const version = fs.readFileSync(path.join(root, 'CMakeLists.txt'), 'utf8').match
 fs.rmSync(distDir, { recursive: true, force: true });
 fs.mkdirSync(path.join(distDir, 'fonts'), { recursive: true });
 for (const f of FROM_BUILD) fs.copyFileSync(path.join(webDir, f), path.join(distDir, f));
+// The font pieces (tools/fonts/build_pieces.py): the manifests, every piece they list and
+// the fonts' licences, when the build made them.
+const FONT_PIECES = [];
+const piecesJson = path.join(webDir, 'fonts/pieces.json');
+if (fs.existsSync(piecesJson)) {
+  const manifest = JSON.parse(fs.readFileSync(piecesJson, 'utf8'));
+  FONT_PIECES.push('fonts/pieces.json', 'fonts/pieces-compact.json',
+    ...manifest.pieces.map((p) => `fonts/${p.file}`),
+    ...new Set(manifest.sources.map((s) => `fonts/${s.licence}`)));
+  fs.mkdirSync(path.join(distDir, 'fonts/LICENSES'), { recursive: true });
+  for (const f of FONT_PIECES) fs.copyFileSync(path.join(webDir, f), path.join(distDir, f));
+}
 for (const f of FROM_SOURCE) {
   const built = path.join(webDir, f);
   fs.copyFileSync(fs.existsSync(built) ? built : path.join(root, 'web', f), path.join(distDir, f));
@@ -46,9 +58,10 @@ const pkg = {
     './research-graph.js': { types: './research-graph.d.ts', default: './research-graph.js' },
     './rgv_viewer.wasm': './rgv_viewer.wasm',
     './fonts/DejaVuSans.ttf': './fonts/DejaVuSans.ttf',
+    './fonts/*': './fonts/*',
     './package.json': './package.json',
   },
-  files: [...FROM_BUILD, ...FROM_SOURCE, 'README.md', 'LICENSE-font.txt'],
+  files: [...FROM_BUILD, ...FROM_SOURCE, ...(FONT_PIECES.length ? ['fonts/'] : []), 'README.md', 'LICENSE-font.txt'],
   sideEffects: ['./research-graph.js'],
   keywords: ['graph', 'research', 'webassembly', 'webgl2', 'web-component', 'custom-element'],
   license: 'SEE LICENSE IN README.md',
@@ -57,7 +70,9 @@ fs.writeFileSync(path.join(distDir, 'package.json'), `${JSON.stringify(pkg, null
 
 fs.writeFileSync(path.join(distDir, 'LICENSE-font.txt'),
   'fonts/DejaVuSans.ttf is DejaVu Sans from Debian\'s fonts-dejavu-core (Bitstream Vera / DejaVu font licence,\n'
-  + 'a permissive free licence: see /usr/share/doc/fonts-dejavu-core/copyright on Debian).\n');
+  + 'a permissive free licence: see /usr/share/doc/fonts-dejavu-core/copyright on Debian).\n'
+  + (FONT_PIECES.length ? 'The font pieces in fonts/ (listed in fonts/pieces.json) are cut from Debian\'s font packages; '
+    + 'each package\'s copyright file is in fonts/LICENSES/, named by the "licence" of each piece.\n' : ''));
 
 fs.writeFileSync(path.join(distDir, 'README.md'), `# research-graph-viewer ${version}
 
