@@ -5,6 +5,8 @@
 
 #include <hb.h>
 
+#include <algorithm>
+
 namespace rgv::text {
 
 // [SECTION] GlyphCodes
@@ -33,6 +35,16 @@ const Glyph* GlyphCodes::glyph(char32_t cp) const {
 }
 
 // [SECTION] DisplayText
+namespace {
+// Format characters, joiners and variation selectors draw nothing: not missing.
+bool needs_no_glyph(char32_t cp) {
+    hb_unicode_funcs_t* uf = hb_unicode_funcs_get_default();
+    const auto cat = hb_unicode_general_category(uf, cp);
+    return cat == HB_UNICODE_GENERAL_CATEGORY_FORMAT || cat == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
+           (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+}
+} // namespace
+
 void DisplayText::begin_frame() {
     pending_ = pending_seen_;
     pending_seen_ = false;
@@ -41,6 +53,7 @@ void DisplayText::begin_frame() {
     if (generation_ != fonts_.generation() || cache_.size() > 50000) {
         cache_.clear();
         base_chars_.clear();
+        missing_.clear();
         generation_ = fonts_.generation();
     }
 }
@@ -84,6 +97,15 @@ std::string_view DisplayText::display(std::string_view text) {
         if (shaped.pending) {
             pending_seen_ = true;
             fonts_.missing_pieces(text, wanted_);
+        }
+        if (shaped.missing) {
+            std::size_t i = 0;
+            while (i < text.size()) {
+                const char32_t cp = decode_one(text, i);
+                if (fonts_.piece_for(cp) < 0 && cp >= 0x20 &&
+                    std::find(missing_.begin(), missing_.end(), cp) == missing_.end() && !needs_no_glyph(cp))
+                    missing_.push_back(cp);
+            }
         }
         it = cache_.emplace(std::move(key), encode(shaped)).first;
     }

@@ -55,6 +55,8 @@ public:
     bool pending() const { return pending_; }
     // Unloaded pieces that shaped text asked for since the last call.
     std::vector<int> take_wanted() { return std::move(wanted_); }
+    // Characters shown as boxes because no piece has them (since the fonts changed).
+    const std::vector<char32_t>& missing() const { return missing_; }
 
     const GlyphCodes& codes() const { return codes_; }
     FontSet& fonts() { return fonts_; }
@@ -73,6 +75,7 @@ private:
     bool pending_ = false;
     bool pending_seen_ = false;
     std::vector<int> wanted_;
+    std::vector<char32_t> missing_;
 };
 
 } // namespace rgv::text

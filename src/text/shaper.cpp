@@ -117,7 +117,9 @@ Shaped shape(const FontSet& fonts, std::string_view utf8) {
         if (k > 0 && neutral && pieces[k - 1] != p && fonts.loaded(pieces[k - 1]) &&
             (is_glue(uf, cp) || fonts.glyph_of(pieces[k - 1], cp) != 0))
             p = pieces[k - 1];
-        if (p < 0) {
+        if (p < 0 && is_glue(uf, cp)) {
+            p = k > 0 ? pieces[k - 1] : 0; // a joiner or selector no piece lists: invisible
+        } else if (p < 0) {
             out.missing = true;
             p = 0;
         } else if (!fonts.loaded(p)) {
