@@ -113,20 +113,18 @@ ImFont* add_ui_font(ImFontAtlas& atlas, text::DisplayText& display) {
     return font;
 }
 
-// Every string of the slice a panel or a label may show: what its pieces are fetched for.
+// The slice's text that is on screen or searched at once: labels, other spellings, the
+// profile card. Everything else (venues, abstracts, details) asks for its pieces when it
+// is first drawn (DisplayText::take_wanted), so a name variant nobody opens costs nothing.
 void slice_text(const Slice& slice, const std::function<void(std::string_view)>& use) {
     const Graph& g = slice.graph;
     for (std::size_t i = 0; i < g.node_label.size(); ++i) {
         use(g.node_label[i]);
-        if (i >= g.node_attrs.size()) continue;
-        const nlohmann::json& attrs = g.node_attrs[i];
-        if (!attrs.is_object()) continue;
-        for (const auto& [key, value] : attrs.items()) {
-            if (value.is_string()) use(value.get_ref<const std::string&>());
-            else if (value.is_array())
-                for (const auto& v : value)
-                    if (v.is_string()) use(v.get_ref<const std::string&>());
-        }
+        if (i >= g.node_attrs.size() || !g.node_attrs[i].is_object()) continue;
+        const auto alt = g.node_attrs[i].find("alt_labels");
+        if (alt != g.node_attrs[i].end() && alt->is_array())
+            for (const auto& v : *alt)
+                if (v.is_string()) use(v.get_ref<const std::string&>());
     }
     const Profile& p = slice.profile;
     for (const std::string* s : {&p.name, &p.headline, &p.trust_band}) use(*s);
