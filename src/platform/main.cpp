@@ -91,11 +91,27 @@ bool textures_pending(const ImDrawData* data) {
 
 // [SECTION] frame
 
+// Whether `event` should wait for the next frame. ImGui's tabs (and other widgets that may
+// overlap) take a press only when the pointer was over them the frame before, and ImGui's
+// input queue hands a move and a press that came in one frame over together (it splits
+// them for touch screens only, ocornut/imgui#2702): so at a low frame rate a click right
+// after a move, or a test's click, would miss a tab. A press after a move in the same
+// frame, and everything after it, stays in SDL's queue for the next frame.
+bool holds_for_next_frame(const SDL_Event& event, bool& moved) {
+    if (event.type == SDL_MOUSEBUTTONDOWN && moved) return true;
+    if (event.type == SDL_MOUSEMOTION) moved = true;
+    return false;
+}
+
 // One pass of the loop; false once the viewer should stop.
 bool frame() {
     Runtime& rt = *g_runtime;
     SDL_Event event;
-    while (SDL_PollEvent(&event)) {
+    SDL_PumpEvents();
+    bool moved = false;
+    while (SDL_PeepEvents(&event, 1, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0 &&
+           !holds_for_next_frame(event, moved)) {
+        SDL_PeepEvents(&event, 1, SDL_GETEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT);
         ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_QUIT) rt.running = false;
         if (event.type == SDL_MOUSEBUTTONDOWN && event.button.button == SDL_BUTTON_LEFT)

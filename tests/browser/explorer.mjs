@@ -259,6 +259,9 @@ for (const query of ['zhao', 'machine learn', 'bit attack']) {
     await press(page, 'Control+a');
     await press(page, 'Backspace');
     await page.keyboard.type(query, { delay: 20 });
+    // ImGui's input queue hands typed characters over about one a frame (a key's release
+    // waits for the next frame): at software-rendering frame rates that takes a while.
+    await page.waitForFunction((q) => window.rgv.state().search.query === q, query, { timeout: 20000 }).catch(() => {});
     await frames(page, 3);
     const s = (await state(page)).search;
     const got = [...s.ids].sort();

@@ -586,6 +586,9 @@ await t.step('typing in the panel\'s search box reaches it; "+", "-" and arrows 
   const s = await state(explorer);
   await explorer.keyboard.type('graph-net+x=1', { delay: 20 });
   for (const key of ['ArrowLeft', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']) await explorer.keyboard.press(key);
+  // ImGui's input queue hands typed characters and keys over about one a frame (a key's
+  // release waits for the next frame): at software-rendering frame rates that takes a while.
+  await explorer.waitForFunction(() => window.rgv.state().search.query === 'graph-net+x=1', null, { timeout: 20000 }).catch(() => {});
   await frames(explorer, 5);
   const after = await state(explorer);
   return { ok: after.search.query === 'graph-net+x=1' && same(after.camera, s.camera) && after.selected === s.selected,

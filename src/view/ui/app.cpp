@@ -50,6 +50,7 @@ PointerInput read_pointer(bool double_clicked) {
 void App::update(float width, float height) {
     const ImGuiIO& io = ImGui::GetIO();
     if (style_stamp_.changed({vm_.revisions().style})) apply_imgui_style(vm_.options().theme);
+    warm_fonts();
     fb_scale_ = io.DisplayFramebufferScale.x > 0.0f ? io.DisplayFramebufferScale.x : 1.0f;
 
     // The panel takes the left side when there is room; a narrow embed gets the whole

@@ -124,6 +124,9 @@ private:
     void note_action_box(const char* action, std::uint32_t node = kNoNode);
     // ImGui::PushFont of the UI font at that size; pop it with ImGui::PopFont().
     void push_font(TextSize size);
+    // Once per font and density, in the frame before any text: the common glyphs baked in
+    // a fixed order, so the atlas is the same in every run (fonts.cpp).
+    void warm_fonts();
 
     const Area& area() const { return vm_.camera().area(); }
     // Whether the left press ImGui reports this frame is a double click's (note_press).
@@ -166,6 +169,9 @@ private:
     std::uint32_t baked_generation_ = 0;
     bool font_pending_ = false;        // the base changed: the UI font is made anew
     ImFont* ui_font_ = nullptr; // in ImGui's atlas; null before the first update_fonts
+    bool warm_wanted_ = false;  // the base piece or a host font is the UI font (ImGui's own is not worth warming)
+    const ImFont* warm_font_ = nullptr; // the font and density warm_fonts baked for
+    float warm_density_ = 0.0f;
 };
 
 } // namespace rgv

@@ -7,6 +7,7 @@
 //
 // [SECTION] sizes         push_font, text_size
 // [SECTION] the UI font   pieces or a host font, update_fonts, asking for pieces
+// [SECTION] warm glyphs   the same atlas, whatever the frames drew first
 #include "view/ui/app.h"
 
 #include "view/ui/text_font.h"
@@ -18,7 +19,7 @@
 #include <fstream>
 #include <functional>
 #include <iterator>
-
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 
@@ -165,22 +166,57 @@ void App::update_fonts() {
             if (!ui_font_) font = atlas.AddFontDefault();
         }
         if (font) {
-            // Added before the old one goes, so ImGui's default font moves straight to it.
-            if (ui_font_) atlas.RemoveFont(ui_font_);
+            // Added before the old one goes, so ImGui's default font moves straight to it;
+            // then the atlas starts afresh (warm_fonts).
+            if (ui_font_) {
+                atlas.RemoveFont(ui_font_);
+                atlas.CompactCache();
+            }
             ui_font_ = font;
         }
+        warm_font_ = nullptr;
+        warm_wanted_ = fonts_.loaded(0);
         ImGui::GetStyle().FontSizeBase = text_size(TextSize::Regular);
         baked_generation_ = fonts_.generation();
         labels_.invalidate(); // label sizes change with the font
     } else if (baked_generation_ != fonts_.generation()) {
         // A piece arrived: glyphs baked as boxes while it was away are baked again.
         ImFontAtlasFontDiscardBakes(&atlas, ui_font_, 0);
+        warm_font_ = nullptr;
         baked_generation_ = fonts_.generation();
         labels_.invalidate();
     }
     set_text_engine(&display_);
     display_.begin_frame();
     request_font_pieces();
+}
+
+// [SECTION] warm glyphs
+
+// ImGui packs each glyph into the atlas when it is first drawn, so where a glyph sits
+// depends on what the frames before drew (the loading card's changing numbers, say), and
+// text sampled from another spot of the texture can come out a level of 255 apart: the
+// picture would depend on the run. So after a new font (or a new density) the glyphs
+// the UI's own texts and most labels use are baked first, in a fixed order, at every
+// size drawn: the atlas then holds them in the same places in every run. Anything else
+// still comes on demand. In the frame, before any text.
+void App::warm_fonts() {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float density = viewport->FramebufferScale.x > 0.0f ? viewport->FramebufferScale.x
+                                                               : ImGui::GetIO().DisplayFramebufferScale.x;
+    if (!warm_wanted_ || !ui_font_ || (warm_font_ == ui_font_ && warm_density_ == density)) return;
+    warm_font_ = ui_font_;
+    warm_density_ = density;
+    // Labels draw at text_size(Small) exactly; widgets at whole pixels (ImGui rounds).
+    const float sizes[] = {text_size(TextSize::Small), std::round(text_size(TextSize::Small)),
+                           std::round(text_size(TextSize::Regular)), std::round(text_size(TextSize::Large))};
+    // The UI's own symbols: middle dot, ellipsis (cut labels), the sort triangles, the link arrow.
+    static const ImWchar kSymbols[] = {0x00B7, 0x2026, 0x25B2, 0x25BC, 0x2197};
+    for (const float size : sizes) {
+        ImFontBaked* baked = ui_font_->GetFontBaked(size, density);
+        for (ImWchar c = 0x20; c < 0x7F; ++c) baked->FindGlyph(c);
+        for (const ImWchar c : kSymbols) baked->FindGlyph(c);
+    }
 }
 
 } // namespace rgv
