@@ -258,4 +258,11 @@ TEST_CASE("search: the model searches labels and attrs.alt_labels; a hit says wh
     REQUIRE(vm.search_hits().size() == 1);
     CHECK(vm.search_hits()[0].index == 1);
     CHECK(state_report(vm)["search"]["ids"] == nlohmann::json::array({"q"}));
+    // The same through the command channel, as the JS API's search() sees it.
+    CHECK(run_command(vm, {{"cmd", "search"}, {"query", "Wang"}}) ==
+          nlohmann::json::parse(R"({"ok": true, "hits": [{"id": "p", "label": "王小明", "matched": "Wang Xiaoming"}]})"));
+    CHECK(run_command(vm, {{"cmd", "search"}, {"query", "müller"}})["hits"] ==
+          nlohmann::json::parse(R"([{"id": "q", "label": "Thomas Müller"}])"));
+    CHECK(run_command(vm, {{"cmd", "search"}, {"query", 3}}) ==
+          nlohmann::json::parse(R"({"ok": false, "error": "search: \"query\" must be a string"})"));
 }

@@ -106,6 +106,11 @@ TEST_CASE("the manifest lists pieces with sorted ranges; bad ones say what is wr
     CHECK_FALSE(pieces[0].covers(0x7F));
     CHECK(pieces[1].covers(0x0645));
 
+    // The compact form: [gap, extent, ...] from 0.
+    REQUIRE(parse_manifest(R"({"pieces":[{"name":"base","file":"b.ttf","deltas":[32,94,34,585,3,2]}]})", pieces, err));
+    CHECK(pieces[0].ranges == std::vector<std::pair<char32_t, char32_t>>{{32, 126}, {160, 745}, {748, 750}});
+    CHECK_FALSE(parse_manifest(R"({"pieces":[{"name":"b","file":"b.ttf","deltas":[32]}]})", pieces, err));
+    CHECK(err == "font manifest: piece 0 (b): \"deltas\" must be [gap, extent, ...] pairs of code points up to 1114111");
     CHECK_FALSE(parse_manifest("{", pieces, err));
     CHECK(err == "font manifest: not valid JSON");
     CHECK_FALSE(parse_manifest(R"({"pieces":[]})", pieces, err));

@@ -82,11 +82,11 @@ export interface ViewerOptions {
   expandTemplate?: string;
   /**
    * URL of one TTF / OTF font to draw all text with (what it lacks shows as boxes). Default:
-   * none — the font pieces next to rgv.js (fonts/pieces.json), fetched per script as the
+   * none — the font pieces next to rgv.js (fonts/pieces-compact.json), fetched per script as the
    * slice's text needs them.
    */
   font?: string;
-  /** URL of the font pieces' manifest; default fonts/pieces.json next to rgv.js. */
+  /** URL of the font pieces' manifest; default fonts/pieces-compact.json next to rgv.js. */
   fontPieces?: string;
   /**
    * Keep location.hash in sync with the view (deep links; history.replaceState, no new
@@ -254,6 +254,8 @@ export interface ResearchGraphViewer {
   exportPNG(scale?: number): Promise<Blob>;
   exportSVG(): string;
   exportJSON(): string;
+  /** Search labels and other spellings (any script, case and accents ignored), best first. */
+  search(query: string): Array<{ id: string; label: string; matched?: string }>;
   state(): ViewerState;
   stats(): Stats;
   /** Re-reads the container's size (the viewer also follows it by itself). */

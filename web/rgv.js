@@ -184,7 +184,7 @@ export async function createResearchGraph(container, options = {}) {
     if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
     return new Uint8Array(await response.arrayBuffer());
   };
-  const piecesUrl = options.fontPieces ?? here('fonts/pieces.json');
+  const piecesUrl = options.fontPieces ?? here('fonts/pieces-compact.json'); // pieces.json, a third the gzip bytes
   const fetchManifest = async () => {
     const manifest = await (await fetch(piecesUrl).then((r) => {
       if (!r.ok) throw new Error(`HTTP ${r.status} for ${piecesUrl}`);
@@ -622,6 +622,9 @@ export async function createResearchGraph(container, options = {}) {
     exportSVG() { return command({ cmd: 'export_svg' }).svg; },
     exportJSON() { return command({ cmd: 'export_json' }).json; },
     /** Everything the viewer knows about itself (status, error, counts, camera, labels...). */
+    // The search box's search: [{id, label, matched?}] best first; matched is the other
+    // spelling (alt_labels) that found the node when it was not its label.
+    search(query) { alive(); return command({ cmd: 'search', query: String(query ?? '') }).hits; },
     state() { alive(); return JSON.parse(module.UTF8ToString(module._rgv_state_json())); },
     stats() {
       const s = viewer.state();

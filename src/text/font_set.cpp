@@ -41,6 +41,28 @@ bool parse_manifest(std::string_view text, std::vector<PieceInfo>& out, std::str
         if (p.contains("bytes") && p["bytes"].is_number_unsigned()) info.bytes = p["bytes"].get<std::size_t>();
         if (p.contains("gzipBytes") && p["gzipBytes"].is_number_unsigned())
             info.gzip_bytes = p["gzipBytes"].get<std::size_t>();
+        // pieces-compact.json writes the ranges as deltas: [gap, extent, ...] with
+        // first = previous last + gap (0 at the start) and last = first + extent.
+        if (const auto deltas = p.find("deltas"); deltas != p.end() && !p.contains("ranges")) {
+            std::uint64_t last = 0;
+            bool good = deltas->is_array() && deltas->size() % 2 == 0;
+            for (std::size_t k = 0; good && k < deltas->size(); k += 2) {
+                const auto& gap = (*deltas)[k];
+                const auto& extent = (*deltas)[k + 1];
+                good = gap.is_number_unsigned() && extent.is_number_unsigned();
+                if (!good) break;
+                const std::uint64_t first = last + gap.get<std::uint64_t>();
+                last = first + extent.get<std::uint64_t>();
+                good = last <= 0x10FFFF && (k == 0 || gap.get<std::uint64_t>() > 0);
+                if (good) info.ranges.emplace_back(static_cast<char32_t>(first), static_cast<char32_t>(last));
+            }
+            if (!good) {
+                error = where + " (" + info.name + "): \"deltas\" must be [gap, extent, ...] pairs of code points up to 1114111";
+                return false;
+            }
+            out.push_back(std::move(info));
+            continue;
+        }
         const auto ranges = p.find("ranges");
         if (ranges == p.end() || !ranges->is_array()) {
             error = where + " (" + info.name + ") has no \"ranges\" array";
