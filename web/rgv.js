@@ -173,7 +173,7 @@ export async function createResearchGraph(container, options = {}) {
     }
   };
 
-  // Fonts. The viewer draws every script from pieces of Debian's fonts (fonts/pieces.json
+  // Fonts. The viewer draws every script from pieces of Debian's fonts (fonts/pieces*.json
   // lists them with the characters each covers): the base piece (Latin, Greek, Cyrillic)
   // before the first frame, any other piece only when the slice's text needs it (the
   // viewer asks with a "fontsNeeded" event). The manifest and the base piece are fetched
@@ -184,12 +184,10 @@ export async function createResearchGraph(container, options = {}) {
     if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
     return new Uint8Array(await response.arrayBuffer());
   };
-  const piecesUrl = options.fontPieces ?? here('fonts/pieces-compact.json'); // pieces.json, a third the gzip bytes
+  // The compact manifest: pieces.json's content in a third of its gzip bytes.
+  const piecesUrl = options.fontPieces ?? here('fonts/pieces-compact.json');
   const fetchManifest = async () => {
-    const manifest = await (await fetch(piecesUrl).then((r) => {
-      if (!r.ok) throw new Error(`HTTP ${r.status} for ${piecesUrl}`);
-      return r;
-    })).text();
+    const manifest = new TextDecoder().decode(await fetchBytes(piecesUrl));
     const first = JSON.parse(manifest).pieces?.[0]?.file;
     if (!first) throw new Error(`${piecesUrl} lists no pieces`);
     return { manifest, base: await fetchBytes(new URL(first, piecesUrl).href) };

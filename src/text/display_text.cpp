@@ -78,12 +78,12 @@ std::string DisplayText::encode(const Shaped& shaped) {
         if (g.piece == 0 && g.dx == 0 && g.dy == 0 && g.id != 0) {
             auto it = base_chars_.find(g.id);
             if (it != base_chars_.end() && hb_font_get_glyph_h_advance(base, g.id) == g.advance) {
-                append_utf8(out, it->second);
+                encode_utf8(it->second, out);
                 continue;
             }
         }
         const char32_t cp = codes_.code(g);
-        append_utf8(out, cp != 0 ? cp : U'\uFFFD');
+        encode_utf8(cp != 0 ? cp : U'\uFFFD', out);
     }
     return out;
 }
@@ -94,10 +94,7 @@ std::string_view DisplayText::display(std::string_view text) {
     auto it = cache_.find(key);
     if (it == cache_.end()) {
         const Shaped shaped = shape(fonts_, text);
-        if (shaped.pending) {
-            pending_seen_ = true;
-            fonts_.missing_pieces(text, wanted_);
-        }
+        if (shaped.pending) fonts_.missing_pieces(text, wanted_);
         if (shaped.missing) {
             std::size_t i = 0;
             while (i < text.size()) {
@@ -107,9 +104,11 @@ std::string_view DisplayText::display(std::string_view text) {
                     missing_.push_back(cp);
             }
         }
-        it = cache_.emplace(std::move(key), encode(shaped)).first;
+        it = cache_.emplace(std::move(key), Entry{encode(shaped), shaped.pending}).first;
     }
-    return it->second;
+    // Every frame that shows it, so pending() stays true until the piece is in.
+    if (it->second.pending) pending_seen_ = true;
+    return it->second.text;
 }
 
 } // namespace rgv::text

@@ -69,7 +69,11 @@ private:
 
     FontSet& fonts_;
     GlyphCodes codes_;
-    std::unordered_map<std::string, std::string> cache_;
+    struct Entry {
+        std::string text;     // the drawable form
+        bool pending = false; // boxes waiting for a piece
+    };
+    std::unordered_map<std::string, Entry> cache_;
     std::unordered_map<std::uint32_t, char32_t> base_chars_; // base glyph -> its character
     std::uint32_t generation_ = ~0u;
     bool pending_ = false;

@@ -88,6 +88,13 @@ void FontSet::PieceDeleter::operator()(hb_font_t* f) const { hb_font_destroy(f);
 FontSet::FontSet() = default;
 FontSet::~FontSet() = default;
 
+FontSet& FontSet::operator=(FontSet&& other) noexcept {
+    pieces_ = std::move(other.pieces_);
+    spans_ = std::move(other.spans_);
+    generation_ = std::max(generation_, other.generation_) + 1;
+    return *this;
+}
+
 void FontSet::set_pieces(std::vector<PieceInfo> pieces) {
     pieces_.clear();
     for (auto& info : pieces) {

@@ -49,6 +49,9 @@ public:
     ~FontSet();
     FontSet(const FontSet&) = delete;
     FontSet& operator=(const FontSet&) = delete;
+    // Takes the other set's pieces; the generation still moves forward (text shaped with
+    // the old pieces is reshaped).
+    FontSet& operator=(FontSet&& other) noexcept;
 
     // Replaces the pieces; none is loaded afterwards.
     void set_pieces(std::vector<PieceInfo> pieces);
@@ -81,7 +84,6 @@ public:
     std::uint32_t glyph_of(std::size_t index, char32_t cp) const;
 
 private:
-    struct Piece;
     struct PieceDeleter { void operator()(hb_font_t* f) const; };
     struct Piece {
         PieceInfo info;

@@ -69,6 +69,8 @@ Shaped shape(const FontSet& fonts, std::string_view utf8) {
     hb_unicode_funcs_t* uf = hb_unicode_funcs_get_default();
     const Decoded text = decode(utf8);
     const auto n = static_cast<FriBidiStrIndex>(text.cps.size());
+    // One copy of the code points serves FriBidi and HarfBuzz alike.
+    static_assert(sizeof(FriBidiChar) == sizeof(hb_codepoint_t), "FriBidi and HarfBuzz code points differ");
     std::vector<FriBidiChar> chars(text.cps.begin(), text.cps.end());
 
     // Direction: levels for the paragraph, then the line's reordering (this single line
@@ -148,11 +150,10 @@ Shaped shape(const FontSet& fonts, std::string_view utf8) {
     std::stable_sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) { return a.visual < b.visual; });
 
     std::unique_ptr<hb_buffer_t, BufferDeleter> buf(hb_buffer_create());
-    std::vector<std::uint32_t> cps32(text.cps.begin(), text.cps.end());
     for (const Run& r : runs) {
         hb_buffer_clear_contents(buf.get());
         // The whole line as context: Arabic joins and Indic clusters see their neighbours.
-        hb_buffer_add_codepoints(buf.get(), cps32.data(), static_cast<int>(n), static_cast<unsigned>(r.start),
+        hb_buffer_add_codepoints(buf.get(), chars.data(), static_cast<int>(n), static_cast<unsigned>(r.start),
                                  static_cast<int>(r.end - r.start));
         hb_buffer_set_direction(buf.get(), FRIBIDI_LEVEL_IS_RTL(r.level) ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
         hb_buffer_set_script(buf.get(), r.script);

@@ -67,11 +67,11 @@ std::string App::set_font_pieces(std::string_view manifest, const unsigned char*
     std::string err;
     if (!text::parse_manifest(manifest, pieces, err)) return err;
     if (!base || !looks_like_font(base, size)) return "font piece " + pieces[0].name + ": not a TrueType / OpenType font";
+    // Built aside, so a base that does not load leaves the current fonts as they are.
     text::FontSet next;
-    next.set_pieces(pieces);
+    next.set_pieces(std::move(pieces));
     if (err = next.load(0, {base, base + size}); !err.empty()) return err;
-    fonts_.set_pieces(std::move(pieces));
-    fonts_.load(0, {base, base + size});
+    fonts_ = std::move(next);
     pieces_dir_ = std::move(dir);
     requested_.assign(fonts_.size(), false);
     requested_[0] = true;

@@ -120,7 +120,7 @@ bool load_glyph(ImFontAtlas* atlas, ImFontConfig* src, ImFontBaked* baked, void*
         *out_advance_x = advance;
         return true;
     }
-    out_glyph->Codepoint = cp;
+    out_glyph->Codepoint = cp & 0x3FFFFFFu; // a 26-bit field in ImFontGlyph (code points end at 0x10FFFF)
     out_glyph->AdvanceX = advance;
     const int gid = static_cast<int>(g.id);
     int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
@@ -202,15 +202,8 @@ void set_text_engine(text::DisplayText* text) { g_text = text; }
 
 std::string_view tx(std::string_view s) { return g_text ? g_text->display(s) : s; }
 
-const char* txc(std::string_view s) {
-    // display() returns either the caller's own bytes or a cached std::string: the cache
-    // is terminated; the caller's may not be, so copy those into a small ring.
-    const std::string_view v = tx(s);
-    static std::string ring[16];
-    static unsigned next = 0;
-    std::string& slot = ring[next++ % 16];
-    slot.assign(v.data(), v.size());
-    return slot.c_str();
-}
+// display() returns either the bytes it was given (here a std::string's) or a cached
+// std::string's: terminated either way.
+const char* txc(const std::string& s) { return tx(s).data(); }
 
 } // namespace rgv

@@ -22,8 +22,9 @@ void add_text_font_source(ImFontAtlas* atlas, ImFont* font, text::DisplayText* t
 // needs shaping, else the text itself. Valid until the next frame. UI strings need none.
 // With no text engine installed (a test, a failed font) the text comes back unchanged.
 std::string_view tx(std::string_view text);
-// tx() for APIs that want a terminated C string (ImGui::Text* with "%s").
-const char* txc(std::string_view text);
+// tx() for APIs that want a terminated C string (ImGui::Text* with "%s"): the string
+// itself or its cached shaped form, both terminated.
+const char* txc(const std::string& text);
 // The engine tx() uses; App installs its own at start.
 void set_text_engine(text::DisplayText* text);
 
