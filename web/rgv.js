@@ -192,7 +192,8 @@ export async function createResearchGraph(container, options = {}) {
   await ready;
 
   // The font: TTF bytes copied into the instance. Also after start (setFont, the element's
-  // font attribute): the viewer re-rasterises its glyphs on the next frame.
+  // font attribute): from the next frame on the viewer draws with it (glyphs are rasterised
+  // as text needs them). Bytes that are no font are refused and the current font stays.
   const loadFont = async (url) => {
     try {
       const response = await fetch(url);
@@ -201,8 +202,9 @@ export async function createResearchGraph(container, options = {}) {
       if (destroyed) return false;
       const ptr = module._malloc(bytes.length);
       module.HEAPU8.set(bytes, ptr);
-      module._rgv_add_font(ptr, bytes.length);
+      const taken = module._rgv_add_font(ptr, bytes.length) === 1;
       module._free(ptr);
+      if (!taken) throw new Error('not a TrueType / OpenType font');
       return true;
     } catch (err) {
       console.warn(`rgv: font ${url} not loaded (${err.message}); keeping the current font`);

@@ -104,10 +104,10 @@ EMSCRIPTEN_KEEPALIVE void rgv_fail_loading(const char* message) {
     if (rgv::App* app = rgv::running_app()) app->fail_loading(message ? message : "unknown error");
 }
 
-// Hands over TTF bytes (copied).
-EMSCRIPTEN_KEEPALIVE void rgv_add_font(const unsigned char* data, int size) {
-    if (rgv::App* app = rgv::running_app(); app && data && size > 0)
-        app->set_font(data, static_cast<std::size_t>(size));
+// Hands over TTF bytes (copied); 1 if taken, 0 if they are no TrueType / OpenType font.
+EMSCRIPTEN_KEEPALIVE int rgv_add_font(const unsigned char* data, int size) {
+    rgv::App* app = rgv::running_app();
+    return app && data && size > 0 && app->set_font(data, static_cast<std::size_t>(size)) ? 1 : 0;
 }
 
 // The App's state as JSON; the pointer stays valid until the next call.

@@ -48,9 +48,9 @@ public:
     // [SECTION] GL and fonts
     bool init_gl(std::string& error);
     void shutdown_gl();
-    // The TTF the UI and the labels use (bytes are copied; not a font: refused, said on
-    // stderr). It replaces the current font at the next update_fonts.
-    void set_font(const unsigned char* data, std::size_t size);
+    // The TTF the UI and the labels use (bytes are copied). It replaces the current font at
+    // the next update_fonts. False, said on stderr, for bytes that are no sfnt font.
+    bool set_font(const unsigned char* data, std::size_t size);
     // Before ImGui::NewFrame(): puts the font set_font handed over into ImGui's atlas as the
     // one UI font (ImGui's built-in one until a TTF comes). Glyphs are rasterised when
     // first drawn, at the size drawn and the framebuffer's density, and ImGui's OpenGL3

@@ -34,7 +34,7 @@ void App::push_font(TextSize size) { ImGui::PushFont(ui_font_, text_size(size));
 
 // [SECTION] the UI font
 
-void App::set_font(const unsigned char* data, std::size_t size) {
+bool App::set_font(const unsigned char* data, std::size_t size) {
     // An sfnt (TrueType, OpenType) or a collection of them by its first four bytes: anything
     // else (an HTML error page, say) would only reach stb_truetype's assert.
     static const char* const kTags[] = {"\x00\x01\x00\x00", "true", "OTTO", "ttcf"};
@@ -42,10 +42,11 @@ void App::set_font(const unsigned char* data, std::size_t size) {
     for (const char* tag : kTags) font = font || (size >= 12 && std::memcmp(data, tag, 4) == 0);
     if (!font) {
         std::fprintf(stderr, "rgv: that is not a TrueType / OpenType font; keeping the current one\n");
-        return;
+        return false;
     }
     font_data_.assign(data, data + size);
     font_pending_ = true;
+    return true;
 }
 
 namespace {
