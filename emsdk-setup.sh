@@ -5,7 +5,7 @@
 # Steps (each says what it does; a failure names the step):
 #   1. system packages     compilers, SDL2/GL/json/doctest dev files, Xvfb, xdotool, Chromium, a font
 #   2. emscripten          an activated emsdk on PATH if there is one, else Debian's emcc
-#   3. sources             SDL2 and Dear ImGui as Debian source packages, pinned and checked
+#   3. sources             SDL2, Dear ImGui, HarfBuzz, FriBidi as Debian source packages, pinned and checked
 #   4. SDL2 for wasm       built once with emcc into the cache, reused afterwards
 #   5. npm packages        playwright-core from the committed lock file
 #
@@ -27,6 +27,13 @@ IMGUI_DEB_VERSION="1.92.2b+ds-1"  # bookworm has 1.86 only: from forky's source 
 IMGUI_UPSTREAM="1.92.2b"
 IMGUI_ORIG_SHA256="e7bd201d56b5ee90d24d5dac85e5c12f98bdb95410252a62d27b7f89e4566d48"
 IMGUI_SUITE="forky"
+# Text shaping and direction for the wasm build (natively: the same versions' -dev packages).
+HARFBUZZ_DEB_VERSION="6.0.0+dfsg-3"
+HARFBUZZ_UPSTREAM="6.0.0"
+HARFBUZZ_ORIG_SHA256="89266cb363e49b6aa999eda04ca25b0d234a69ad9304679631371f4697652368"
+FRIBIDI_DEB_VERSION="1.0.8-2.1"
+FRIBIDI_UPSTREAM="1.0.8"
+FRIBIDI_ORIG_SHA256="94c7b68d86ad2a9613b4dcffe7bbeb03523d63b5b37918bdf2e4ef34195c1e6c"
 
 STEP="start"
 say()  { printf '\033[1m[rgv-setup]\033[0m %s\n' "$*"; }
@@ -43,7 +50,10 @@ step "1. system packages"
 PKGS=(build-essential cmake ninja-build pkg-config python3 dpkg-dev
       libsdl2-dev libgl-dev nlohmann-json3-dev doctest-dev
       xvfb xauth xdotool chromium fonts-dejavu-core nodejs npm
-      clang-14 libclang-rt-14-dev)  # libFuzzer + sanitizer runtimes for tools/fuzz.sh
+      clang-14 libclang-rt-14-dev   # libFuzzer + sanitizer runtimes for tools/fuzz.sh
+      libharfbuzz-dev libfribidi-dev  # shaping and direction (src/text)
+      fonts-noto-core fonts-noto-cjk fonts-symbola unicode-data python3-fonttools python3-jieba
+      libharfbuzz-bin)  # font pieces (tools/fonts/build_pieces.py); hb-shape for the shaping tests
 missing=()
 for p in "${PKGS[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -144,6 +154,12 @@ fetch_source() { # name debversion upstream sha256 dir-glob [suite: Debian's, no
 fetch_source libsdl2 "$SDL2_DEB_VERSION" "$SDL2_UPSTREAM" "$SDL2_ORIG_SHA256" "SDL2-$SDL2_UPSTREAM"
 fetch_source imgui "$IMGUI_DEB_VERSION" "$IMGUI_UPSTREAM" "$IMGUI_ORIG_SHA256" "imgui-$IMGUI_UPSTREAM" "$IMGUI_SUITE"
 [ -f "$SRC/imgui-$IMGUI_UPSTREAM/backends/imgui_impl_sdl2.cpp" ] || fail "imgui source has no backends/imgui_impl_sdl2.cpp"
+# HarfBuzz is compiled for wasm from its one-file amalgamation (src/harfbuzz.cc) and
+# FriBidi from lib/*.c with the tables its release tarball already carries; CMake does both.
+fetch_source harfbuzz "$HARFBUZZ_DEB_VERSION" "$HARFBUZZ_UPSTREAM" "$HARFBUZZ_ORIG_SHA256" "harfbuzz-$HARFBUZZ_UPSTREAM"
+[ -f "$SRC/harfbuzz-$HARFBUZZ_UPSTREAM/src/harfbuzz.cc" ] || fail "harfbuzz source has no src/harfbuzz.cc"
+fetch_source fribidi "$FRIBIDI_DEB_VERSION" "$FRIBIDI_UPSTREAM" "$FRIBIDI_ORIG_SHA256" "fribidi-$FRIBIDI_UPSTREAM"
+[ -f "$SRC/fribidi-$FRIBIDI_UPSTREAM/lib/bidi-type.tab.i" ] || fail "fribidi source has no generated tables (lib/bidi-type.tab.i)"
 
 # ---------------------------------------------------------------------------------
 step "4. SDL2 $SDL2_UPSTREAM for wasm"
@@ -185,5 +201,7 @@ step "6. environment file"
     echo "export RGV_SDL2_WASM='$SDL2_WASM'"
     echo "export RGV_EMSCRIPTEN_TOOLCHAIN='$EM_TOOLCHAIN'"
     echo "export RGV_IMGUI_DIR='$SRC/imgui-$IMGUI_UPSTREAM'"
+    echo "export RGV_HARFBUZZ_DIR='$SRC/harfbuzz-$HARFBUZZ_UPSTREAM'"
+    echo "export RGV_FRIBIDI_DIR='$SRC/fribidi-$FRIBIDI_UPSTREAM'"
 } > "$CACHE/env.sh"
 say "done; environment in $CACHE/env.sh"

@@ -239,3 +239,30 @@ TEST_CASE("events: select and hover once per change, none at start") {
     CHECK(events.front().name == "hover");
     CHECK(t.vm.take_events().empty());
 }
+
+// [SECTION] search
+TEST_CASE("search: the model searches labels and attrs.alt_labels; a hit says which matched") {
+    ViewModel vm;
+    REQUIRE(vm.load_json(R"({"schema": "rgv-slice", "version": 1, "nodes": [
+        {"id": "p", "type": "person", "label": "王小明", "attrs": {"alt_labels": ["Wang Xiaoming"]}},
+        {"id": "q", "type": "person", "label": "Thomas Müller"}]})", "test"));
+    vm.search("wang xiaoming");
+    REQUIRE(vm.search_hits().size() == 1);
+    CHECK(vm.search_hits()[0].index == 0);
+    CHECK(vm.search_hits()[0].alt == 0);
+    CHECK(vm.search_hits()[0].alt_text == "Wang Xiaoming");
+    vm.search("小明");
+    REQUIRE(vm.search_hits().size() == 1);
+    CHECK(vm.search_hits()[0].alt == -1);
+    vm.search("muller");
+    REQUIRE(vm.search_hits().size() == 1);
+    CHECK(vm.search_hits()[0].index == 1);
+    CHECK(state_report(vm)["search"]["ids"] == nlohmann::json::array({"q"}));
+    // The same through the command channel, as the JS API's search() sees it.
+    CHECK(run_command(vm, {{"cmd", "search"}, {"query", "Wang"}}) ==
+          nlohmann::json::parse(R"({"ok": true, "hits": [{"id": "p", "label": "王小明", "matched": "Wang Xiaoming"}]})"));
+    CHECK(run_command(vm, {{"cmd", "search"}, {"query", "müller"}})["hits"] ==
+          nlohmann::json::parse(R"([{"id": "q", "label": "Thomas Müller"}])"));
+    CHECK(run_command(vm, {{"cmd", "search"}, {"query", 3}}) ==
+          nlohmann::json::parse(R"({"ok": false, "error": "search: \"query\" must be a string"})"));
+}

@@ -68,7 +68,8 @@ void check_same_graph(const Slice& a, const Slice& b, bool positions) {
 const std::string kFormats = std::string(RGV_ASSETS_DIR) + "/../tests/data/formats/";
 const char* const kSamples[] = {"nodelink-ids.json", "nodelink-indices.json", "jgf-graph.json",
                                 "cytoscape-flat.json", "cytoscape-grouped.json", "graphology.json",
-                                "vosviewer.json", "openalex-works.json", "semanticscholar-author.json"};
+                                "vosviewer.json", "openalex-works.json", "openalex-author.json",
+                                "semanticscholar-author.json"};
 
 } // namespace
 

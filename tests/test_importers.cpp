@@ -221,6 +221,20 @@ TEST_CASE("OpenAlex works list: the focus hint wins") {
     CHECK(t.profile.name == "Heather Piwowar");
 }
 
+TEST_CASE("OpenAlex author: display_name_alternatives become alt_labels") {
+    const Slice s = sample("openalex-author.json", Format::OpenAlex);
+    const rgv::Graph& g = s.graph;
+    REQUIRE(s.focus != rgv::kNoNode);
+    CHECK(g.node_label[s.focus] == "Xiaoming Wang");
+    // The source's order; without the label itself, the empty string, the number and the
+    // repeat of 王小明.
+    CHECK(g.node_attrs[s.focus]["alt_labels"] == json::array({"Wang Xiaoming", "王小明", "X. Wang"}));
+    CHECK_FALSE(g.node_attrs[s.focus].contains("display_name_alternatives"));
+    CHECK(s.profile.works == 12);
+    CHECK(s.profile.affiliation.value_or("") == "Tsinghua University");
+    CHECK(s.warnings.empty());
+}
+
 TEST_CASE("Semantic Scholar author with papers") {
     const Slice s = sample("semanticscholar-author.json", Format::SemanticScholar);
     const rgv::Graph& g = s.graph;
@@ -232,6 +246,8 @@ TEST_CASE("Semantic Scholar author with papers") {
     CHECK(g.node_id[s.focus] == "s2:author:1741101");
     CHECK(s.profile.works == 3); // paperCount
     CHECK(s.profile.affiliation.value_or("") == "Allen Institute for AI");
+    // The author's aliases, without the name itself.
+    CHECK(g.node_attrs[s.focus]["alt_labels"] == json::array({"O. Etzioni", "Etzioni Oren"}));
     const auto e = types(g, true);
     CHECK(e.at("authored") == 5);
     CHECK(e.at("coauthor") == 2);
@@ -258,6 +274,8 @@ TEST_CASE("real OpenAlex author A5023888391 (Jason Priem)") {
     CHECK(s.profile.affiliation.value_or("") == "OurResearch");
     CHECK(label_of(g, "openalex:I4200000001") == "OurResearch");
     CHECK(label_of(g, "openalex:T10102") == "scientometrics and bibliometrics research");
+    // display_name_alternatives ["Priem Jason", "Jason Priem"]: the label is not repeated.
+    CHECK(g.node_attrs[s.focus]["alt_labels"] == json::array({"Priem Jason"}));
     CHECK(s.warnings.empty());
 }
 

@@ -1,6 +1,6 @@
 // package-dist.mjs — assembles the npm package of the viewer from the web build:
-// build/web-release/web → build/web-release/dist (module, wasm, font, types, README,
-// package.json), ready for `npm pack` or `npm install ./dist`. The wasm and the font are
+// build/web-release/web → build/web-release/dist (module, wasm, font pieces, types, README,
+// package.json), ready for `npm pack` or `npm install ./dist`. The wasm and the fonts are
 // found relative to rgv.js's own URL at run time, so the folder works wherever it is served.
 //
 //   node tools/package-dist.mjs [WEB_DIR] [DIST_DIR]     defaults: build/web-release/{web,dist}
@@ -14,7 +14,7 @@ const distDir = path.resolve(process.argv[3] ?? path.join(path.dirname(webDir), 
 
 // From the web build: what the module needs at run time. From web/: the type definitions
 // (they are not copied into the web build by every CMake version of the project).
-const FROM_BUILD = ['rgv.js', 'research-graph.js', 'rgv_viewer.mjs', 'rgv_viewer.wasm', 'fonts/DejaVuSans.ttf'];
+const FROM_BUILD = ['rgv.js', 'research-graph.js', 'rgv_viewer.mjs', 'rgv_viewer.wasm'];
 const FROM_SOURCE = ['rgv.d.ts', 'research-graph.d.ts'];
 
 const missing = FROM_BUILD.filter((f) => !fs.existsSync(path.join(webDir, f)));
@@ -27,6 +27,18 @@ const version = fs.readFileSync(path.join(root, 'CMakeLists.txt'), 'utf8').match
 fs.rmSync(distDir, { recursive: true, force: true });
 fs.mkdirSync(path.join(distDir, 'fonts'), { recursive: true });
 for (const f of FROM_BUILD) fs.copyFileSync(path.join(webDir, f), path.join(distDir, f));
+// The font pieces (tools/fonts/build_pieces.py): the manifests, every piece they list and
+// the fonts' licences, when the build made them.
+const FONT_PIECES = [];
+const piecesJson = path.join(webDir, 'fonts/pieces.json');
+if (fs.existsSync(piecesJson)) {
+  const manifest = JSON.parse(fs.readFileSync(piecesJson, 'utf8'));
+  FONT_PIECES.push('fonts/pieces.json', 'fonts/pieces-compact.json',
+    ...manifest.pieces.map((p) => `fonts/${p.file}`),
+    ...new Set(manifest.sources.map((s) => `fonts/${s.licence}`)));
+  fs.mkdirSync(path.join(distDir, 'fonts/LICENSES'), { recursive: true });
+  for (const f of FONT_PIECES) fs.copyFileSync(path.join(webDir, f), path.join(distDir, f));
+}
 for (const f of FROM_SOURCE) {
   const built = path.join(webDir, f);
   fs.copyFileSync(fs.existsSync(built) ? built : path.join(root, 'web', f), path.join(distDir, f));
@@ -45,10 +57,10 @@ const pkg = {
     './element': { types: './research-graph.d.ts', default: './research-graph.js' },
     './research-graph.js': { types: './research-graph.d.ts', default: './research-graph.js' },
     './rgv_viewer.wasm': './rgv_viewer.wasm',
-    './fonts/DejaVuSans.ttf': './fonts/DejaVuSans.ttf',
+    './fonts/*': './fonts/*',
     './package.json': './package.json',
   },
-  files: [...FROM_BUILD, ...FROM_SOURCE, 'README.md', 'LICENSE-font.txt'],
+  files: [...FROM_BUILD, ...FROM_SOURCE, ...(FONT_PIECES.length ? ['fonts/'] : []), 'README.md', 'LICENSE-font.txt'],
   sideEffects: ['./research-graph.js'],
   keywords: ['graph', 'research', 'webassembly', 'webgl2', 'web-component', 'custom-element'],
   license: 'SEE LICENSE IN README.md',
@@ -56,8 +68,8 @@ const pkg = {
 fs.writeFileSync(path.join(distDir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
 
 fs.writeFileSync(path.join(distDir, 'LICENSE-font.txt'),
-  'fonts/DejaVuSans.ttf is DejaVu Sans from Debian\'s fonts-dejavu-core (Bitstream Vera / DejaVu font licence,\n'
-  + 'a permissive free licence: see /usr/share/doc/fonts-dejavu-core/copyright on Debian).\n');
+  (FONT_PIECES.length ? 'The font pieces in fonts/ (listed in fonts/pieces.json) are cut from Debian\'s font packages; '
+    + 'each package\'s copyright file is in fonts/LICENSES/, named by the "licence" of each piece.\n' : ''));
 
 fs.writeFileSync(path.join(distDir, 'README.md'), `# research-graph-viewer ${version}
 
@@ -71,10 +83,10 @@ instance; several viewers on one page are independent.
 npm install ./research-graph-viewer-${version}.tgz     # or: npm install path/to/dist
 \`\`\`
 
-Serve the package folder as it is: \`rgv.js\` finds \`rgv_viewer.wasm\` and
-\`fonts/DejaVuSans.ttf\` next to itself (relative to its own URL, not the page's). With a
-bundler, make sure those two files are emitted next to the module (they are listed in
-\`exports\`).
+Serve the package folder as it is: \`rgv.js\` finds \`rgv_viewer.wasm\` and the font
+pieces (\`fonts/pieces.json\` and the pieces it lists; a slice fetches only the pieces its
+scripts need) next to itself (relative to its own URL, not the page's). With a bundler, make
+sure those files are emitted next to the module (they are listed in \`exports\`).
 
 ## One tag
 
@@ -122,7 +134,7 @@ Keyboard: Tab into the graph; arrow keys move between neighbours, Enter zooms to
 selection, Escape clears it, + and - zoom. A visually hidden list mirrors the graph for
 screen readers and a live region announces the selection.
 
-Font: DejaVu Sans (see LICENSE-font.txt).
+Fonts: pieces of DejaVu Sans, Noto, Noto CJK and Symbola from Debian (see LICENSE-font.txt and fonts/LICENSES/).
 `);
 
 console.log(`package-dist: ${distDir} (research-graph-viewer ${version})`);

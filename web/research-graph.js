@@ -113,8 +113,8 @@ export class ResearchGraphElement extends HTMLElement {
     else if (name === 'color-mode') this.#try(() => viewer.setColorMode(value || 'type'));
     else if (name === 'label') viewer.setLabel(value ?? '');
     else if (name === 'font') {
-      // No attribute: back to the font that ships with the viewer.
-      viewer.setFont(value || new URL('fonts/DejaVuSans.ttf', import.meta.url).href).then((ok) => {
+      // No attribute: back to the fonts that ship with the viewer.
+      viewer.setFont(value || null).then((ok) => {
         if (!ok) this.#report(`research-graph: font ${value} could not be loaded`);
       });
     } else if (name === 'theme') {

@@ -80,8 +80,14 @@ export interface ViewerOptions {
   theme?: Theme;
   /** URL template for expanding a node, e.g. "slices/{id}.json". */
   expandTemplate?: string;
-  /** URL of a TTF font; default: fonts/DejaVuSans.ttf next to rgv.js. */
+  /**
+   * URL of one TTF / OTF font to draw all text with (what it lacks shows as boxes). Default:
+   * none — the font pieces next to rgv.js (fonts/pieces-compact.json), fetched per script as the
+   * slice's text needs them.
+   */
   font?: string;
+  /** URL of the font pieces' manifest; default fonts/pieces-compact.json next to rgv.js. */
+  fontPieces?: string;
   /**
    * Keep location.hash in sync with the view (deep links; history.replaceState, no new
    * history entries): the hash at start and on hashchange is applied with restore(); a bad
@@ -223,7 +229,8 @@ export interface ResearchGraphViewer {
   /** Replaces the accessible name (canvas aria-label, heading of the hidden node list). */
   setLabel(label: string): void;
   /** Fetches a TTF and hands it over; the text is redrawn with it. Resolves false if it could not be loaded. */
-  setFont(url: string): Promise<boolean>;
+  /** One font for all text, or null to go back to the shipped font pieces. */
+  setFont(url: string | null): Promise<boolean>;
   setExpandTemplate(template: string): void;
   /** Fits the graph into the graph area. */
   fit(): void;
@@ -247,6 +254,8 @@ export interface ResearchGraphViewer {
   exportPNG(scale?: number): Promise<Blob>;
   exportSVG(): string;
   exportJSON(): string;
+  /** Search labels and other spellings (any script, case and accents ignored), best first. */
+  search(query: string): Array<{ id: string; label: string; matched?: string }>;
   state(): ViewerState;
   stats(): Stats;
   /** Re-reads the container's size (the viewer also follows it by itself). */

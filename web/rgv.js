@@ -173,6 +173,28 @@ export async function createResearchGraph(container, options = {}) {
     }
   };
 
+  // Fonts. The viewer draws every script from pieces of Debian's fonts (fonts/pieces.json
+  // lists them with the characters each covers): the base piece (Latin, Greek, Cyrillic)
+  // before the first frame, any other piece only when the slice's text needs it (the
+  // viewer asks with a "fontsNeeded" event). The manifest and the base piece are fetched
+  // while the module compiles, not after. A host font (options.font, setFont) replaces
+  // the pieces: one font for everything, boxes for what it lacks.
+  const fetchBytes = async (url) => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+    return new Uint8Array(await response.arrayBuffer());
+  };
+  const piecesUrl = options.fontPieces ?? here('fonts/pieces-compact.json'); // pieces.json, a third the gzip bytes
+  const fetchManifest = async () => {
+    const manifest = await (await fetch(piecesUrl).then((r) => {
+      if (!r.ok) throw new Error(`HTTP ${r.status} for ${piecesUrl}`);
+      return r;
+    })).text();
+    const first = JSON.parse(manifest).pieces?.[0]?.file;
+    if (!first) throw new Error(`${piecesUrl} lists no pieces`);
+    return { manifest, base: await fetchBytes(new URL(first, piecesUrl).href) };
+  };
+  const early = options.font ? null : fetchManifest().catch((err) => ({ error: err }));
   let signalReady;
   const ready = new Promise((resolve) => { signalReady = resolve; });
   shadowGlState(canvas);
@@ -191,27 +213,54 @@ export async function createResearchGraph(container, options = {}) {
   });
   await ready;
 
-  // The font: TTF bytes copied into the instance. Also after start (setFont, the element's
-  // font attribute): from the next frame on the viewer draws with it (glyphs are rasterised
-  // as text needs them). Bytes that are no font are refused and the current font stays.
+  const withBytes = (bytes, fn) => {
+    const ptr = module._malloc(bytes.length);
+    module.HEAPU8.set(bytes, ptr);
+    try { return fn(ptr, bytes.length); } finally { module._free(ptr); }
+  };
+  // A host font: TTF / OTF bytes copied into the instance; glyphs re-rasterise next frame.
   const loadFont = async (url) => {
     try {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const bytes = new Uint8Array(await response.arrayBuffer());
+      const bytes = await fetchBytes(url);
       if (destroyed) return false;
-      const ptr = module._malloc(bytes.length);
-      module.HEAPU8.set(bytes, ptr);
-      const taken = module._rgv_add_font(ptr, bytes.length) === 1;
-      module._free(ptr);
-      if (!taken) throw new Error('not a TrueType / OpenType font');
+      const error = withBytes(bytes, (p, n) => module.UTF8ToString(module._rgv_add_font(p, n)));
+      if (error) throw new Error(error);
       return true;
     } catch (err) {
       console.warn(`rgv: font ${url} not loaded (${err.message}); keeping the current font`);
       return false;
     }
   };
-  await loadFont(options.font ?? here('fonts/DejaVuSans.ttf'));
+  const piecesInFlight = new Set();
+  const fetchPieces = (pieces) => {
+    for (const { index, file } of pieces) {
+      if (piecesInFlight.has(index)) continue;
+      piecesInFlight.add(index);
+      fetchBytes(new URL(file, piecesUrl).href).then((bytes) => {
+        if (destroyed) return;
+        const error = withBytes(bytes, (p, n) => module.UTF8ToString(module._rgv_add_font_piece(index, p, n)));
+        if (error) throw new Error(error);
+      }).catch((err) => {
+        // The text of that script stays drawn as boxes; the viewer does not ask again.
+        console.warn(`rgv: font piece ${file} not loaded (${err.message})`);
+      });
+    }
+  };
+  // The pieces, from the early fetch (or a new one after a host font was dropped).
+  const usePieces = async (fetched) => {
+    const got = await fetched;
+    if (destroyed) return false;
+    if (got.error) {
+      console.warn(`rgv: fonts not loaded (${got.error.message}); keeping the current font`);
+      return false;
+    }
+    piecesInFlight.clear();
+    const error = withCString(module, got.manifest, (m) => withBytes(got.base, (p, n) => module.UTF8ToString(module._rgv_set_font_pieces(m, p, n))));
+    if (error) console.warn(`rgv: ${error}`);
+    return !error;
+  };
+  if (options.font) await loadFont(options.font);
+  else await usePieces(early);
 
   const resize = () => {
     if (destroyed) return;
@@ -414,6 +463,7 @@ export async function createResearchGraph(container, options = {}) {
   // Events from the C++ side; "load" refreshes the mirror first so listeners see it.
   let restoredOnce = false;
   function onEvent(name, payload) {
+    if (name === 'fontsNeeded') { fetchPieces(payload.pieces ?? []); return; }
     if (name === 'load') {
       refreshMirror();
       if (options.hash && !restoredOnce) {
@@ -532,7 +582,7 @@ export async function createResearchGraph(container, options = {}) {
     /** Replaces the accessible name (the canvas's aria-label and the hidden list's heading). */
     setLabel(text) { alive(); setLabel(text); },
     /** Fetches a TTF and hands it to the viewer, which redraws its text with it; false if it failed. */
-    setFont(url) { alive(); return loadFont(url); },
+    setFont(url) { alive(); return url ? loadFont(url) : usePieces(fetchManifest().catch((err) => ({ error: err }))); },
     setExpandTemplate(template) { command({ cmd: 'set_expand_template', template }); },
     fit() { command({ cmd: 'fit' }); },
     /** Zooms by `factor` (> 1 closer) about the centre of the graph area, animated. */
@@ -572,6 +622,9 @@ export async function createResearchGraph(container, options = {}) {
     exportSVG() { return command({ cmd: 'export_svg' }).svg; },
     exportJSON() { return command({ cmd: 'export_json' }).json; },
     /** Everything the viewer knows about itself (status, error, counts, camera, labels...). */
+    // The search box's search: [{id, label, matched?}] best first; matched is the other
+    // spelling (alt_labels) that found the node when it was not its label.
+    search(query) { alive(); return command({ cmd: 'search', query: String(query ?? '') }).hits; },
     state() { alive(); return JSON.parse(module.UTF8ToString(module._rgv_state_json())); },
     stats() {
       const s = viewer.state();

@@ -2,6 +2,8 @@
 // helpers every importer shares, so the refuse / repair rules are the same everywhere.
 #include "core/import_internal.h"
 
+#include "core/search.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <set>
@@ -79,6 +81,16 @@ void copy_leftovers(const json& object, std::initializer_list<const char*> known
         for (const char* k : known) is_known = is_known || it.key() == k;
         if (!is_known && !attrs.contains(it.key())) attrs[it.key()] = it.value();
     }
+}
+
+void set_alt_labels(const json* names, const std::string& label, json& attrs) {
+    if (names == nullptr || !names->is_array()) return;
+    json out = json::array();
+    for (const json& n : *names) {
+        if (!n.is_string() || n.get_ref<const std::string&>().empty() || n == label) continue;
+        if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+    }
+    if (!out.empty()) attrs[kAltLabelsAttr] = std::move(out);
 }
 
 namespace {

@@ -36,6 +36,10 @@ bool read_position(const json& object, const char* xkey, const char* ykey,
                    const std::string& pointer, float& x, float& y, bool& has, Reporter& report);
 // Copies the members of `object` not listed in `known` into `attrs` (existing keys win).
 void copy_leftovers(const json& object, std::initializer_list<const char*> known, json& attrs);
+// A source's other names for an entity (OpenAlex display_name_alternatives, Semantic
+// Scholar aliases) as the slice's attrs.alt_labels: strings only, in the source's order,
+// without empty ones, repeats, or the label itself; not set when none remain.
+void set_alt_labels(const json* names, const std::string& label, json& attrs);
 
 // What the generic formats (node-link, JGF, Cytoscape.js, graphology) say about a node
 // or an edge, read from one object of fields with the same rules everywhere.

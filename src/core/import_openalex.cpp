@@ -57,6 +57,8 @@ public:
         attrs["openalex"] = *idv;
         for (const char* k : keep)
             if (const json* v = member(e, k); v && !v->is_null()) attrs[k] = *v;
+        // Authors (and institutions) list their other spellings: Latin and native scripts.
+        set_alt_labels(member(e, "display_name_alternatives"), label, attrs);
         return b_.ensure_node(p, id, type, std::move(label), std::move(attrs));
     }
 

@@ -46,6 +46,7 @@ public:
         if (idv && !idv->is_null()) attrs["authorId"] = *idv;
         for (const char* k : {"url", "externalIds", "paperCount", "citationCount", "hIndex", "homepage"})
             if (const json* v = member(a, k); v && !v->is_null()) attrs[k] = *v;
+        set_alt_labels(member(a, "aliases"), name, attrs); // other spellings of the name
         return b_.ensure_node(p, id, "person", name, std::move(attrs));
     }
 

@@ -2,14 +2,16 @@
 //
 // Index
 //   UTF-8 decoding    one code point at a time, U+FFFD for every invalid byte
-//   Folding tables    Latin-1, Latin Extended-A, Greek, Cyrillic
-//   fold()            a label -> folded code points with flags and source bytes
+//   Unicode tables    the generated folding data and its lookups
+//   fold()            a string -> folded code points with flags and source bytes
 //   Scoring           the alignment DP of one term against one label
 //   SearchIndex
 #include "core/search.h"
 
+#include "core/graph.h"
+
 #include <algorithm>
-#include <cstring>
+#include <iterator>
 
 namespace rgv {
 
@@ -57,79 +59,101 @@ void encode_utf8(char32_t cp, std::string& out) {
     }
 }
 
-// [SECTION] Folding tables
-// U+00C0..U+00FF; '*' keeps the character (× and ÷), digits are expansions:
-// '1' ae, '2' th, '3' ss.
-constexpr char kLatin1[] = "aaaaaa1ceeeeiiiidnooooo*ouuuuy23aaaaaa1ceeeeiiiidnooooo*ouuuuy2y";
-// U+0100..U+017F; '4' ij, '5' oe.
-constexpr char kLatinExtA[] =
-    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii44jjkkklllllllllln"
-    "nnnnnnnnoooooo55rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
-static_assert(sizeof kLatin1 - 1 == 64, "one entry per code point U+00C0..U+00FF");
-static_assert(sizeof kLatinExtA - 1 == 128, "one entry per code point U+0100..U+017F");
+// [SECTION] Unicode tables
+#include "core/unicode_fold_data.inc"
 
-// Writes the folded form of cp to out (0, 1 or 2 code points); returns how many.
-int fold_code_point(char32_t cp, char32_t out[2]) {
-    if (cp >= 0x300 && cp <= 0x36F) return 0; // combining marks
+constexpr std::size_t kRunCount = sizeof kFoldRuns / sizeof kFoldRuns[0] / 2;
+
+// Writes the folded form of cp to out (0 to kMaxFoldLength code points); returns how many.
+int fold_code_point(char32_t cp, char32_t* out) {
     if (cp < 0x80) {
         out[0] = (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
         return 1;
     }
-    char c = 0;
-    if (cp >= 0xC0 && cp <= 0xFF) c = kLatin1[cp - 0xC0];
-    else if (cp >= 0x100 && cp <= 0x17F) c = kLatinExtA[cp - 0x100];
-    if (c != 0) {
-        switch (c) {
-        case '*': out[0] = cp; return 1;
-        case '1': out[0] = 'a'; out[1] = 'e'; return 2;
-        case '2': out[0] = 't'; out[1] = 'h'; return 2;
-        case '3': out[0] = 's'; out[1] = 's'; return 2;
-        case '4': out[0] = 'i'; out[1] = 'j'; return 2;
-        case '5': out[0] = 'o'; out[1] = 'e'; return 2;
-        default: out[0] = static_cast<char32_t>(c); return 1;
+    if (cp < 0x10000) {
+        const std::uint32_t key = static_cast<std::uint32_t>(cp) << 16;
+        const std::uint32_t* it = std::lower_bound(std::begin(kFoldPairs), std::end(kFoldPairs), key);
+        if (it != std::end(kFoldPairs) && (*it >> 16) == cp) {
+            out[0] = *it & 0xFFFFu;
+            return 1;
         }
     }
-    // Greek: accented vowels to plain lower case, capitals to lower case, final sigma.
-    switch (cp) {
-    case 0x386: case 0x3AC: out[0] = 0x3B1; return 1; // alpha
-    case 0x388: case 0x3AD: out[0] = 0x3B5; return 1; // epsilon
-    case 0x389: case 0x3AE: out[0] = 0x3B7; return 1; // eta
-    case 0x38A: case 0x3AF: case 0x390: case 0x3AA: case 0x3CA: out[0] = 0x3B9; return 1; // iota
-    case 0x38C: case 0x3CC: out[0] = 0x3BF; return 1; // omicron
-    case 0x38E: case 0x3CD: case 0x3B0: case 0x3AB: case 0x3CB: out[0] = 0x3C5; return 1; // upsilon
-    case 0x38F: case 0x3CE: out[0] = 0x3C9; return 1; // omega
-    case 0x3C2: out[0] = 0x3C3; return 1; // final sigma
-    case 0x450: case 0x451: out[0] = 0x435; return 1; // Cyrillic ѐ ё -> е
-    case 0x400: case 0x401: out[0] = 0x435; return 1; // Ѐ Ё -> е
-    default: break;
-    }
-    if (cp >= 0x391 && cp <= 0x3A9) { out[0] = cp + 0x20; return 1; }
-    if (cp >= 0x400 && cp <= 0x40F) { out[0] = cp + 0x50; return 1; }
-    if (cp >= 0x410 && cp <= 0x42F) { out[0] = cp + 0x20; return 1; }
-    // Cyrillic supplement pairs: capital even, small odd.
-    if (((cp >= 0x460 && cp <= 0x481) || (cp >= 0x48A && cp <= 0x4BF)) && (cp % 2 == 0)) {
-        out[0] = cp + 1;
-        return 1;
+    // The last run starting at or before cp.
+    std::size_t lo = 0, hi = kRunCount;
+    while (lo < hi) {
+        const std::size_t mid = (lo + hi) / 2;
+        if ((kFoldRuns[2 * mid] >> 11) <= cp) lo = mid + 1;
+        else hi = mid;
     }
     out[0] = cp;
-    return 1;
+    if (lo == 0) return 1;
+    const std::uint32_t w0 = kFoldRuns[2 * (lo - 1)], value = kFoldRuns[2 * (lo - 1) + 1];
+    const std::uint32_t offset = static_cast<std::uint32_t>(cp) - (w0 >> 11);
+    const std::uint32_t count = ((w0 >> 3) & 0xFFu) + 1, step = ((w0 >> 2) & 1u) + 1;
+    if (offset % step != 0 || offset / step >= count) return 1; // between or past the run
+    switch (w0 & 3u) {
+    case 0: out[0] = static_cast<char32_t>(static_cast<std::uint32_t>(cp) + value); return 1;
+    case 1: out[0] = static_cast<char32_t>(value); return 1;
+    case 3: return 0;
+    default: break;
+    }
+    const std::uint32_t units = value & 0xFFu;
+    const std::uint16_t* p = kFoldPool + (value >> 8) + (offset / step) * units;
+    int n = 0;
+    for (std::uint32_t u = 0; u < units && n < kMaxFoldLength; ++u) {
+        char32_t c = p[u];
+        if (c >= 0xD800 && c <= 0xDBFF && u + 1 < units) c = 0x10000 + ((c - 0xD800) << 10) + (p[++u] - 0xDC00);
+        out[n++] = c;
+    }
+    return n;
 }
 
-bool is_word_char(char32_t cp) {
-    if (cp < 0x80) return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-    if (cp < 0xC0) return cp == 0xAA || cp == 0xB5 || cp == 0xBA; // ª µ º; the rest is punctuation
-    if (cp == 0xD7 || cp == 0xF7 || cp == 0xFFFD) return false;
-    if (cp >= 0x2000 && cp <= 0x206F) return false; // general punctuation (dashes, quotes)
-    if (cp >= 0x3000 && cp <= 0x303F) return false; // CJK punctuation
-    return true;
+// The character composed of a and b when folding keeps it (kana + voicing mark, Indic
+// two-part vowels, Hangul jamo), else 0.
+char32_t compose(char32_t a, char32_t b) {
+    // Hangul: leading + vowel jamo, then + trailing (the Unicode algorithm, chapter 3.12).
+    if (a >= 0x1100 && a <= 0x1112 && b >= 0x1161 && b <= 0x1175)
+        return 0xAC00 + ((a - 0x1100) * 21 + (b - 0x1161)) * 28;
+    if (a >= 0xAC00 && a <= 0xD7A3 && (a - 0xAC00) % 28 == 0 && b >= 0x11A8 && b <= 0x11C2)
+        return a + (b - 0x11A7);
+    if (b < 0x300) return 0;
+    std::size_t lo = 0, hi = sizeof kCompose / sizeof kCompose[0] / 3;
+    while (lo < hi) {
+        const std::size_t mid = (lo + hi) / 2;
+        const std::uint32_t* t = kCompose + 3 * mid;
+        if (t[0] < a || (t[0] == a && t[1] < b)) lo = mid + 1;
+        else hi = mid;
+    }
+    const std::uint32_t* t = kCompose + 3 * lo;
+    if (lo < sizeof kCompose / sizeof kCompose[0] / 3 && t[0] == a && t[1] == b) return t[2];
+    return 0;
+}
+
+constexpr int kSeparator = 0, kLetter = 1, kCjk = 2;
+
+int char_class(char32_t cp) {
+    if (cp < 0x80) {
+        if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return kLetter;
+        return kSeparator;
+    }
+    const std::uint32_t key = static_cast<std::uint32_t>(cp) << 2 | 3u;
+    const std::uint32_t* it = std::upper_bound(std::begin(kClassBounds), std::end(kClassBounds), key);
+    return it == std::begin(kClassBounds) ? kLetter : static_cast<int>(it[-1] & 3u);
 }
 
 bool is_upper(char32_t cp) {
-    return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
-           (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F);
+    if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+    const std::uint32_t key = static_cast<std::uint32_t>(cp) << 11 | 0x7FFu;
+    const std::uint32_t* it = std::upper_bound(std::begin(kUpperRuns), std::end(kUpperRuns), key);
+    if (it == std::begin(kUpperRuns)) return false;
+    const std::uint32_t w = it[-1];
+    const std::uint32_t offset = static_cast<std::uint32_t>(cp) - (w >> 11);
+    const std::uint32_t count = ((w >> 1) & 0x3FFu) + 1, step = (w & 1u) + 1;
+    return offset % step == 0 && offset / step < count;
 }
 
-bool is_blank(char32_t cp) { return cp <= 0x20 || cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200B); }
+// Blanks of the folded text (every space separator folds to U+0020).
+bool is_blank(char32_t c) { return c <= 0x20 || c == 0x85; }
 
 constexpr std::uint8_t kWordStart = 1, kLabelStart = 2;
 
@@ -140,32 +164,51 @@ struct Folded {
     std::vector<std::uint32_t> begin, end; // source bytes
 };
 
+// Whether cp starts a word after prev (the last character that folding kept).
+bool starts_word(char32_t cp, char32_t prev) {
+    const int c = char_class(cp);
+    if (c == kCjk) return true; // no spaces between words: every character may start one
+    if (c == kSeparator) return false;
+    const int p = char_class(prev);
+    if (p != kLetter) return true; // after a space, punctuation, or Han / kana / Hangul
+    // camelCase: upper case after a lower-case letter (not after a digit: "3D").
+    return is_upper(cp) && !is_upper(prev) && (prev >= 0x80 || (prev >= 'a' && prev <= 'z'));
+}
+
 // Folds at most max_chars characters of s.
 void fold(std::string_view s, std::size_t max_chars, Folded& f) {
     f.chars.clear();
     f.flags.clear();
     f.begin.clear();
     f.end.clear();
-    char32_t prev = ' '; // the last original character that was not a combining mark
+    char32_t prev = ' '; // the last original character that folding did not drop
     for (std::size_t i = 0; i < s.size() && f.chars.size() < max_chars;) {
         std::size_t len = 1;
         const char32_t cp = decode_utf8(s, i, len);
-        char32_t out[2];
+        const auto next = static_cast<std::uint32_t>(i + len);
+        char32_t out[kMaxFoldLength];
         const int k = fold_code_point(cp, out);
+        if (k == 1 && !f.chars.empty() && f.end.back() == i) {
+            // か + U+3099 -> が: decomposed text folds like precomposed text.
+            if (const char32_t c = compose(f.chars.back(), out[0]); c != 0) {
+                f.chars.back() = c;
+                f.end.back() = next;
+                i += len;
+                continue;
+            }
+        }
         if (k > 0) {
-            std::uint8_t flag = 0;
-            if (is_word_char(cp) && (!is_word_char(prev) || (is_upper(cp) && !is_upper(prev) && prev >= 'a')))
-                flag |= kWordStart;
+            std::uint8_t flag = starts_word(cp, prev) ? kWordStart : 0;
             if (f.chars.empty()) flag |= kLabelStart | kWordStart;
             for (int j = 0; j < k && f.chars.size() < max_chars; ++j) {
                 f.chars.push_back(out[j]);
                 f.flags.push_back(j == 0 ? flag : 0);
                 f.begin.push_back(static_cast<std::uint32_t>(i));
-                f.end.push_back(static_cast<std::uint32_t>(i + len));
+                f.end.push_back(next);
             }
             prev = cp;
         } else if (!f.chars.empty()) {
-            f.end.back() = static_cast<std::uint32_t>(i + len); // a mark highlights with its base
+            f.end.back() = next; // a dropped mark (or tatweel) highlights with its base
         }
         i += len;
     }
@@ -289,6 +332,8 @@ int score_only(const char32_t* term, std::size_t m, const char32_t* label, const
 
 } // namespace
 
+const char* search_unicode_version() { return kUnicodeVersion; }
+
 std::string fold_for_search(std::string_view utf8) {
     Folded f;
     fold(utf8, utf8.size(), f);
@@ -298,28 +343,75 @@ std::string fold_for_search(std::string_view utf8) {
 }
 
 // [SECTION] SearchIndex
-void SearchIndex::build(const std::vector<std::string>& labels) {
-    chars_.clear();
-    flags_.clear();
-    src_begin_.clear();
-    src_end_.clear();
+void SearchIndex::add(std::uint32_t node, int alt, std::string_view text) {
+    thread_local Folded f; // reused: its vectors keep their capacity from string to string
+    fold(text, kMaxChars, f);
+    chars_.insert(chars_.end(), f.chars.begin(), f.chars.end());
+    flags_.insert(flags_.end(), f.flags.begin(), f.flags.end());
+    // String-relative byte offsets fit 16 bits: at most kMaxChars characters are kept
+    // (a pathological run of combining marks is cut at 65535 bytes).
+    for (std::size_t k = 0; k < f.chars.size(); ++k) {
+        src_begin_.push_back(static_cast<std::uint16_t>(std::min<std::uint32_t>(f.begin[k], 0xFFFF)));
+        src_end_.push_back(static_cast<std::uint16_t>(std::min<std::uint32_t>(f.end[k], 0xFFFF)));
+    }
+    offsets_.push_back(static_cast<std::uint32_t>(chars_.size()));
+    std::uint64_t mask = 0;
+    for (char32_t c : f.chars) mask |= std::uint64_t{1} << (c % 64);
+    masks_.push_back(mask);
+    if (alt >= 0) {
+        alt_entries_.push_back(static_cast<std::uint32_t>(node_of_.size()));
+        alt_k_.push_back(alt);
+        alt_text_.emplace_back(text);
+    }
+    node_of_.push_back(node);
+}
+
+namespace {
+
+// Calls use(k, s) for each alternative worth indexing: not empty, not the label again,
+// not a repeat of an earlier one. at(k) is alternative k, or nullptr (not a string).
+template <class At, class Use>
+void each_alt(const std::string& label, std::size_t count, const At& at, const Use& use) {
+    for (std::size_t k = 0; k < count; ++k) {
+        const std::string* s = at(k);
+        if (s == nullptr || s->empty() || *s == label) continue;
+        bool seen = false;
+        for (std::size_t j = 0; j < k && !seen; ++j)
+            if (const std::string* t = at(j)) seen = *t == *s;
+        if (!seen) use(static_cast<int>(k), *s);
+    }
+}
+
+} // namespace
+
+void SearchIndex::build(const std::vector<std::string>& labels, const std::vector<std::vector<std::string>>& alt_labels) {
+    *this = SearchIndex();
     offsets_.assign(1, 0);
-    masks_.clear();
-    Folded f;
-    for (const auto& label : labels) {
-        fold(label, kMaxChars, f);
-        chars_.insert(chars_.end(), f.chars.begin(), f.chars.end());
-        flags_.insert(flags_.end(), f.flags.begin(), f.flags.end());
-        // Label-relative byte offsets fit 16 bits: at most kMaxChars characters are kept
-        // (a pathological run of combining marks is cut at 65535 bytes).
-        for (std::size_t k = 0; k < f.chars.size(); ++k) {
-            src_begin_.push_back(static_cast<std::uint16_t>(std::min<std::uint32_t>(f.begin[k], 0xFFFF)));
-            src_end_.push_back(static_cast<std::uint16_t>(std::min<std::uint32_t>(f.end[k], 0xFFFF)));
-        }
-        offsets_.push_back(static_cast<std::uint32_t>(chars_.size()));
-        std::uint64_t mask = 0;
-        for (char32_t c : f.chars) mask |= std::uint64_t{1} << (c % 64);
-        masks_.push_back(mask);
+    nodes_ = labels.size();
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const auto node = static_cast<std::uint32_t>(i);
+        add(node, -1, labels[i]);
+        if (i >= alt_labels.size()) continue;
+        const std::vector<std::string>& alts = alt_labels[i];
+        each_alt(labels[i], alts.size(), [&](std::size_t k) { return &alts[k]; },
+                 [&](int k, const std::string& s) { add(node, k, s); });
+    }
+}
+
+void SearchIndex::build(const Graph& graph) {
+    *this = SearchIndex();
+    offsets_.assign(1, 0);
+    nodes_ = graph.node_count();
+    for (std::size_t i = 0; i < nodes_; ++i) {
+        const auto node = static_cast<std::uint32_t>(i);
+        add(node, -1, graph.node_label[i]);
+        if (i >= graph.node_attrs.size() || !graph.node_attrs[i].is_object()) continue;
+        const auto it = graph.node_attrs[i].find(kAltLabelsAttr);
+        if (it == graph.node_attrs[i].end() || !it->is_array()) continue;
+        const nlohmann::json& alts = *it;
+        each_alt(graph.node_label[i], alts.size(),
+                 [&](std::size_t k) { return alts[k].is_string() ? &alts[k].get_ref<const std::string&>() : nullptr; },
+                 [&](int k, const std::string& s) { add(node, k, s); });
     }
 }
 
@@ -347,29 +439,36 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, std::size_t m
 
     struct Candidate {
         int score;
-        std::uint32_t length, index;
+        std::uint32_t length, node, entry;
+    };
+    auto better = [](const Candidate& a, const Candidate& c) {
+        if (a.score != c.score) return a.score > c.score;
+        if (a.length != c.length) return a.length < c.length;
+        if (a.node != c.node) return a.node < c.node;
+        return a.entry < c.entry; // the label before its alternatives
     };
     std::vector<Candidate> candidates;
     Dp dp;
     std::vector<int> rows;
-    const std::size_t count = size();
-    for (std::size_t i = 0; i < count; ++i) {
-        if ((masks_[i] & need) != need) continue; // lacks a character of the query
-        const std::size_t b = offsets_[i], n = offsets_[i + 1] - b;
-        const char32_t* label = chars_.data() + b;
+    const std::size_t entries = node_of_.size();
+    for (std::size_t e = 0; e < entries; ++e) {
+        if ((masks_[e] & need) != need) continue; // lacks a character of the query
+        const std::size_t b = offsets_[e], n = offsets_[e + 1] - b;
+        const char32_t* text = chars_.data() + b;
         bool ok = true;
         for (const auto& t : terms)
-            if (t.size() > n || !is_subsequence(t.data(), t.size(), label, n)) { ok = false; break; }
+            if (t.size() > n || !is_subsequence(t.data(), t.size(), text, n)) { ok = false; break; }
         if (!ok) continue;
         int score = 0;
-        for (const auto& t : terms) score += score_only(t.data(), t.size(), label, flags_.data() + b, n, rows);
-        candidates.push_back({score, static_cast<std::uint32_t>(n), static_cast<std::uint32_t>(i)});
+        for (const auto& t : terms) score += score_only(t.data(), t.size(), text, flags_.data() + b, n, rows);
+        const Candidate c{score, static_cast<std::uint32_t>(n), node_of_[e], static_cast<std::uint32_t>(e)};
+        // Entries of one node are adjacent: keep the node's best string only.
+        if (!candidates.empty() && candidates.back().node == c.node) {
+            if (better(c, candidates.back())) candidates.back() = c;
+        } else {
+            candidates.push_back(c);
+        }
     }
-    auto better = [](const Candidate& a, const Candidate& c) {
-        if (a.score != c.score) return a.score > c.score;
-        if (a.length != c.length) return a.length < c.length;
-        return a.index < c.index;
-    };
     const std::size_t keep = std::min(max_results, candidates.size());
     std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(keep),
                       candidates.end(), better);
@@ -377,13 +476,19 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, std::size_t m
     std::vector<std::uint32_t> positions;
     for (std::size_t k = 0; k < keep; ++k) {
         const Candidate& c = candidates[k];
-        const std::size_t b = offsets_[c.index], n = c.length;
+        const std::size_t b = offsets_[c.entry], n = c.length;
         positions.clear();
         for (const auto& t : terms)
             align(t.data(), t.size(), chars_.data() + b, flags_.data() + b, n, dp, &positions);
         SearchHit hit;
-        hit.index = c.index;
+        hit.index = c.node;
         hit.score = c.score;
+        const auto alt = std::lower_bound(alt_entries_.begin(), alt_entries_.end(), c.entry);
+        if (alt != alt_entries_.end() && *alt == c.entry) {
+            const auto a = static_cast<std::size_t>(alt - alt_entries_.begin());
+            hit.alt = alt_k_[a];
+            hit.alt_text = alt_text_[a];
+        }
         for (std::uint32_t p : positions) hit.ranges.emplace_back(src_begin_[b + p], src_end_[b + p]);
         std::sort(hit.ranges.begin(), hit.ranges.end());
         std::vector<std::pair<std::uint32_t, std::uint32_t>> merged;

@@ -43,7 +43,8 @@ const char* kUsage =
     "  --frames N          quit after N frames (0 = run until closed)\n"
     "  --screenshot FILE   with --frames: save the last frame as a binary PPM and check\n"
     "                      that the graph was drawn (exit 3 if not)\n"
-    "  --font FILE         TTF font for the UI and labels\n"
+    "  --font FILE         one TTF / OTF for all text instead of the font pieces\n"
+    "  --fonts DIR         the font pieces' folder (pieces.json); default: the build's\n"
     "  --size WxH          initial window size in logical pixels (default 1280x800)\n"
     "  --mode MODE         explorer (default: the side panel) or compact (the graph alone)\n"
     "  --theme THEME       light (default) or dark; the key T switches between them\n"
@@ -70,11 +71,12 @@ public:
 #else
         "assets/sample-slice.json";
 #endif
-    std::string font_path =
-#ifdef RGV_DEFAULT_FONT
-        RGV_DEFAULT_FONT;
+    std::string font_path; // --font: one font for everything instead of the pieces
+    std::string pieces_dir =
+#ifdef RGV_FONT_PIECES_DIR
+        RGV_FONT_PIECES_DIR;
 #else
-        "";
+        "fonts";
 #endif
     std::string screenshot_path;
     std::string drop_path;          // --drop
@@ -104,19 +106,39 @@ public:
     bool start(App& app) override {
         // Frame times, not the display's refresh rate (Xvfb has none, a desktop has).
         if (bench_frames > 0) SDL_GL_SetSwapInterval(0);
-        if (!font_path.empty()) {
-            std::string ttf;
-            std::string error;
-            if (read_input_file(font_path, LoadLimits{}.max_bytes, ttf, error))
-                app.set_font(reinterpret_cast<const unsigned char*>(ttf.data()), ttf.size());
-            else
-                std::fprintf(stderr, "rgv: cannot read font %s; using imgui's built-in font\n", font_path.c_str());
-        }
+        load_fonts(app);
         if (!mode.empty()) app.run_command({{"cmd", "set_mode"}, {"mode", mode}});
         set_theme(app, theme);
         app.begin_loading(slice_path);
         load_file(app, slice_path);
         return true;
+    }
+
+    // The font pieces from the build folder (the base now, the rest when text needs them),
+    // or --font. Failing both, ImGui's built-in font draws ASCII and says so.
+    void load_fonts(App& app) {
+        std::string bytes, error;
+        const auto as_bytes = [&] { return reinterpret_cast<const unsigned char*>(bytes.data()); };
+        if (!font_path.empty()) {
+            if (!read_input_file(font_path, LoadLimits{}.max_bytes, bytes, error) ||
+                !(error = app.set_font(as_bytes(), bytes.size())).empty())
+                std::fprintf(stderr, "rgv: font %s not used: %s\n", font_path.c_str(), error.c_str());
+            return;
+        }
+        std::string manifest;
+        const std::string where = pieces_dir + "/pieces.json";
+        if (read_input_file(where, LoadLimits{}.max_bytes, manifest, error)) {
+            const auto doc = nlohmann::json::parse(manifest, nullptr, false);
+            const std::string base = doc.is_object() && doc.contains("pieces") && doc["pieces"].is_array() &&
+                                             !doc["pieces"].empty() && doc["pieces"][0].value("file", "").size()
+                                         ? doc["pieces"][0]["file"].get<std::string>()
+                                         : "";
+            if (base.empty()) error = where + " lists no pieces";
+            else if (read_input_file(pieces_dir + "/" + base, LoadLimits{}.max_bytes, bytes, error))
+                error = app.set_font_pieces(manifest, as_bytes(), bytes.size(), pieces_dir);
+        }
+        if (!error.empty())
+            std::fprintf(stderr, "rgv: fonts not loaded (%s); using imgui's built-in font (ASCII only)\n", error.c_str());
     }
 
     // The loop ends when the window closes (SDL_QUIT, also from SIGTERM) or after_frame
@@ -429,6 +451,7 @@ std::unique_ptr<Platform> make_platform(int argc, char** argv, int& exit_code) {
     // The options that take a file path, kept as given.
     const std::pair<const char*, std::string*> paths[] = {{"--screenshot", &p->screenshot_path},
                                                           {"--font", &p->font_path},
+                                                          {"--fonts", &p->pieces_dir},
                                                           {"--state-file", &p->state_path},
                                                           {"--touch-file", &p->touch_path},
                                                           {"--drop", &p->drop_path}};

@@ -14,6 +14,7 @@
 #include <imgui.h>
 #include <emscripten/html5.h>
 
+#include <algorithm>
 #include <string>
 
 // Tells the JS wrapper that the C API is ready for the font and the slice.
@@ -77,6 +78,7 @@ public:
 
 std::string g_state;  // keeps rgv_state_json()'s string alive until the next call
 std::string g_result; // the same for rgv_command()
+std::string g_font_error; // the same for the font functions
 
 } // namespace
 
@@ -104,10 +106,28 @@ EMSCRIPTEN_KEEPALIVE void rgv_fail_loading(const char* message) {
     if (rgv::App* app = rgv::running_app()) app->fail_loading(message ? message : "unknown error");
 }
 
-// Hands over TTF bytes (copied); 1 if taken, 0 if they are no TrueType / OpenType font.
-EMSCRIPTEN_KEEPALIVE int rgv_add_font(const unsigned char* data, int size) {
+// Hands over TTF bytes (copied).
+// One font for all text (a host's setFont). Returns "" or why not (valid until the next
+// call of any of the three font functions).
+EMSCRIPTEN_KEEPALIVE const char* rgv_add_font(const unsigned char* data, int size) {
     rgv::App* app = rgv::running_app();
-    return app && data && size > 0 && app->set_font(data, static_cast<std::size_t>(size)) ? 1 : 0;
+    rgv::g_font_error = app ? app->set_font(data, static_cast<std::size_t>(std::max(size, 0))) : "no viewer";
+    return rgv::g_font_error.c_str();
+}
+
+// The font pieces: the manifest (pieces.json text) and the base piece's bytes. The viewer
+// asks for the other pieces with "fontsNeeded" events; rgv_add_font_piece hands them in.
+EMSCRIPTEN_KEEPALIVE const char* rgv_set_font_pieces(const char* manifest, const unsigned char* base, int size) {
+    rgv::App* app = rgv::running_app();
+    rgv::g_font_error = app && manifest ? app->set_font_pieces(manifest, base, static_cast<std::size_t>(std::max(size, 0)))
+                                        : "no viewer";
+    return rgv::g_font_error.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* rgv_add_font_piece(int index, const unsigned char* data, int size) {
+    rgv::App* app = rgv::running_app();
+    rgv::g_font_error = app ? app->add_font_piece(index, data, static_cast<std::size_t>(std::max(size, 0))) : "no viewer";
+    return rgv::g_font_error.c_str();
 }
 
 // The App's state as JSON; the pointer stays valid until the next call.

@@ -7,7 +7,7 @@ import { ResearchGraphElement } from '../../web/research-graph.js';
 export async function embed(container: HTMLElement): Promise<ResearchGraphViewer> {
   const viewer = await createResearchGraph(container, {
     src: 'sample-slice.json', mode: 'compact', expandTemplate: 'slices/{id}.json',
-    theme: { accent: '#ff8800', work: '#4e79a7' }, font: 'fonts/DejaVuSans.ttf', hash: false,
+    theme: { accent: '#ff8800', work: '#4e79a7' }, font: 'fonts/base.ttf', hash: false,
   });
   const off = viewer.on('action', (e: ActionEvent) => {
     const which: 'follow' | 'claim' | 'connect' | 'open-explorer' = e.action;
@@ -33,7 +33,8 @@ export async function embed(container: HTMLElement): Promise<ResearchGraphViewer
   const theme: ThemeState = viewer.state().theme;
   const dark: boolean = theme.dark && theme.colors.background.startsWith('#');
   viewer.setLabel('Graph of A');
-  const fontOk: Promise<boolean> = viewer.setFont('fonts/DejaVuSans.ttf');
+  const fontOk: Promise<boolean> = viewer.setFont('fonts/base.ttf');
+  const piecesOk: Promise<boolean> = viewer.setFont(null);
   viewer.setColorMode('community');
   viewer.select(null);
   const blob: Blob = await viewer.exportPNG(2);
@@ -46,7 +47,7 @@ export async function embed(container: HTMLElement): Promise<ResearchGraphViewer
   viewer.on('view', (v: ViewState) => { if (v.sizeMode === 'citations') viewer.restore(v.hash); });
   viewer.restore('#sel=a&color=community&cam=0,0,2');
   const link: string = viewer.viewHash();
-  console.log(ok, blob.size, svg.length, json.length, n, EVENTS.length, s.layout.converged, area, link, dark, fontOk);
+  console.log(ok, blob.size, svg.length, json.length, n, EVENTS.length, s.layout.converged, area, link, dark, fontOk, piecesOk);
   viewer.destroy();
   return viewer;
 }

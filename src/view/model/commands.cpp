@@ -95,6 +95,23 @@ nlohmann::json cmd_select(ViewModel& vm, Args& a) {
     return ok();
 }
 
+// The search box's search, for hosts: the hits best first, each with the spelling that
+// matched when it was not the label (alt_labels: "Wang Xiaoming" for 王小明).
+nlohmann::json cmd_search(ViewModel& vm, Args& a) {
+    std::string query;
+    if (!a.string("query", query, "a string")) return a.failure();
+    vm.search(query);
+    const Graph& g = vm.slice().graph;
+    nlohmann::json hits = nlohmann::json::array();
+    for (const SearchHit& h : vm.search_hits()) {
+        if (h.index >= g.node_count()) continue;
+        nlohmann::json hit = {{"id", g.node_id[h.index]}, {"label", g.node_label[h.index]}};
+        if (h.alt >= 0) hit["matched"] = h.alt_text;
+        hits.push_back(std::move(hit));
+    }
+    return {{"ok", true}, {"hits", std::move(hits)}};
+}
+
 nlohmann::json cmd_fit(ViewModel& vm, Args&) {
     vm.fit_view();
     return ok();
@@ -306,6 +323,7 @@ constexpr Command kCommands[] = {
     {"focus", cmd_focus},
     {"select", cmd_select},
     {"fit", cmd_fit},
+    {"search", cmd_search},
     {"zoom_by", cmd_zoom_by},
     {"pan_by", cmd_pan_by},
     {"set_camera", cmd_set_camera},

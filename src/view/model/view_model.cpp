@@ -109,7 +109,7 @@ void ViewModel::adopt_slice(Slice&& slice) {
 // Everything derived from the graph; after a load, a merge or an undo.
 void ViewModel::rebuild_derived() {
     scene_.rebuild(slice_, options_);
-    search_index_.build(slice_.graph.node_label);
+    search_index_.build(slice_.graph); // labels and attrs.alt_labels
     search_hits_.clear();
     const std::size_t n = slice_.graph.node_count();
     if (selected_ >= n && selected_ != kNoNode) select(kNoNode);

@@ -6,6 +6,8 @@
 
 #include <imgui.h>
 
+#include <cstdio>
+
 #include <algorithm>
 #include <cmath>
 
@@ -108,7 +110,18 @@ bool App::press_is_double_click(bool pressed) {
 }
 
 std::string App::state_json() const {
-    return state_report(vm_).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    nlohmann::json j = state_report(vm_);
+    // Which font pieces are in, and what text shows as boxes: no piece has it ("U+XXXX").
+    nlohmann::json loaded = nlohmann::json::array(), missing = nlohmann::json::array();
+    for (std::size_t i = 0; i < fonts_.size(); ++i)
+        if (fonts_.loaded(i)) loaded.push_back(fonts_.info(i).name);
+    for (const char32_t cp : display_.missing()) {
+        char u[16];
+        std::snprintf(u, sizeof u, "U+%04X", static_cast<unsigned>(cp));
+        missing.push_back(u);
+    }
+    j["fonts"] = {{"loaded", loaded}, {"missing", missing}, {"pending", display_.pending()}};
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 // [SECTION] drawing the graph

@@ -27,6 +27,7 @@
 #include "view/model/commands.h"
 #include "view/model/state_report.h"
 #include "view/model/view_model.h"
+#include "text/display_text.h"
 #include "view/ui/labels.h"
 
 #include <array>
@@ -48,15 +49,20 @@ public:
     // [SECTION] GL and fonts
     bool init_gl(std::string& error);
     void shutdown_gl();
-    // The TTF the UI and the labels use (bytes are copied). It replaces the current font at
-    // the next update_fonts. False, said on stderr, for bytes that are no sfnt font.
-    bool set_font(const unsigned char* data, std::size_t size);
-    // Before ImGui::NewFrame(): puts the font set_font handed over into ImGui's atlas as the
-    // one UI font (ImGui's built-in one until a TTF comes). Glyphs are rasterised when
-    // first drawn, at the size drawn and the framebuffer's density, and ImGui's OpenGL3
-    // backend uploads them (ImGuiBackendFlags_RendererHasTextures): nothing to rebuild
-    // when the devicePixelRatio or a size changes.
+    // The fonts (fonts.cpp). Either the font pieces (pieces.json and the base piece's
+    // bytes; `dir` is where the other pieces' files are when the App may read them itself,
+    // natively, else the host fetches them after a "fontsNeeded" event), or one host font
+    // for everything. Bytes are copied. "" or why not (the current fonts stay).
+    std::string set_font_pieces(std::string_view manifest, const unsigned char* base, std::size_t size,
+                                std::string dir = {});
+    std::string add_font_piece(int index, const unsigned char* data, std::size_t size);
+    std::string set_font(const unsigned char* data, std::size_t size);
+    // Before ImGui::NewFrame(): the UI font in ImGui's atlas (the base piece, then the
+    // loader for every other piece and for shaped text: view/ui/text_font.h), fresh glyphs
+    // when a piece arrived, and the pieces the slice's text needs asked for. Glyphs are
+    // rasterised when first drawn, at the size drawn and the framebuffer's density.
     void update_fonts();
+    const text::FontSet& fonts() const { return fonts_; }
     // The size of each TextSize, logical px.
     static float text_size(TextSize size);
 
@@ -86,7 +92,7 @@ public:
     // given to ImGui's backend.
     void note_press(int clicks);
     bool key(std::string_view key_name) { return vm_.key(key_name); }
-    std::vector<Event> take_events() { return vm_.take_events(); }
+    std::vector<Event> take_events();
     // The command channel (view/model/commands.h).
     std::string command(std::string_view json_text) { return run_command_text(vm_, json_text); }
     nlohmann::json run_command(const nlohmann::json& cmd) { return rgv::run_command(vm_, cmd); }
@@ -152,10 +158,18 @@ private:
     int frames_since_press_ = 0;
     char search_text_[128] = {};
 
-    std::vector<unsigned char> font_data_; // a TTF waiting for update_fonts
-    bool font_pending_ = false;
+    void request_font_pieces();
+
+    text::FontSet fonts_;
+    text::DisplayText display_{fonts_};
+    std::string pieces_dir_;           // native: the pieces' folder; empty: the host fetches
+    std::vector<bool> requested_;      // per piece: asked for (once: a failure stays boxes)
+    std::vector<Event> font_events_;   // "fontsNeeded" for the host
+    Stamp<1> text_scan_;               // the slice's text was checked for pieces at this graph revision
+    std::uint32_t baked_generation_ = 0;
+    bool font_pending_ = false;        // the base changed: the UI font is made anew
     ImFont* ui_font_ = nullptr; // in ImGui's atlas; null before the first update_fonts
-    bool warm_wanted_ = false;  // a TTF is the UI font (ImGui's own is not worth warming)
+    bool warm_wanted_ = false;  // the base piece or a host font is the UI font (ImGui's own is not worth warming)
     const ImFont* warm_font_ = nullptr; // the font and density warm_fonts baked for
     float warm_density_ = 0.0f;
 };

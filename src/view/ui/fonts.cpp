@@ -6,12 +6,19 @@
 // laid out in logical (CSS) pixels, the framebuffer scale is not a UI scale.
 //
 // [SECTION] sizes         push_font, text_size
-// [SECTION] the UI font   set_font, update_fonts and the sources of the one font
+// [SECTION] the UI font   pieces or a host font, update_fonts, asking for pieces
 // [SECTION] warm glyphs   the same atlas, whatever the frames drew first
 #include "view/ui/app.h"
 
-#include <imgui.h>
+#include "view/ui/text_font.h"
 
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <functional>
+#include <iterator>
 #include <cstdio>
 #include <cstring>
 
@@ -34,73 +41,155 @@ void App::push_font(TextSize size) { ImGui::PushFont(ui_font_, text_size(size));
 
 // [SECTION] the UI font
 
-bool App::set_font(const unsigned char* data, std::size_t size) {
-    // An sfnt (TrueType, OpenType) or a collection of them by its first four bytes: anything
-    // else (an HTML error page, say) would only reach stb_truetype's assert.
+namespace {
+// An sfnt (TrueType, OpenType) or a collection of them, by its first four bytes: anything
+// else (an HTML error page, say) would only reach stb_truetype's assert.
+bool looks_like_font(const unsigned char* data, std::size_t size) {
     static const char* const kTags[] = {"\x00\x01\x00\x00", "true", "OTTO", "ttcf"};
-    bool font = false;
-    for (const char* tag : kTags) font = font || (size >= 12 && std::memcmp(data, tag, 4) == 0);
-    if (!font) {
-        std::fprintf(stderr, "rgv: that is not a TrueType / OpenType font; keeping the current one\n");
-        return false;
-    }
-    font_data_.assign(data, data + size);
+    for (const char* tag : kTags)
+        if (size >= 12 && std::memcmp(data, tag, 4) == 0) return true;
+    return false;
+}
+} // namespace
+
+std::string App::set_font(const unsigned char* data, std::size_t size) {
+    if (!data || !looks_like_font(data, size)) return "that is not a TrueType / OpenType font; keeping the current one";
+    std::string err = fonts_.set_single_font({data, data + size}, "host font");
+    if (!err.empty()) return err;
+    pieces_dir_.clear();
+    requested_.assign(fonts_.size(), true);
     font_pending_ = true;
-    return true;
+    return {};
+}
+
+std::string App::set_font_pieces(std::string_view manifest, const unsigned char* base, std::size_t size,
+                                 std::string dir) {
+    std::vector<text::PieceInfo> pieces;
+    std::string err;
+    if (!text::parse_manifest(manifest, pieces, err)) return err;
+    if (!base || !looks_like_font(base, size)) return "font piece " + pieces[0].name + ": not a TrueType / OpenType font";
+    text::FontSet next;
+    next.set_pieces(pieces);
+    if (err = next.load(0, {base, base + size}); !err.empty()) return err;
+    fonts_.set_pieces(std::move(pieces));
+    fonts_.load(0, {base, base + size});
+    pieces_dir_ = std::move(dir);
+    requested_.assign(fonts_.size(), false);
+    requested_[0] = true;
+    text_scan_ = {};
+    font_pending_ = true;
+    return {};
+}
+
+std::string App::add_font_piece(int index, const unsigned char* data, std::size_t size) {
+    if (index < 0 || static_cast<std::size_t>(index) >= fonts_.size())
+        return "font piece " + std::to_string(index) + " is not in the manifest";
+    if (!data || !looks_like_font(data, size))
+        return "font piece " + fonts_.info(static_cast<std::size_t>(index)).name + ": not a TrueType / OpenType font";
+    return fonts_.load(static_cast<std::size_t>(index), {data, data + size});
+}
+
+std::vector<Event> App::take_events() {
+    std::vector<Event> events = vm_.take_events();
+    events.insert(events.end(), font_events_.begin(), font_events_.end());
+    font_events_.clear();
+    return events;
 }
 
 namespace {
-// The UI font: the TTF as its first source. Every glyph is looked up in the sources in the
-// order they were added, and the first that has it draws it.
-//
-// More scripts go here, after the TTF: each one more source merged into the same font,
-//     ImFontConfig more;
-//     more.MergeMode = true;
-//     more.DstFont = font;
-//     more.FontLoader = &loader; // a custom ImFontLoader (FontBakedLoadGlyph & co.), or
-//                                // FontData / FontDataSize for another TTF
-//     atlas.AddFont(&more);
-// They are asked only for glyphs the sources before them lack, at whatever size and
-// density the text is drawn. ImWchar is 32 bits (IMGUI_USE_WCHAR32), so a loader can own
-// private-use code points in planes 15 and 16.
-ImFont* add_ui_font(ImFontAtlas& atlas, const std::vector<unsigned char>& ttf) {
-    if (ttf.empty()) return atlas.AddFontDefault(); // ImGui's own (ASCII), until a TTF comes
+// The UI font: the base piece (DejaVu, by ImGui's own stb_truetype loader), then one merged
+// source for everything else (text_font.cpp): the other pieces' characters, shaped
+// glyphs, and the base's box for what no piece has. Sources are asked in order.
+ImFont* add_ui_font(ImFontAtlas& atlas, text::DisplayText& display) {
+    const text::FontSet& fonts = display.fonts();
+    if (!fonts.loaded(0)) return atlas.AddFontDefault(); // ImGui's own (ASCII), until fonts come
+    const auto& ttf = fonts.data(0);
     ImFontConfig cfg;
     cfg.FontData = const_cast<unsigned char*>(ttf.data());
     cfg.FontDataSize = static_cast<int>(ttf.size());
     cfg.FontDataOwnedByAtlas = false; // the atlas takes a copy (1.92 always does)
     cfg.SizePixels = App::text_size(TextSize::Regular); // the reference size; any size draws
     std::snprintf(cfg.Name, sizeof cfg.Name, "rgv UI");
-    return atlas.AddFont(&cfg);
+    ImFont* font = atlas.AddFont(&cfg);
+    if (font) add_text_font_source(&atlas, font, &display);
+    return font;
+}
+
+// The slice's text that is on screen or searched at once: labels, other spellings, the
+// profile card. Everything else (venues, abstracts, details) asks for its pieces when it
+// is first drawn (DisplayText::take_wanted), so a name variant nobody opens costs nothing.
+void slice_text(const Slice& slice, const std::function<void(std::string_view)>& use) {
+    const Graph& g = slice.graph;
+    for (std::size_t i = 0; i < g.node_label.size(); ++i) {
+        use(g.node_label[i]);
+        if (i >= g.node_attrs.size() || !g.node_attrs[i].is_object()) continue;
+        const auto alt = g.node_attrs[i].find("alt_labels");
+        if (alt != g.node_attrs[i].end() && alt->is_array())
+            for (const auto& v : *alt)
+                if (v.is_string()) use(v.get_ref<const std::string&>());
+    }
+    const Profile& p = slice.profile;
+    for (const std::string* s : {&p.name, &p.headline, &p.trust_band}) use(*s);
+    if (p.affiliation) use(*p.affiliation);
 }
 } // namespace
 
+void App::request_font_pieces() {
+    std::vector<int> want = display_.take_wanted();
+    if (text_scan_.changed({vm_.revisions().graph}))
+        slice_text(vm_.slice(), [&](std::string_view s) { fonts_.missing_pieces(s, want); });
+    nlohmann::json ask = nlohmann::json::array();
+    for (const int p : want) {
+        if (p < 0 || static_cast<std::size_t>(p) >= requested_.size() || requested_[p]) continue;
+        requested_[p] = true;
+        const text::PieceInfo& info = fonts_.info(static_cast<std::size_t>(p));
+        if (pieces_dir_.empty()) {
+            ask.push_back({{"index", p}, {"file", info.file}, {"name", info.name}});
+            continue;
+        }
+        // Natively the pieces are files next to the manifest: read at once.
+        std::ifstream in(pieces_dir_ + "/" + info.file, std::ios::binary);
+        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const std::string err = in || in.eof() ? add_font_piece(p, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size())
+                                               : "cannot read " + pieces_dir_ + "/" + info.file;
+        if (!err.empty()) std::fprintf(stderr, "rgv: font piece %s not loaded: %s\n", info.name.c_str(), err.c_str());
+    }
+    if (!ask.empty()) font_events_.push_back({"fontsNeeded", nlohmann::json{{"pieces", ask}}.dump()});
+}
+
 void App::update_fonts() {
-    // The first frame needs a font, whether or not a TTF came (the web hands it over a few
-    // frames in, and may replace it at any time: setFont).
-    if (ui_font_ && !font_pending_) return;
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-    ImFont* font = add_ui_font(atlas, font_data_);
-    bool ttf_loaded = font && !font_data_.empty();
-    std::vector<unsigned char>().swap(font_data_); // the atlas has its own copy
-    font_pending_ = false;
-    if (!font) { // stb_truetype could not read it after all
-        std::fprintf(stderr, "rgv: cannot read the font; keeping the current one\n");
-        if (ui_font_) return;
-        font = atlas.AddFontDefault();
-        ttf_loaded = false;
+    if (!ui_font_ || font_pending_) {
+        font_pending_ = false;
+        ImFont* font = add_ui_font(atlas, display_);
+        if (!font) { // stb_truetype could not read it after all
+            std::fprintf(stderr, "rgv: cannot read the font; keeping the current one\n");
+            if (!ui_font_) font = atlas.AddFontDefault();
+        }
+        if (font) {
+            // Added before the old one goes, so ImGui's default font moves straight to it;
+            // then the atlas starts afresh (warm_fonts).
+            if (ui_font_) {
+                atlas.RemoveFont(ui_font_);
+                atlas.CompactCache();
+            }
+            ui_font_ = font;
+        }
+        warm_font_ = nullptr;
+        warm_wanted_ = fonts_.loaded(0);
+        ImGui::GetStyle().FontSizeBase = text_size(TextSize::Regular);
+        baked_generation_ = fonts_.generation();
+        labels_.invalidate(); // label sizes change with the font
+    } else if (baked_generation_ != fonts_.generation()) {
+        // A piece arrived: glyphs baked as boxes while it was away are baked again.
+        ImFontAtlasFontDiscardBakes(&atlas, ui_font_, 0);
+        warm_font_ = nullptr;
+        baked_generation_ = fonts_.generation();
+        labels_.invalidate();
     }
-    // Added before the old one goes, so ImGui's default font moves straight to it; then
-    // the atlas starts afresh (warm_fonts).
-    if (ui_font_) {
-        atlas.RemoveFont(ui_font_);
-        atlas.CompactCache();
-    }
-    ui_font_ = font;
-    warm_font_ = nullptr;
-    warm_wanted_ = ttf_loaded;
-    ImGui::GetStyle().FontSizeBase = text_size(TextSize::Regular);
-    labels_.invalidate(); // label sizes change with the font
+    set_text_engine(&display_);
+    display_.begin_frame();
+    request_font_pieces();
 }
 
 // [SECTION] warm glyphs

@@ -3,6 +3,7 @@
 
 #include "core/label_placement.h"
 #include "view/model/text.h"
+#include "view/ui/text_font.h"
 
 #include <imgui.h>
 
@@ -90,13 +91,13 @@ void LabelLayer::place(ViewModel& vm, ImFont* font, float font_size) {
         if (s.x + r < 0 || s.y + r < 0 || s.x - r > area.w || s.y - r > area.h) return; // off screen
         ImVec2 size;
         if (always) {
-            always_texts.push_back(short_label(g.node_label[i], kAlwaysMaxChars));
+            always_texts.emplace_back(tx(short_label(g.node_label[i], kAlwaysMaxChars)));
             size = font->CalcTextSizeA(font_size, FLT_MAX, 0.0f, always_texts.back().c_str());
             texts.push_back(&always_texts.back());
         } else {
             CachedLabel& c = cache_[i];
             if (c.width < 0.0f) {
-                c.text = short_label(g.node_label[i], kMaxChars);
+                c.text = std::string(tx(short_label(g.node_label[i], kMaxChars))); // shaped: widths of glyph runs
                 const ImVec2 measured = font->CalcTextSizeA(font_size, FLT_MAX, 0.0f, c.text.c_str());
                 c.width = measured.x;
                 c.height = measured.y;

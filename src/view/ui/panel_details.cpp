@@ -3,6 +3,7 @@
 // works shared with the researcher; a topic's or an institution's connections. Every
 // neighbour is a link: clicking it moves the selection there (and the camera with it).
 #include "view/ui/app.h"
+#include "view/ui/text_font.h"
 
 #include "view/ui/panel_util.h"
 #include "view/ui/style.h"
@@ -40,7 +41,7 @@ void App::draw_details_panel() {
     ImGui::PopStyleColor();
     push_font(TextSize::Large);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(g.node_label[node].c_str());
+    ImGui::TextUnformatted(txc(g.node_label[node]));
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
 
@@ -59,20 +60,20 @@ void App::draw_details_panel() {
 
     if (g.kind[node] == NodeKind::Work) {
         const std::string meta = join_nonempty({attr_string(attrs, "kind"), attr_string(attrs, "year"), attr_string(attrs, "venue")}, "  \xC2\xB7  ");
-        if (!meta.empty()) ImGui::TextDisabled("%s", meta.c_str());
+        if (!meta.empty()) ImGui::TextDisabled("%s", txc(meta));
         if (auto authors = attrs.find("authors"); authors != attrs.end() && authors->is_array()) {
             std::string list;
             for (const auto& a : *authors)
                 if (a.is_string()) list += (list.empty() ? "" : ", ") + a.get<std::string>();
             ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextUnformatted(list.c_str());
+            ImGui::TextUnformatted(txc(list));
             ImGui::PopTextWrapPos();
         }
         link_button(attr_string(attrs, "url"));
         const std::string abstract = attr_string(attrs, "abstract");
         if (!abstract.empty() && ImGui::CollapsingHeader("Abstract", ImGuiTreeNodeFlags_DefaultOpen)) {
             ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextUnformatted(abstract.c_str());
+            ImGui::TextUnformatted(txc(abstract));
             ImGui::PopTextWrapPos();
         }
     } else if (g.kind[node] == NodeKind::Person && node != vm_.slice().focus && vm_.slice().focus != kNoNode) {
@@ -85,7 +86,7 @@ void App::draw_details_panel() {
         std::sort(shared.begin(), shared.end());
         shared.erase(std::unique(shared.begin(), shared.end()), shared.end());
         ImGui::Text("%zu work%s shared with %s", shared.size(), shared.size() == 1 ? "" : "s",
-                    g.node_label[vm_.slice().focus].c_str());
+                    txc(g.node_label[vm_.slice().focus]));
         for (std::uint32_t w : shared) neighbor_link(w);
     }
 
@@ -115,7 +116,7 @@ void App::neighbor_link(std::uint32_t n) {
     const Graph& g = vm_.slice().graph;
     ImGui::PushID(static_cast<int>(n));
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(g.node_label[n].c_str());
+    ImGui::TextUnformatted(txc(g.node_label[n]));
     ImGui::PopTextWrapPos();
     if (ImGui::IsItemHovered()) {
         vm_.propose_hover(n);

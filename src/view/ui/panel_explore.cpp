@@ -1,6 +1,7 @@
 // panel_explore.cpp — the side panel's Explore tab: counts and the legend (untick a type to
 // hide it), search, colour and size modes, filters by year and topic, view options.
 #include "view/ui/app.h"
+#include "view/ui/text_font.h"
 
 #include "core/filter.h"
 
@@ -129,7 +130,7 @@ void App::draw_explore_tab() {
             auto& topics = filter.topics;
             bool on = std::find(topics.begin(), topics.end(), gr.node_id[i]) != topics.end();
             ImGui::PushID(static_cast<int>(i));
-            if (ImGui::Checkbox(gr.node_label[i].c_str(), &on)) {
+            if (ImGui::Checkbox(txc(gr.node_label[i]), &on)) {
                 if (on)
                     topics.push_back(gr.node_id[i]);
                 else
@@ -178,7 +179,10 @@ void App::draw_search() {
         if (hit.index >= g.node_count()) continue;
         ImGui::PushID(static_cast<int>(hit.index));
         shape_swatch(kind_shape(g.kind[hit.index]), theme().kind_color(g.kind[hit.index]));
-        if (ImGui::Selectable(g.node_label[hit.index].c_str(), vm_.selected() == hit.index)) vm_.focus_node(hit.index);
+        // Found through another spelling: say which ("王小明 — matched Wang Xiaoming").
+        const std::string& label = g.node_label[hit.index];
+        const std::string shown = hit.alt < 0 ? label : label + " \u2014 matched " + hit.alt_text;
+        if (ImGui::Selectable(txc(shown), vm_.selected() == hit.index)) vm_.focus_node(hit.index);
         if (ImGui::IsItemHovered()) vm_.propose_hover(hit.index);
         ImGui::PopID();
     }

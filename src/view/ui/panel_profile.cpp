@@ -4,6 +4,7 @@
 // collaborators, ranked. The Explore tab is panel_explore.cpp, the selected node's
 // details panel_details.cpp: one panel, one file, like Tracy's View_*.cpp.
 #include "view/ui/app.h"
+#include "view/ui/text_font.h"
 
 #include "view/ui/panel_util.h"
 
@@ -62,7 +63,7 @@ void App::draw_profile_tab() {
     // a test can check what is on screen, not what the slice holds.
     auto shown = [&](std::string text) -> const char* {
         vm_.ui().profile_lines.push_back(std::move(text));
-        return vm_.ui().profile_lines.back().c_str();
+        return txc(vm_.ui().profile_lines.back()); // drawn shaped; reported as the text it is
     };
     char line[160];
 
@@ -147,11 +148,11 @@ void App::draw_profile_tab() {
         const nlohmann::json& a = g.node_attrs[i];
         ImGui::PushID(static_cast<int>(i));
         const std::string meta = join_nonempty({attr_string(a, "kind"), attr_string(a, "year"), attr_string(a, "venue")}, "  ");
-        ImGui::TextDisabled("%s", meta.c_str());
+        ImGui::TextDisabled("%s", txc(meta));
         // Titles wrap, so a wrapped text that answers clicks instead of a Selectable.
         if (vm_.selected() == i) ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(theme().kind_color(NodeKind::Work)));
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(g.node_label[i].c_str());
+        ImGui::TextUnformatted(txc(g.node_label[i]));
         ImGui::PopTextWrapPos();
         if (vm_.selected() == i) ImGui::PopStyleColor();
         if (ImGui::IsItemClicked()) vm_.focus_node(i);
@@ -162,7 +163,7 @@ void App::draw_profile_tab() {
         const std::string abstract = attr_string(a, "abstract");
         if (!abstract.empty() && ImGui::TreeNode("abstract", "Abstract")) {
             ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextUnformatted(abstract.c_str());
+            ImGui::TextUnformatted(txc(abstract));
             ImGui::PopTextWrapPos();
             ImGui::TreePop();
         }

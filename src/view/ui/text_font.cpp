@@ -1,0 +1,216 @@
+// text_font.cpp — the font loader for shaped glyphs and the other pieces' characters.
+//
+// Index
+//   stb_truetype  our own copy of ImGui's rasteriser (its functions are static there)
+//   Loader        ImFontLoader callbacks: contains, bake a glyph
+//   tx            the per-frame drawable text
+#include "view/ui/text_font.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+// [SECTION] stb_truetype
+// ImGui compiles stb_truetype with STBTT_STATIC, so this file compiles its own copy; the
+// glyphs come out the same as the base font's (same rasteriser, same oversampling).
+#define STBTT_STATIC
+#define STB_TRUETYPE_IMPLEMENTATION
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wconversion"
+#pragma GCC diagnostic ignored "-Wshadow"
+#pragma GCC diagnostic ignored "-Wunused-function"
+#pragma GCC diagnostic ignored "-Wsign-conversion"
+#endif
+#define STBRP_STATIC // stb_truetype's packing API (unused here) needs stb_rect_pack
+#define STB_RECT_PACK_IMPLEMENTATION
+#include <imstb_rectpack.h>
+#include <imstb_truetype.h>
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
+namespace rgv {
+
+namespace {
+
+// [SECTION] Loader
+struct SourceData {
+    text::DisplayText* text = nullptr;
+    // stb_truetype views of the loaded pieces, made when first needed.
+    std::vector<std::unique_ptr<stbtt_fontinfo>> infos;
+
+    const stbtt_fontinfo* info(std::size_t piece) {
+        text::FontSet& fonts = text->fonts();
+        if (!fonts.loaded(piece)) return nullptr;
+        if (infos.size() < fonts.size()) infos.resize(fonts.size());
+        if (!infos[piece]) {
+            auto fi = std::make_unique<stbtt_fontinfo>();
+            const auto& bytes = fonts.data(piece);
+            if (!stbtt_InitFont(fi.get(), bytes.data(), stbtt_GetFontOffsetForIndex(bytes.data(), 0))) return nullptr;
+            infos[piece] = std::move(fi);
+        }
+        return infos[piece].get();
+    }
+};
+
+// What a code point stands for: a shaped glyph, or a character of some loaded piece, or
+// the base font's box for anything else (so nothing is ever drawn as '?').
+bool resolve(SourceData& d, ImWchar cp, text::Glyph& out) {
+    text::FontSet& fonts = d.text->fonts();
+    if (const text::Glyph* g = d.text->codes().glyph(static_cast<char32_t>(cp))) {
+        out = *g;
+        return d.info(out.piece) != nullptr;
+    }
+    const int p = fonts.piece_for(static_cast<char32_t>(cp));
+    out = text::Glyph{};
+    if (p > 0 && fonts.loaded(static_cast<std::size_t>(p))) {
+        out.piece = static_cast<std::uint16_t>(p);
+        out.id = fonts.glyph_of(static_cast<std::size_t>(p), static_cast<char32_t>(cp));
+    }
+    if (out.id == 0) out.piece = 0; // the box
+    const stbtt_fontinfo* fi = d.info(out.piece);
+    if (!fi) return false;
+    int advance = 0, lsb = 0;
+    stbtt_GetGlyphHMetrics(fi, static_cast<int>(out.id), &advance, &lsb);
+    out.advance = advance;
+    return true;
+}
+
+// ImGui wants a source's loader data empty when it is added and set by FontSrcInit: the
+// data for the source being added waits here.
+SourceData* g_adding = nullptr;
+
+bool src_init(ImFontAtlas*, ImFontConfig* src) {
+    if (!src->FontLoaderData) src->FontLoaderData = g_adding;
+    return src->FontLoaderData != nullptr;
+}
+
+bool contains(ImFontAtlas*, ImFontConfig* src, ImWchar cp) {
+    auto* d = static_cast<SourceData*>(src->FontLoaderData);
+    text::Glyph g;
+    return cp >= 0x20 && resolve(*d, cp, g);
+}
+
+bool baked_init(ImFontAtlas*, ImFontConfig*, ImFontBaked*, void*) { return true; }
+
+bool load_glyph(ImFontAtlas* atlas, ImFontConfig* src, ImFontBaked* baked, void*, ImWchar cp,
+                ImFontGlyph* out_glyph, float* out_advance_x) {
+    auto* d = static_cast<SourceData*>(src->FontLoaderData);
+    text::Glyph g;
+    if (cp < 0x20 || !resolve(*d, cp, g)) return false;
+    const stbtt_fontinfo* fi = d->info(g.piece);
+    const stbtt_fontinfo* base = d->info(0);
+    if (!fi || !base) return false;
+
+    // The base font's pixel scale (ImGui's: size over ascent - descent), carried over to
+    // the piece so every piece shares the base font's em on screen.
+    const double em = text::em_scale(d->text->fonts(), g.piece);
+    const float scale = static_cast<float>(stbtt_ScaleForPixelHeight(base, 1.0f) * baked->Size * em);
+    int oversample_h = 1, oversample_v = 1;
+    ImFontAtlasBuildGetOversampleFactors(src, baked, &oversample_h, &oversample_v);
+    const float density = src->RasterizerDensity * baked->RasterizerDensity;
+    const float sx = scale * density * static_cast<float>(oversample_h);
+    const float sy = scale * density * static_cast<float>(oversample_v);
+    const float advance = static_cast<float>(g.advance) * scale;
+    if (out_advance_x) {
+        *out_advance_x = advance;
+        return true;
+    }
+    out_glyph->Codepoint = cp;
+    out_glyph->AdvanceX = advance;
+    const int gid = static_cast<int>(g.id);
+    int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    stbtt_GetGlyphBitmapBox(fi, gid, sx, sy, &x0, &y0, &x1, &y1);
+    if (x0 == x1 || y0 == y1) return true; // a space
+    const int w = x1 - x0 + oversample_h - 1;
+    const int h = y1 - y0 + oversample_v - 1;
+    const ImFontAtlasRectId pack_id = ImFontAtlasPackAddRect(atlas, w, h);
+    if (pack_id == ImFontAtlasRectId_Invalid) return false;
+    ImTextureRect* r = ImFontAtlasPackGetRect(atlas, pack_id);
+    ImFontAtlasBuilder* builder = atlas->Builder;
+    builder->TempBuffer.resize(w * h);
+    unsigned char* pixels = builder->TempBuffer.Data;
+    memset(pixels, 0, static_cast<std::size_t>(w * h));
+    float sub_x = 0, sub_y = 0;
+    stbtt_MakeGlyphBitmapSubpixelPrefilter(fi, pixels, w, h, w, sx, sy, 0, 0, oversample_h, oversample_v, &sub_x,
+                                           &sub_y, gid);
+    // HarfBuzz's offsets are y up; ImGui's glyph boxes are y down from the line's top.
+    const float off_x = sub_x + static_cast<float>(g.dx) * scale;
+    const float off_y = sub_y + IM_ROUND(baked->Ascent) - static_cast<float>(g.dy) * scale;
+    const float rh = 1.0f / (static_cast<float>(oversample_h) * density);
+    const float rv = 1.0f / (static_cast<float>(oversample_v) * density);
+    out_glyph->X0 = static_cast<float>(x0) * rh + off_x;
+    out_glyph->Y0 = static_cast<float>(y0) * rv + off_y;
+    out_glyph->X1 = static_cast<float>(x0 + static_cast<int>(r->w)) * rh + off_x;
+    out_glyph->Y1 = static_cast<float>(y0 + static_cast<int>(r->h)) * rv + off_y;
+    out_glyph->Visible = true;
+    out_glyph->PackId = pack_id;
+    ImFontAtlasBakedSetFontGlyphBitmap(atlas, baked, src, out_glyph, r, pixels, ImTextureFormat_Alpha8, w);
+    return true;
+}
+
+const ImFontLoader* loader() {
+    static ImFontLoader l = [] {
+        ImFontLoader x;
+        x.Name = "rgv-text";
+        x.FontSrcInit = src_init;
+        x.FontSrcContainsGlyph = contains;
+        x.FontBakedInit = baked_init;
+        x.FontBakedLoadGlyph = load_glyph;
+        return x;
+    }();
+    return &l;
+}
+
+// One SourceData per atlas source; they live as long as the program (a handful at most).
+std::unordered_map<const text::DisplayText*, std::unique_ptr<SourceData>>& sources() {
+    static std::unordered_map<const text::DisplayText*, std::unique_ptr<SourceData>> s;
+    return s;
+}
+
+text::DisplayText* g_text = nullptr;
+
+} // namespace
+
+void add_text_font_source(ImFontAtlas* atlas, ImFont* font, text::DisplayText* text) {
+    auto& slot = sources()[text];
+    if (!slot) slot = std::make_unique<SourceData>();
+    slot->text = text;
+    slot->infos.clear(); // pieces may have been replaced
+    ImFontConfig cfg;
+    cfg.MergeMode = true;
+    cfg.DstFont = font;
+    cfg.FontLoader = loader();
+    cfg.FontDataOwnedByAtlas = false;
+    // No font data of its own: the pieces are in the FontSet. ImGui wants a non-null
+    // pointer and a size for a source; the base piece's bytes stand in.
+    const auto& base = text->fonts().data(0);
+    cfg.FontData = const_cast<std::uint8_t*>(base.data());
+    cfg.FontDataSize = static_cast<int>(base.size());
+    ImFormatString(cfg.Name, IM_ARRAYSIZE(cfg.Name), "rgv-text");
+    g_adding = slot.get();
+    atlas->AddFont(&cfg);
+    g_adding = nullptr;
+}
+
+// [SECTION] tx
+void set_text_engine(text::DisplayText* text) { g_text = text; }
+
+std::string_view tx(std::string_view s) { return g_text ? g_text->display(s) : s; }
+
+const char* txc(std::string_view s) {
+    // display() returns either the caller's own bytes or a cached std::string: the cache
+    // is terminated; the caller's may not be, so copy those into a small ring.
+    const std::string_view v = tx(s);
+    static std::string ring[16];
+    static unsigned next = 0;
+    std::string& slot = ring[next++ % 16];
+    slot.assign(v.data(), v.size());
+    return slot.c_str();
+}
+
+} // namespace rgv

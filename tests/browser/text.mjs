@@ -1,0 +1,121 @@
+// text.mjs — every script in the browser: the every-script slice (CJK, Hangul, kana,
+// Arabic, Hebrew, Devanagari, Bengali, Tamil, Thai, Greek, Cyrillic, combining marks,
+// emoji) draws with no boxes once the pieces it needs have arrived, only those pieces are
+// fetched, the Latin sample fetches the base piece alone, a host font replaces the
+// pieces and setFont(null) brings them back, a piece that fails to load leaves boxes and a
+// warning (not a broken viewer), and search finds a name by its native and Latin spelling.
+// Prints the font bytes fetched for each slice.
+//
+//   node tests/browser/text.mjs WEB_DIR
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startSuite, waitReady } from './harness.mjs';
+
+const srcDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const [webDir] = process.argv.slice(2);
+if (!webDir) { console.error('usage: text.mjs WEB_DIR'); process.exit(2); }
+const everyScript = fs.readFileSync(path.join(srcDir, 'tests/data/scripts/every-script.json'), 'utf8');
+const manifest = JSON.parse(fs.readFileSync(path.join(webDir, 'fonts/pieces.json'), 'utf8'));
+const gzipOf = new Map(manifest.pieces.map((p) => [p.file, p.gzipBytes]));
+
+const t = await startSuite('browser_text', webDir);
+
+// A page with one explorer viewer; `fontFetches` lists the font files it asked for.
+async function open(slice, { failPiece } = {}) {
+  const page = await t.blankPage('<div id="g" style="width: 1280px; height: 800px"></div>', {}, async (p) => {
+    p.fontFetches = [];
+    p.warnings = [];
+    p.on('console', (m) => { if (m.type() === 'warning') p.warnings.push(m.text()); });
+    await p.route('**/every-script.json', (route) => route.fulfill({ contentType: 'application/json', body: everyScript }));
+    await p.route('**/fonts/*', (route) => {
+      const file = new URL(route.request().url()).pathname.split('/').pop();
+      p.fontFetches.push(file);
+      if (failPiece && file === failPiece) return route.fulfill({ status: 404, body: 'not here' });
+      return route.continue();
+    });
+  });
+  await page.evaluate(async (src) => {
+    const { createResearchGraph } = await import('./rgv.js');
+    window.rgv = await createResearchGraph(document.getElementById('g'), { src, mode: 'explorer' });
+  }, slice);
+  await waitReady(page);
+  // Pieces arrive after the first frames: wait until nothing is pending.
+  await page.waitForFunction(() => {
+    const s = window.rgv.state();
+    return s.status === 'ready' && s.fonts && !s.fonts.pending && s.fonts.loaded.length > 1;
+  }, null, { timeout: 20000 }).catch(() => {});
+  return page;
+}
+const fonts = (page) => page.evaluate(() => window.rgv.state().fonts);
+const kb = (files) => (files.reduce((a, f) => a + (gzipOf.get(f) ?? 0), 0) / 1000).toFixed(0);
+
+{
+  const page = await open('every-script.json');
+  await t.step('every script: no character drawn as a box, nothing pending', async () => {
+    const f = await fonts(page);
+    return { ok: f.missing.length === 0 && !f.pending, detail: JSON.stringify(f) };
+  });
+  await t.step('every script: the pieces of its scripts are loaded', async () => {
+    const f = await fonts(page);
+    const want = ['base', 'arabic', 'hebrew', 'devanagari', 'bengali', 'tamil', 'thai', 'kana', 'han-001'];
+    return { ok: want.every((p) => f.loaded.includes(p)), detail: f.loaded.join(' ') };
+  });
+  await t.step('every script: only listed pieces are fetched, each once', async () => {
+    const pieces = page.fontFetches.filter((f) => !f.startsWith('pieces'));
+    const once = new Set(pieces).size === pieces.length;
+    console.log(`figure: every-script slice fetched ${pieces.length} pieces, ${kb(pieces)} KB gzip`);
+    return { ok: once && pieces.every((f) => gzipOf.has(f)), detail: pieces.join(' ') };
+  });
+  await t.step('search: the Latin spelling finds the node labelled in Han characters', async () => {
+    const r = await page.evaluate(() => window.rgv.search('Wang Xiaoming'));
+    return { ok: Array.isArray(r) && r[0]?.id === 'person:wang-xiaoming', detail: JSON.stringify(r).slice(0, 200) };
+  });
+  await t.step('search: a Han substring finds it too', async () => {
+    const r = await page.evaluate(() => window.rgv.search('小明'));
+    return { ok: r[0]?.id === 'person:wang-xiaoming', detail: JSON.stringify(r).slice(0, 200) };
+  });
+  await t.step('a host font replaces the pieces; setFont(null) brings them back', async () => {
+    const host = await page.evaluate(async () => {
+      const ok = await window.rgv.setFont('fonts/base.ttf');
+      await new Promise((r) => setTimeout(r, 500));
+      return { ok, fonts: window.rgv.state().fonts };
+    });
+    const back = await page.evaluate(async () => {
+      const ok = await window.rgv.setFont(null);
+      for (let i = 0; i < 100 && window.rgv.state().fonts.loaded.length < 5; i++) await new Promise((r) => setTimeout(r, 100));
+      return { ok, fonts: window.rgv.state().fonts };
+    });
+    return { ok: host.ok && host.fonts.loaded.join() === 'host font' && back.ok && back.fonts.loaded.includes('arabic'),
+      detail: JSON.stringify({ host, back }).slice(0, 300) };
+  });
+  t.check('every script: no page errors', page.errors.length === 0, page.errors.join(' | '));
+  await page.close();
+}
+
+{
+  const page = await open('sample-slice.json');
+  await page.waitForTimeout(500);
+  await t.step('the Latin sample fetches the base piece and no other', async () => {
+    const pieces = page.fontFetches.filter((f) => !f.startsWith('pieces'));
+    console.log(`figure: sample fetched ${pieces.join(' ')}, ${kb(pieces)} KB gzip`);
+    return { ok: pieces.length === 1 && pieces[0] === manifest.pieces[0].file, detail: pieces.join(' ') };
+  });
+  await page.close();
+}
+
+{
+  const page = await open('every-script.json', { failPiece: 'arabic.ttf' });
+  await page.waitForTimeout(500);
+  await t.step('a piece that fails leaves its text as boxes and says so; the rest draws', async () => {
+    const f = await fonts(page);
+    const warned = page.warnings.some((w) => w.includes('arabic.ttf'));
+    // Chromium logs the 404 itself as a console error; anything else is a real error.
+    const errors = page.errors.filter((e) => !e.includes('404'));
+    return { ok: warned && !f.loaded.includes('arabic') && f.loaded.includes('devanagari') && errors.length === 0,
+      detail: JSON.stringify({ warned, loaded: f.loaded, errors }) };
+  });
+  await page.close();
+}
+
+await t.finish();
