@@ -120,7 +120,7 @@ bool load_glyph(ImFontAtlas* atlas, ImFontConfig* src, ImFontBaked* baked, void*
         *out_advance_x = advance;
         return true;
     }
-    out_glyph->Codepoint = cp;
+    out_glyph->Codepoint = cp & 0x3FFFFFFu; // a 26-bit field in ImFontGlyph (code points end at 0x10FFFF)
     out_glyph->AdvanceX = advance;
     const int gid = static_cast<int>(g.id);
     int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
