@@ -456,6 +456,17 @@ await t.step('load(missing URL) resolves false, fires "error", keeps the graph',
   return { ok: ok === false && p.message === 'missing.json: HTTP 404 Not Found' && s.nodes === before && before > 0,
            detail: `${ok} ${JSON.stringify(p)} ${before} -> ${s.nodes}` };
 });
+await t.step('setFont(a file that is no font) resolves false; the labels stay, measured as before', async () => {
+  // Label sizes (not places: the camera may still glide) say which font measured them.
+  const sizes = (labels) => new Map(labels.map((l) => [l.id, `${l.box[2] - l.box[0]}x${l.box[3] - l.box[1]}`]));
+  const before = sizes((await state()).labels);
+  const ok = await page.evaluate(() => window.rgv.setFont('sample-slice.json'));
+  await page.waitForTimeout(300);
+  const after = sizes((await state()).labels);
+  const same = [...after].filter(([id, size]) => before.get(id) === size).length;
+  return { ok: ok === false && after.size > 0 && same === after.size,
+           detail: `${ok}, ${same} of ${after.size} labels the same size as before` };
+});
 await t.step('load(object) loads a slice given as an object', async () => {
   const ok = await page.evaluate(() => window.rgv.load({ schema: 'rgv-slice', version: 1, nodes: [
     { id: 'a', type: 'person', label: 'A' }, { id: 'b', type: 'work', label: 'B' }, { id: 'c', type: 'topic', label: 'C' }],

@@ -524,7 +524,7 @@ std::string ViewModel::export_svg() {
     for (const PlacedLabel& l : ui_.labels)
         svg.labels.push_back({l.x0 - area.x, l.y0 - area.y, l.x1 - area.x, l.y1 - area.y, l.text,
                               l.node == slice_.focus ? t.label_focus_text : t.text, t.label_box});
-    svg.font_size = 12.5f;
+    svg.font_size = ui_.label_font_size; // as on screen
     return write_svg(svg);
 }
 

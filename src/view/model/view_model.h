@@ -57,6 +57,7 @@ struct UiReport {
     std::vector<std::uint32_t> works_shown;
     std::vector<std::string> profile_lines;
     std::vector<PlacedLabel> labels;
+    float label_font_size = 13.0f; // logical px the labels were measured and drawn at
     bool works_newest_first = true;
     bool text_input = false; // a text field of the panels has the keyboard
     float pixel_ratio = 1.0f;

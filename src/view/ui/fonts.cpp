@@ -19,7 +19,6 @@
 #include <fstream>
 #include <functional>
 #include <iterator>
-#include <cmath>
 #include <cstdio>
 #include <cstring>
 
@@ -27,9 +26,11 @@ namespace rgv {
 
 // [SECTION] sizes
 
+// Whole pixels: ImGui 1.92 bakes and draws text at sizes rounded to the pixel, so a 12.5
+// would be the 13 px glyphs scaled down, off the pixel grid and soft at every density.
 float App::text_size(TextSize size) {
     switch (size) {
-    case TextSize::Small: return 12.5f;  // graph labels, the progress pill (ImGui rounds widget text to 13)
+    case TextSize::Small: return 13.0f;  // graph labels, the progress pill (1.86 drew them at 12.5)
     case TextSize::Large: return 22.0f;  // names: the researcher's card, the details' title, the status card
     case TextSize::Regular: break;
     }
@@ -207,9 +208,7 @@ void App::warm_fonts() {
     if (!warm_wanted_ || !ui_font_ || (warm_font_ == ui_font_ && warm_density_ == density)) return;
     warm_font_ = ui_font_;
     warm_density_ = density;
-    // Labels draw at text_size(Small) exactly; widgets at whole pixels (ImGui rounds).
-    const float sizes[] = {text_size(TextSize::Small), std::round(text_size(TextSize::Small)),
-                           std::round(text_size(TextSize::Regular)), std::round(text_size(TextSize::Large))};
+    const float sizes[] = {text_size(TextSize::Small), text_size(TextSize::Regular), text_size(TextSize::Large)};
     // The UI's own symbols: middle dot, ellipsis (cut labels), the sort triangles, the link arrow.
     static const ImWchar kSymbols[] = {0x00B7, 0x2026, 0x25B2, 0x25BC, 0x2197};
     for (const float size : sizes) {

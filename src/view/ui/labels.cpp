@@ -25,6 +25,7 @@ void LabelLayer::draw(ViewModel& vm, ImFont* font, float font_size) {
         return;
     }
     if (!font) font = ImGui::GetFont();
+    report.label_font_size = font_size;
     if (cache_font_ != font || cache_size_ != font_size) ++font_revision_;
 
     // Placement only changes when the nodes, the camera, the highlight or the font do.
