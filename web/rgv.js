@@ -11,7 +11,8 @@
 //   4. keyboard       keys on the canvas become "key" commands
 //   5. theme          light / dark / auto (follows prefers-color-scheme) / colours
 //   6. URL hash       deep links (options.hash): the hash C++ makes, applied with "restore"
-//   7. the API        load, camera, focus, select, filters, exports, events, destroy
+//   7. GL context     lost and restored; parked out of view; asleep when idle
+//   8. the API        load, camera, focus, select, filters, exports, events, destroy
 //
 // Each viewer starts its own wasm instance (its own memory, GL context and SDL state), so
 // viewers on one page never share state. Files next to this module (the wasm, the font)
@@ -23,13 +24,15 @@ import createRgvModule from './rgv_viewer.mjs';
 
 const here = (path) => new URL(path, import.meta.url).href;
 
-export const EVENTS = Object.freeze(['load', 'error', 'progress', 'hover', 'select', 'action', 'expand', 'view', 'openUrl']);
+export const EVENTS = Object.freeze(['load', 'error', 'progress', 'hover', 'select', 'action', 'expand', 'view', 'openUrl',
+  'contextLost', 'contextRestored']);
 const NAV_KEYS = new Set(['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown', 'Enter', 'Escape', '+', '-', '=']);
 const KEY_EVENTS = new Set(['keydown', 'keyup', 'keypress']);
 
 // Copies a JS string into the wasm heap as UTF-8 (malloc, not the stack: a slice can be
 // many megabytes) and calls fn(pointer); frees it afterwards.
 function withCString(module, text, fn) {
+  module.rgvWake?.(); // whatever the page hands over, the next frames show (section 7)
   const size = module.lengthBytesUTF8(text) + 1;
   const ptr = module._malloc(size);
   if (!ptr) throw new Error(`rgv: cannot allocate ${size} bytes`);
@@ -57,11 +60,14 @@ function shadowGlState(canvas) {
     const gl = getContext.call(this, type, attrs);
     if (!gl || type !== 'webgl2' || gl.rgvShadowed) return gl;
     gl.rgvShadowed = true;
-    const state = new Map([
+    // WebGL's initial values; a restored context starts from them again (rgvResetShadow).
+    const initial = () => new Map([
       [gl.SCISSOR_BOX, [0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight]],
       [gl.BLEND_SRC_RGB, gl.ONE], [gl.BLEND_SRC_ALPHA, gl.ONE], [gl.BLEND_DST_RGB, gl.ZERO],
       [gl.BLEND_DST_ALPHA, gl.ZERO], [gl.BLEND_EQUATION_RGB, gl.FUNC_ADD], [gl.BLEND_EQUATION_ALPHA, gl.FUNC_ADD],
     ]);
+    let state = initial();
+    gl.rgvResetShadow = () => { state = initial(); };
     const wrap = (name, fn) => {
       const original = gl[name].bind(gl);
       gl[name] = (...args) => { fn(...args); return original(...args); };
@@ -102,6 +108,51 @@ function resolveTheme(spec, osDark) {
     return { theme: { ...spec, base: os }, follows: true };
   }
   return { theme: spec, follows: false };
+}
+
+// One IntersectionObserver for every viewer on the page (section 7): each container's
+// callback gets whether it is near the viewport. Without IntersectionObserver every
+// viewer counts as in view.
+const inViewCallbacks = new WeakMap();
+let viewObserver = null;
+function watchInView(el, fn) {
+  if (typeof IntersectionObserver !== 'function') { fn(true); return () => {}; }
+  viewObserver ??= new IntersectionObserver((entries) => {
+    for (const entry of entries) inViewCallbacks.get(entry.target)?.(entry.isIntersecting);
+  }, { rootMargin: '200px 0px' }); // a screenful ahead, so scrolling finds it drawn
+  inViewCallbacks.set(el, fn);
+  viewObserver.observe(el);
+  return () => { viewObserver.unobserve(el); inViewCallbacks.delete(el); };
+}
+
+// The page's WebGL contexts held by viewers (section 7). Chromium keeps 16 a page and
+// drops the oldest beyond that, visible or not; viewers stay under CONTEXT_BUDGET by asking
+// one out of view to park (give its context back) before they make or take back one. If
+// every holder is in view, a viewer goes ahead after a moment anyway (and the browser's
+// own loss is handled as any other).
+const CONTEXT_BUDGET = 12;
+const holders = new Set(); // { inView, park() } of the viewers holding a context
+const waitingForSlot = [];
+function takeContextSlot(holder) {
+  if (holders.has(holder)) return Promise.resolve();
+  if (holders.size < CONTEXT_BUDGET) { holders.add(holder); return Promise.resolve(); }
+  for (const h of holders) if (!h.inView) { h.park(); break; }
+  return new Promise((resolve) => {
+    const entry = { holder, resolve };
+    waitingForSlot.push(entry);
+    setTimeout(() => {
+      const i = waitingForSlot.indexOf(entry);
+      if (i >= 0) { waitingForSlot.splice(i, 1); holders.add(holder); resolve(); }
+    }, 2000);
+  });
+}
+function giveContextSlot(holder) {
+  holders.delete(holder);
+  while (waitingForSlot.length && holders.size < CONTEXT_BUDGET) {
+    const { holder: next, resolve } = waitingForSlot.shift();
+    holders.add(next);
+    resolve();
+  }
 }
 
 function visuallyHidden(el) {
@@ -193,12 +244,21 @@ export async function createResearchGraph(container, options = {}) {
     return { manifest, base: await fetchBytes(new URL(first, piecesUrl).href) };
   };
   const early = options.font ? null : fetchManifest().catch((err) => ({ error: err }));
+  // Filled in by section 7 once the instance runs; called by it from the start.
+  const glHooks = { afterFrame() {}, activity() {}, settle() {} };
+  // This viewer's claim on one of the page's WebGL contexts (takeContextSlot): its context
+  // is made in the module's main(), so the claim comes first.
+  const holder = { inView: true, park: () => {} };
+  const unwatch = watchInView(container, (near) => { holder.inView = near; glHooks.settle(); });
+  cleanups.push(() => { unwatch(); giveContextSlot(holder); });
+  await takeContextSlot(holder);
   let signalReady;
   const ready = new Promise((resolve) => { signalReady = resolve; });
   shadowGlState(canvas);
   module = await createRgvModule({
     canvas,
     onRgvReady: () => signalReady(),
+    postMainLoop: () => glHooks.afterFrame(), // section 7
     onRgvEvent: (name, json) => {
       if (destroyed) return;
       let payload = {};
@@ -212,6 +272,7 @@ export async function createResearchGraph(container, options = {}) {
   await ready;
 
   const withBytes = (bytes, fn) => {
+    module.rgvWake?.();
     const ptr = module._malloc(bytes.length);
     module.HEAPU8.set(bytes, ptr);
     try { return fn(ptr, bytes.length); } finally { module._free(ptr); }
@@ -263,7 +324,7 @@ export async function createResearchGraph(container, options = {}) {
   const resize = () => {
     if (destroyed) return;
     const { width, height } = canvas.getBoundingClientRect();
-    if (width > 0 && height > 0) module._rgv_resize(Math.round(width), Math.round(height));
+    if (width > 0 && height > 0) { module.rgvWake?.(); module._rgv_resize(Math.round(width), Math.round(height)); }
   };
   const observer = new ResizeObserver(resize);
   observer.observe(container);
@@ -461,6 +522,7 @@ export async function createResearchGraph(container, options = {}) {
   // Events from the C++ side; "load" refreshes the mirror first so listeners see it.
   let restoredOnce = false;
   function onEvent(name, payload) {
+    glHooks.activity();
     if (name === 'fontsNeeded') { fetchPieces(payload.pieces ?? []); return; }
     if (name === 'load') {
       refreshMirror();
@@ -489,7 +551,171 @@ export async function createResearchGraph(container, options = {}) {
     emit(name, payload);
   }
 
-  // 7. the API ----------------------------------------------------------------------------
+  // 7. GL context -------------------------------------------------------------------------
+
+  // A WebGL context can be lost at any moment: a driver reset, a phone dropping a background
+  // tab's contexts, Chromium dropping the oldest one when a page holds more than 16. The
+  // viewer keeps it restorable (preventDefault), draws nothing while it is gone (a notice
+  // says so), and makes every GL object again when it is back (rgv_gl_restored): slice,
+  // positions, pins, selection, camera, filters and theme live in the model, not in GL.
+  //
+  // Parked: a page may hold forty viewers, more than Chromium's 16 contexts. A viewer
+  // scrolled out of view draws one more frame, keeps it as a still image over the canvas,
+  // gives its context back (WEBGL_lose_context) and stops its loop; near the viewport
+  // again it asks for the context back, draws, and the still goes. So only the viewers
+  // near the viewport hold a context, whatever the count on the page.
+  //
+  // Asleep: a viewer whose frames have looked the same for a second stops its main loop
+  // too (no CPU, no GPU); input on the canvas, anything the page hands over (commands,
+  // slices, fonts, a resize) and reading state() wake it.
+  const QUIET_FRAMES = 60;
+  const gl = canvas.getContext('webgl2');
+  const loseExt = gl?.getExtension('WEBGL_lose_context') ?? null;
+  let glLost = false;    // the context is gone, whoever took it
+  let parked = false;    // gone because this viewer gave it back (out of view)
+  let restoring = false; // restoreContext() asked, webglcontextrestored not yet come
+  let stillWanted = false; // the next frame is copied to the still, then the context goes
+  let stillShown = false;
+  let stillHideAfterFrame = false;
+  let asleep = false;
+  let quiet = 0;         // frames in a row that were skipped, with no event
+
+  // The still image: a 2D canvas over the viewer's, in the DOM only while parked.
+  const still = doc.createElement('canvas');
+  still.className = 'rgv-still';
+  still.setAttribute('aria-hidden', 'true');
+  Object.assign(still.style, { position: 'absolute', pointerEvents: 'none' });
+  const notice = doc.createElement('div');
+  notice.className = 'rgv-notice';
+  notice.setAttribute('role', 'status');
+  Object.assign(notice.style, {
+    position: 'absolute', left: '50%', top: '50%', transform: 'translate(-50%, -50%)', display: 'none',
+    padding: '8px 14px', borderRadius: '6px', font: '13px system-ui, sans-serif', pointerEvents: 'none',
+    background: 'rgba(32, 33, 36, 0.85)', color: '#fff', maxWidth: '80%', textAlign: 'center',
+  });
+  container.append(notice);
+  cleanups.push(() => { still.remove(); notice.remove(); });
+  const cover = (el) => Object.assign(el.style, {
+    left: `${canvas.offsetLeft}px`, top: `${canvas.offsetTop}px`,
+    width: `${canvas.clientWidth}px`, height: `${canvas.clientHeight}px`,
+  });
+  const setNotice = (text) => { notice.textContent = text; notice.style.display = text ? 'block' : 'none'; };
+
+  const sleep = () => { if (!asleep && !destroyed) { asleep = true; module.pauseMainLoop(); } };
+  const wake = () => {
+    quiet = 0;
+    if (asleep && !destroyed) { asleep = false; module.resumeMainLoop(); }
+  };
+  module.rgvWake = () => { if (!parked) wake(); };
+
+  // Near the viewport or not: park or come back.
+  const park = () => {
+    if (destroyed || !loseExt || glLost || stillWanted) return;
+    stillWanted = true;
+    wake();
+    module._rgv_redraw();
+  };
+  // Back in view with no context (parked, or lost to the browser): ask for it again, once
+  // a slot is free; asked again every 2 s until webglcontextrestored comes.
+  const bringBack = async () => {
+    if (restoring) return;
+    restoring = true;
+    await takeContextSlot(holder);
+    while (!destroyed && glLost && holder.inView) {
+      try { loseExt.restoreContext(); } catch { /* not lost any more, or not restorable yet */ }
+      await new Promise((resolve) => { setTimeout(resolve, 2000); });
+    }
+    restoring = false;
+  };
+  const settle = () => {
+    if (destroyed || !loseExt) return;
+    if (!holder.inView && !glLost) park();
+    else if (holder.inView && glLost) { wake(); bringBack(); }
+  };
+  holder.park = park;
+  glHooks.settle = settle;
+
+  glHooks.activity = () => { quiet = 0; };
+  glHooks.afterFrame = () => {
+    if (destroyed) return;
+    const drawn = module._rgv_frame_drawn() === 1;
+    if (stillWanted && drawn) {
+      // Right after the frame, in its task: the drawing buffer still holds it.
+      stillWanted = false;
+      if (holder.inView) return;
+      still.width = canvas.width;
+      still.height = canvas.height;
+      still.getContext('2d').drawImage(canvas, 0, 0);
+      cover(still);
+      container.append(still);
+      stillShown = true;
+      parked = true;
+      loseExt.loseContext();
+      return;
+    }
+    if (stillHideAfterFrame && drawn) {
+      stillHideAfterFrame = false;
+      still.remove();
+      still.width = still.height = 0; // its pixels go too
+      stillShown = false;
+      setNotice('');
+    }
+    // Idle: nothing drawn, nothing moving (a layout or a camera flight goes on while parked,
+    // undrawn, so the graph is settled when it comes back into view).
+    quiet = drawn || module._rgv_busy() === 1 ? 0 : quiet + 1;
+    if ((parked && quiet > 0) || (quiet >= QUIET_FRAMES && !stillWanted && !module._rgv_wants_keyboard())) sleep();
+  };
+
+  const onLost = (e) => {
+    e.preventDefault(); // "restorable": without it webglcontextrestored never comes
+    if (destroyed) return;
+    glLost = true;
+    module._rgv_gl_lost();
+    giveContextSlot(holder);
+    const reason = parked ? 'offscreen' : 'browser';
+    if (!parked) {
+      setNotice('Graphics paused by the browser; restoring…');
+      // A context the browser took (to make room, a reset) comes back when asked.
+      if (holder.inView && loseExt) setTimeout(() => { if (glLost && !destroyed) settle(); }, 250);
+    }
+    emit('contextLost', { reason });
+  };
+  const onRestored = () => {
+    if (destroyed) return;
+    gl.rgvResetShadow?.();
+    // Extensions are per context: enabled again, as Emscripten did when it made it.
+    for (const ext of gl.getSupportedExtensions() ?? []) if (!/lose_context|debug/.test(ext)) gl.getExtension(ext);
+    holders.add(holder); // restored by the browser itself: it holds one again
+    const error = module.UTF8ToString(module._rgv_gl_restored());
+    const reason = parked ? 'inView' : 'browser';
+    glLost = false;
+    parked = false;
+    restoring = false;
+    wake();
+    if (error) {
+      setNotice(`Graphics could not be restored: ${error}`);
+      emit('error', { message: `rgv: the GL context came back but ${error}` });
+    } else {
+      stillHideAfterFrame = stillShown || notice.style.display !== 'none';
+    }
+    emit('contextRestored', { reason });
+    settle(); // scrolled away again meanwhile: park again
+  };
+  canvas.addEventListener('webglcontextlost', onLost);
+  canvas.addEventListener('webglcontextrestored', onRestored);
+  // Input on the canvas wakes the loop (SDL has queued the event for the next frame).
+  const WAKE_EVENTS = ['pointerdown', 'pointermove', 'pointerup', 'pointerleave', 'wheel', 'keydown', 'keyup',
+    'touchstart', 'touchmove', 'touchend', 'focus', 'blur'];
+  for (const type of WAKE_EVENTS) canvas.addEventListener(type, module.rgvWake, { passive: true });
+  settle(); // created out of view: park at once
+  cleanups.push(() => {
+    canvas.removeEventListener('webglcontextlost', onLost);
+    canvas.removeEventListener('webglcontextrestored', onRestored);
+    for (const type of WAKE_EVENTS) canvas.removeEventListener(type, module.rgvWake, { passive: true });
+    glHooks.afterFrame = () => {};
+  });
+
+  // 8. the API ----------------------------------------------------------------------------
 
   const alive = () => { if (destroyed) throw new Error('rgv: this viewer was destroyed'); };
   // Fetches a slice chunk by chunk, telling the viewer the bytes so far and the total when
@@ -623,7 +849,8 @@ export async function createResearchGraph(container, options = {}) {
     // The search box's search: [{id, label, matched?}] best first; matched is the other
     // spelling (alt_labels) that found the node when it was not its label.
     search(query) { alive(); return command({ cmd: 'search', query: String(query ?? '') }).hits; },
-    state() { alive(); return JSON.parse(module.UTF8ToString(module._rgv_state_json())); },
+    // Reading the state counts as activity: a page (or a test) polling it sees frames go on.
+    state() { alive(); module.rgvWake?.(); return JSON.parse(module.UTF8ToString(module._rgv_state_json())); },
     stats() {
       const s = viewer.state();
       return { nodes: s.nodes, edges: s.edges, byType: s.byType };

@@ -33,6 +33,7 @@ struct Runtime {
     rgv::App app;
     bool running = true;
     bool drawn = false;         // a frame has been drawn
+    bool last_drawn = false;    // the last frame was drawn (not skipped as unchanged)
     std::uint64_t ui_hash = 0;  // ImGui's draw data of the last drawn frame
 };
 
@@ -159,6 +160,7 @@ bool frame() {
         rt.drawn = true;
         rt.ui_hash = ui_hash;
     }
+    rt.last_drawn = draw;
     if (!rt.platform->after_frame(rt.app, fb_w, fb_h)) rt.running = false;
     if (draw) {
         SDL_GL_SwapWindow(rt.window);
@@ -232,6 +234,12 @@ bool rgv::recreate_gl_context(std::string& error) {
     }
     SDL_GL_MakeCurrent(rt.window, rt.gl);
     return gl_context_restored(error);
+}
+
+bool rgv::last_frame_drawn() { return g_runtime && g_runtime->last_drawn; }
+
+void rgv::request_redraw() {
+    if (g_runtime) g_runtime->drawn = false;
 }
 
 rgv::App* rgv::running_app() { return g_runtime ? &g_runtime->app : nullptr; }

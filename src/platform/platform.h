@@ -95,5 +95,10 @@ void shutdown_runtime();
 void gl_context_lost();
 bool gl_context_restored(std::string& error);
 bool recreate_gl_context(std::string& error);
+// The next frame is drawn even if it would look like the last (the web wrapper reads the
+// canvas right after it for a still image).
+void request_redraw();
+// Whether the last frame was drawn, not skipped as looking like the one before.
+bool last_frame_drawn();
 
 } // namespace rgv

@@ -178,6 +178,19 @@ EMSCRIPTEN_KEEPALIVE const char* rgv_gl_restored() {
     return rgv::g_error.c_str();
 }
 
+// The next frame is drawn whatever it shows (web/rgv.js copies it for a still image).
+EMSCRIPTEN_KEEPALIVE void rgv_redraw() { rgv::request_redraw(); }
+
+// 1 when the last frame was drawn; 0 when it was skipped, looking like the one before (a
+// viewer whose frames keep being skipped is idle: web/rgv.js then stops its loop).
+EMSCRIPTEN_KEEPALIVE int rgv_frame_drawn() { return rgv::last_frame_drawn() ? 1 : 0; }
+
+// 1 while something moves without input (App::busy: building, layout, camera flight).
+EMSCRIPTEN_KEEPALIVE int rgv_busy() {
+    const rgv::App* app = rgv::running_app();
+    return app && app->busy() ? 1 : 0;
+}
+
 // Stops the viewer for good: main loop, GL context, SDL's listeners.
 EMSCRIPTEN_KEEPALIVE void rgv_shutdown() { rgv::shutdown_runtime(); }
 

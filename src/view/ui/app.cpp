@@ -29,7 +29,6 @@ void App::gl_lost() {
     if (ui.gl_lost) return;
     ui.gl_lost = true;
     ui.gl_losses++;
-    vm_.emit("contextLost", nlohmann::json::object());
 }
 
 bool App::gl_restored(std::string& error) {
@@ -43,7 +42,6 @@ bool App::gl_restored(std::string& error) {
     UiReport& ui = vm_.ui();
     ui.gl_lost = false;
     ui.gl_restores++;
-    vm_.emit("contextRestored", nlohmann::json::object());
     return true;
 }
 

@@ -53,10 +53,17 @@ public:
     // object is gone with it. Nothing is drawn until gl_restored(), which makes the
     // renderer's objects again in the new (or restored) context and uploads the graph
     // again; the model (positions, pins, selection, camera, filters, theme) is untouched.
-    // Each emits an event ("contextLost", "contextRestored") and shows in state().gl.
+    // Both show in state().gl (the web wrapper tells the page, with the reason).
     void gl_lost();
     bool gl_restored(std::string& error);
     bool gl_is_lost() const { return vm_.ui().gl_lost; }
+    // Something moves without input: a slice being built, a layout running, a camera
+    // flight. An embedding may stop calling frames only when this is false and frames
+    // have stopped changing.
+    bool busy() const {
+        return vm_.status() == AppStatus::Building || (vm_.ready() && !vm_.layout().converged()) ||
+               vm_.camera().flying();
+    }
     // The fonts (fonts.cpp). Either the font pieces (pieces.json and the base piece's
     // bytes; `dir` is where the other pieces' files are when the App may read them itself,
     // natively, else the host fetches them after a "fontsNeeded" event), or one host font
