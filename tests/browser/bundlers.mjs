@@ -44,10 +44,12 @@ import slice from './slice.json';
 
 const arabic = { ...slice, nodes: [...slice.nodes, { id: 'topic:arabic', type: 'topic', label: 'علم البيانات' }] };
 const params = new URLSearchParams(location.search);
-const options = params.has('wasmUrl') ? { wasmUrl: params.get('wasmUrl') } : {};
+const options = Object.fromEntries(['wasmUrl', 'fontPieces'].filter((k) => params.has(k)).map((k) => [k, params.get(k)]));
+window.errors = [];
 (async () => {
   const t0 = performance.now();
   const a = await createResearchGraph(document.getElementById('a'), options);
+  a.on('error', ({ message }) => window.errors.push(message));
   const t1 = performance.now();
   const b = await createResearchGraph(document.getElementById('b'), options);
   window.startMs = [t1 - t0, performance.now() - t1];
@@ -163,6 +165,17 @@ if (devServer?.httpServer) {
   // An SPA fallback answers a wrong URL with the page itself.
   await checkMissing('vite dev with a wrong wasmUrl', `${base}?wasmUrl=/no/rgv_viewer.wasm`,
     (origin) => `rgv: expected a wasm file at ${origin}/no/rgv_viewer.wasm (got text/html); ${HINT}`);
+  await t.step('vite dev with a wrong fontPieces: the viewer runs, shows the URL and fires "error"', async () => {
+    const page = await t.newPage();
+    await page.goto(`${base}?fontPieces=/no/pieces.json`);
+    await page.waitForFunction(() => window.viewers && window.errors.length > 0, null, { timeout: 60000 });
+    const [errors, shown, status] = await page.evaluate(() => [window.errors,
+      document.querySelector('#a .rgv-problem')?.textContent, window.viewers[0].state().status]);
+    await page.close();
+    const want = `rgv: expected a font manifest (JSON) at ${new URL(base).origin}/no/pieces.json (got text/html); `
+      + 'set the fontPieces or assetsBase option to where the package\'s fonts/ are served; the text is drawn with a basic ASCII font';
+    return { ok: errors.length === 1 && errors[0] === want && shown === want && status === 'ready', detail: `\n  got   ${errors}\n  want  ${want}` };
+  });
   await devServer.close();
 }
 
