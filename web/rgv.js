@@ -220,7 +220,6 @@ export async function createResearchGraph(container, options = {}) {
     problem(err.message);
     throw err;
   }
-  if (destroyed) throw new Error('rgv: this viewer was destroyed');
   const started = (promise) => Promise.race([promise, failed]).catch((err) => {
     const message = `rgv: the wasm module did not start: ${err?.message ?? err}`;
     problem(message);
