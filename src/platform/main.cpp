@@ -148,8 +148,8 @@ bool frame() {
     // showing a WebGL canvas that was not drawn to; natively the window keeps its last
     // swapped image, and the platform waits for input instead of spinning (idle).
     const std::uint64_t ui_hash = draw_data_hash(ImGui::GetDrawData());
-    const bool draw = !rt.drawn || ui_hash != rt.ui_hash || textures_pending(ImGui::GetDrawData()) ||
-                      rt.app.graph_changed(fb_w, fb_h) || rt.platform->draws_every_frame();
+    const bool draw = !rt.app.gl_is_lost() && (!rt.drawn || ui_hash != rt.ui_hash || textures_pending(ImGui::GetDrawData()) ||
+                      rt.app.graph_changed(fb_w, fb_h) || rt.platform->draws_every_frame());
     if (draw) {
         glViewport(0, 0, fb_w, fb_h);
         rgv::clear_to(rt.app.background_color());
@@ -185,6 +185,53 @@ void rgv::shutdown_runtime() {
     SDL_Quit();
     rt.window = nullptr;
     rt.gl = nullptr;
+}
+
+// [SECTION] GL context lost and back
+
+void rgv::gl_context_lost() {
+    if (g_runtime && g_runtime->window) g_runtime->app.gl_lost();
+}
+
+namespace {
+// Forgets every GL object of the renderer and of ImGui's backend (its program, buffers
+// and textures: the font atlas is uploaded again from ImGui's own copy, and the backend
+// makes its objects again in the next ImGui_ImplOpenGL3_NewFrame). Called with the old
+// context current when there still is one, so nothing deletes a new object by name.
+void release_gl(Runtime& rt) {
+    rt.app.shutdown_gl();
+    ImGui_ImplOpenGL3_DestroyDeviceObjects();
+}
+} // namespace
+
+bool rgv::gl_context_restored(std::string& error) {
+    if (!g_runtime || !g_runtime->window) {
+        error = "the viewer is not running";
+        return false;
+    }
+    Runtime& rt = *g_runtime;
+    release_gl(rt);
+    if (!rt.app.gl_restored(error)) return false;
+    rt.drawn = false; // the next frame is drawn whatever it shows
+    return true;
+}
+
+bool rgv::recreate_gl_context(std::string& error) {
+    if (!g_runtime || !g_runtime->window) {
+        error = "the viewer is not running";
+        return false;
+    }
+    Runtime& rt = *g_runtime;
+    gl_context_lost();
+    release_gl(rt);
+    SDL_GL_DeleteContext(rt.gl);
+    rt.gl = SDL_GL_CreateContext(rt.window);
+    if (!rt.gl) {
+        error = std::string("cannot create a GL context: ") + SDL_GetError();
+        return false;
+    }
+    SDL_GL_MakeCurrent(rt.window, rt.gl);
+    return gl_context_restored(error);
 }
 
 rgv::App* rgv::running_app() { return g_runtime ? &g_runtime->app : nullptr; }

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 struct SDL_Window;
 union SDL_Event;
@@ -85,5 +86,14 @@ App* running_app();
 
 // Tears down the window, GL context, ImGui and SDL (main.cpp). Idempotent.
 void shutdown_runtime();
+
+// The GL context (main.cpp). Lost: every GL object is gone, frames are not drawn (the
+// model goes on: input, commands, layout). Restored (the browser's webglcontextrestored,
+// or a new context natively): the renderer's and ImGui's objects are made again and the
+// next frame draws everything. Recreate: natively, a new GL context for the window in
+// place of the old one, through the same two steps (what a device reset needs).
+void gl_context_lost();
+bool gl_context_restored(std::string& error);
+bool recreate_gl_context(std::string& error);
 
 } // namespace rgv

@@ -55,6 +55,8 @@ const char* kUsage =
     "                      (the web API's state(), plus \"pinned\": the pinned node ids)\n"
     "  --touch-file FILE   (testing) whenever FILE appears, send its lines as touch events\n"
     "                      (\"down|move|up FINGER X Y\", window px) and delete it\n"
+    "  --reset-gl N        (testing) at frame N, replace the GL context with a new one\n"
+    "                      (what a device reset does): everything is drawn again in it\n"
     "  --bench-frames N    (benchmark) once the graph is loaded and its layout has stopped,\n"
     "                      draw N frames in compact mode with the camera moving every\n"
     "                      frame (no vsync),\n"
@@ -88,6 +90,7 @@ public:
     std::vector<std::string> keys;  // --keys
     long max_frames = 0;
     long bench_frames = 0;             // --bench-frames
+    long reset_gl_at = 0;              // --reset-gl: the frame, 0 = never
     int bench_warm = 0;                // frames since the layout stopped
     long bench_k = 0;                  // camera path step
     std::vector<double> bench_ms;      // measured frame intervals
@@ -299,6 +302,14 @@ public:
         ++frame;
         if (bench_frames > 0) return bench_step(app, fb_w, fb_h);
         inject_events();
+        if (frame == reset_gl_at) {
+            std::string error;
+            if (!recreate_gl_context(error)) {
+                std::fprintf(stderr, "rgv: --reset-gl: %s\n", error.c_str());
+                code = 1;
+                return false;
+            }
+        }
         if (!state_path.empty()) write_state(app);
         if (max_frames == 0 || frame < max_frames) return true;
         if (!screenshot_path.empty()) code = save_and_check(app, fb_w, fb_h);
@@ -461,7 +472,8 @@ std::unique_ptr<Platform> make_platform(int argc, char** argv, int& exit_code) {
         long* target;
         long least;
     };
-    const Count counts[] = {{"--frames", &p->max_frames, 0}, {"--bench-frames", &p->bench_frames, 1}};
+    const Count counts[] = {{"--frames", &p->max_frames, 0}, {"--bench-frames", &p->bench_frames, 1},
+                           {"--reset-gl", &p->reset_gl_at, 1}};
     for (int i = first; i < argc; ++i) {
         const std::string arg = argv[i];
         auto value = [&](const char* name) -> const char* {

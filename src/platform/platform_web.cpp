@@ -78,7 +78,7 @@ public:
 
 std::string g_state;  // keeps rgv_state_json()'s string alive until the next call
 std::string g_result; // the same for rgv_command()
-std::string g_font_error; // the same for the font functions
+std::string g_error;  // the same for the font functions and rgv_gl_restored
 
 } // namespace
 
@@ -111,23 +111,23 @@ EMSCRIPTEN_KEEPALIVE void rgv_fail_loading(const char* message) {
 // call of any of the three font functions).
 EMSCRIPTEN_KEEPALIVE const char* rgv_add_font(const unsigned char* data, int size) {
     rgv::App* app = rgv::running_app();
-    rgv::g_font_error = app ? app->set_font(data, static_cast<std::size_t>(std::max(size, 0))) : "no viewer";
-    return rgv::g_font_error.c_str();
+    rgv::g_error = app ? app->set_font(data, static_cast<std::size_t>(std::max(size, 0))) : "no viewer";
+    return rgv::g_error.c_str();
 }
 
 // The font pieces: the manifest (pieces.json text) and the base piece's bytes. The viewer
 // asks for the other pieces with "fontsNeeded" events; rgv_add_font_piece hands them in.
 EMSCRIPTEN_KEEPALIVE const char* rgv_set_font_pieces(const char* manifest, const unsigned char* base, int size) {
     rgv::App* app = rgv::running_app();
-    rgv::g_font_error = app && manifest ? app->set_font_pieces(manifest, base, static_cast<std::size_t>(std::max(size, 0)))
+    rgv::g_error = app && manifest ? app->set_font_pieces(manifest, base, static_cast<std::size_t>(std::max(size, 0)))
                                         : "no viewer";
-    return rgv::g_font_error.c_str();
+    return rgv::g_error.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* rgv_add_font_piece(int index, const unsigned char* data, int size) {
     rgv::App* app = rgv::running_app();
-    rgv::g_font_error = app ? app->add_font_piece(index, data, static_cast<std::size_t>(std::max(size, 0))) : "no viewer";
-    return rgv::g_font_error.c_str();
+    rgv::g_error = app ? app->add_font_piece(index, data, static_cast<std::size_t>(std::max(size, 0))) : "no viewer";
+    return rgv::g_error.c_str();
 }
 
 // The App's state as JSON; the pointer stays valid until the next call.
@@ -164,6 +164,18 @@ EMSCRIPTEN_KEEPALIVE int rgv_merge_json(const char* text, const char* source, co
     rgv::App* app = rgv::running_app();
     if (!app || !text) return 0;
     return app->merge_json(text, source ? source : "", anchor_id ? anchor_id : "") ? 1 : 0;
+}
+
+// The canvas' WebGL context was lost (web/rgv.js saw webglcontextlost and kept it
+// restorable with preventDefault) and, later, restored: the viewer draws nothing in
+// between and makes its GL objects again after. rgv_gl_restored returns "" or why not
+// (valid until the next call).
+EMSCRIPTEN_KEEPALIVE void rgv_gl_lost() { rgv::gl_context_lost(); }
+
+EMSCRIPTEN_KEEPALIVE const char* rgv_gl_restored() {
+    rgv::g_error.clear();
+    if (!rgv::gl_context_restored(rgv::g_error) && rgv::g_error.empty()) rgv::g_error = "unknown error";
+    return rgv::g_error.c_str();
 }
 
 // Stops the viewer for good: main loop, GL context, SDL's listeners.

@@ -62,6 +62,10 @@ struct UiReport {
     bool text_input = false; // a text field of the panels has the keyboard
     float pixel_ratio = 1.0f;
     std::uint64_t frames_drawn = 0, graph_draws = 0;
+    // The GL context: lost now (nothing is drawn until it is back), and how often it was
+    // lost and restored since the viewer started.
+    bool gl_lost = false;
+    std::uint64_t gl_losses = 0, gl_restores = 0;
 };
 
 // The pointer over the window this frame (logical px), as the UI layer read it.

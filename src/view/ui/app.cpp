@@ -24,6 +24,29 @@ bool App::init_gl(std::string& error) { return renderer_.init(error); }
 
 void App::shutdown_gl() { renderer_.shutdown(); }
 
+void App::gl_lost() {
+    UiReport& ui = vm_.ui();
+    if (ui.gl_lost) return;
+    ui.gl_lost = true;
+    ui.gl_losses++;
+    vm_.emit("contextLost", nlohmann::json::object());
+}
+
+bool App::gl_restored(std::string& error) {
+    // The old names mean nothing in the new context: deleting them is harmless (a
+    // restored WebGL context ignores them), and the renderer forgets them either way.
+    renderer_.shutdown();
+    if (!renderer_.init(error)) return false;
+    base_stamp_ = {}; // both layers are uploaded again on the next frame
+    top_stamp_ = {};
+    graph_drawn_ = false;
+    UiReport& ui = vm_.ui();
+    ui.gl_lost = false;
+    ui.gl_restores++;
+    vm_.emit("contextRestored", nlohmann::json::object());
+    return true;
+}
+
 // [SECTION] the frame
 namespace {
 // The pointer as ImGui's IO has it this frame (filled by the SDL backend on both

@@ -49,6 +49,14 @@ public:
     // [SECTION] GL and fonts
     bool init_gl(std::string& error);
     void shutdown_gl();
+    // The GL context went away (a browser's webglcontextlost, a device reset): every GL
+    // object is gone with it. Nothing is drawn until gl_restored(), which makes the
+    // renderer's objects again in the new (or restored) context and uploads the graph
+    // again; the model (positions, pins, selection, camera, filters, theme) is untouched.
+    // Each emits an event ("contextLost", "contextRestored") and shows in state().gl.
+    void gl_lost();
+    bool gl_restored(std::string& error);
+    bool gl_is_lost() const { return vm_.ui().gl_lost; }
     // The fonts (fonts.cpp). Either the font pieces (pieces.json and the base piece's
     // bytes; `dir` is where the other pieces' files are when the App may read them itself,
     // natively, else the host fetches them after a "fontsNeeded" event), or one host font

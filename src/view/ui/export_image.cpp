@@ -15,6 +15,10 @@ bool App::render_image(float scale, std::vector<std::uint8_t>& rgba, int& width,
         error = "no graph is loaded";
         return false;
     }
+    if (gl_is_lost()) {
+        error = "the GL context is lost (the image can be made once it is back)";
+        return false;
+    }
     if (!(scale >= 0.25f && scale <= 8.0f)) {
         error = "scale must be between 0.25 and 8";
         return false;
