@@ -1,7 +1,9 @@
 // package-dist.mjs — assembles the npm package of the viewer from the web build:
 // build/web-release/web → build/web-release/dist (module, wasm, font pieces, types, README,
-// package.json), ready for `npm pack` or `npm install ./dist`. The wasm and the fonts are
-// found relative to rgv.js's own URL at run time, so the folder works wherever it is served.
+// package.json, LICENSE and the third-party licences), ready for `npm pack` or
+// `npm install ./dist`. web/assets.js finds the wasm and the fonts in ways bundlers follow
+// (new URL literals; fonts/files.js, written here, lists every piece that way) and the
+// folder also works served as it is (docs/bundlers.md).
 //
 //   node tools/package-dist.mjs [WEB_DIR] [DIST_DIR]     defaults: build/web-release/{web,dist}
 import fs from 'node:fs';
@@ -14,7 +16,7 @@ const distDir = path.resolve(process.argv[3] ?? path.join(path.dirname(webDir), 
 
 // From the web build: what the module needs at run time. From web/: the type definitions
 // (they are not copied into the web build by every CMake version of the project).
-const FROM_BUILD = ['rgv.js', 'research-graph.js', 'rgv_viewer.mjs', 'rgv_viewer.wasm'];
+const FROM_BUILD = ['rgv.js', 'research-graph.js', 'assets.js', 'rgv_viewer.mjs', 'rgv_viewer.wasm'];
 const FROM_SOURCE = ['rgv.d.ts', 'research-graph.d.ts'];
 
 const missing = FROM_BUILD.filter((f) => !fs.existsSync(path.join(webDir, f)));
@@ -38,7 +40,16 @@ if (fs.existsSync(piecesJson)) {
     ...new Set(manifest.sources.map((s) => `fonts/${s.licence}`)));
   fs.mkdirSync(path.join(distDir, 'fonts/LICENSES'), { recursive: true });
   for (const f of FONT_PIECES) fs.copyFileSync(path.join(webDir, f), path.join(distDir, f));
+  // Every piece as a literal new URL(): what Vite and webpack follow to emit a file with the
+  // build. assets.js imports this only when a bundler renamed the manifest (then the pieces
+  // cannot be found next to it by name); served as it is, the package never loads it.
+  const lines = manifest.pieces.map((p) => `  ${JSON.stringify(p.file)}: new URL(${JSON.stringify(`./${p.file}`)}, import.meta.url).href,`);
+  fs.writeFileSync(path.join(distDir, 'fonts/files.js'), '// fonts/files.js, written by tools/package-dist.mjs: each font piece\'s URL, '
+    + 'as bundlers rewrite it.\nexport default {\n' + lines.join('\n') + '\n};\n');
 }
+// The licences: the project's (MIT) and those of what is compiled into the wasm.
+fs.copyFileSync(path.join(root, 'LICENSE'), path.join(distDir, 'LICENSE'));
+fs.cpSync(path.join(root, 'licenses'), path.join(distDir, 'licenses'), { recursive: true });
 for (const f of FROM_SOURCE) {
   const built = path.join(webDir, f);
   fs.copyFileSync(fs.existsSync(built) ? built : path.join(root, 'web', f), path.join(distDir, f));
@@ -52,24 +63,28 @@ const pkg = {
   main: './rgv.js',
   module: './rgv.js',
   types: './rgv.d.ts',
+  // Every public entry: the API module (also by its file name), the element, the types,
+  // and the files a host may serve from elsewhere (wasmUrl, fontPieces, assetsBase).
   exports: {
     '.': { types: './rgv.d.ts', default: './rgv.js' },
+    './rgv.js': { types: './rgv.d.ts', default: './rgv.js' },
     './element': { types: './research-graph.d.ts', default: './research-graph.js' },
     './research-graph.js': { types: './research-graph.d.ts', default: './research-graph.js' },
+    './rgv.d.ts': './rgv.d.ts',
+    './research-graph.d.ts': './research-graph.d.ts',
     './rgv_viewer.wasm': './rgv_viewer.wasm',
     './fonts/*': './fonts/*',
+    './LICENSE': './LICENSE',
+    './licenses/*': './licenses/*',
     './package.json': './package.json',
   },
-  files: [...FROM_BUILD, ...FROM_SOURCE, ...(FONT_PIECES.length ? ['fonts/'] : []), 'README.md', 'LICENSE-font.txt'],
+  files: [...FROM_BUILD, ...FROM_SOURCE, ...(FONT_PIECES.length ? ['fonts/'] : []), 'README.md', 'LICENSE', 'licenses/'],
   sideEffects: ['./research-graph.js'],
   keywords: ['graph', 'research', 'webassembly', 'webgl2', 'web-component', 'custom-element'],
-  license: 'SEE LICENSE IN README.md',
+  license: 'MIT',
 };
 fs.writeFileSync(path.join(distDir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
 
-fs.writeFileSync(path.join(distDir, 'LICENSE-font.txt'),
-  (FONT_PIECES.length ? 'The font pieces in fonts/ (listed in fonts/pieces.json) are cut from Debian\'s font packages; '
-    + 'each package\'s copyright file is in fonts/LICENSES/, named by the "licence" of each piece.\n' : ''));
 
 fs.writeFileSync(path.join(distDir, 'README.md'), `# research-graph-viewer ${version}
 
@@ -83,10 +98,15 @@ instance; several viewers on one page are independent.
 npm install ./research-graph-viewer-${version}.tgz     # or: npm install path/to/dist
 \`\`\`
 
-Serve the package folder as it is: \`rgv.js\` finds \`rgv_viewer.wasm\` and the font
-pieces (\`fonts/pieces.json\` and the pieces it lists; a slice fetches only the pieces its
-scripts need) next to itself (relative to its own URL, not the page's). With a bundler, make
-sure those files are emitted next to the module (they are listed in \`exports\`).
+Served as it is (\`/node_modules/research-graph-viewer/\`, a CDN), \`rgv.js\` finds
+\`rgv_viewer.wasm\` and the font pieces (\`fonts/pieces-compact.json\` and the pieces it
+lists; a slice fetches only the pieces its scripts need) next to itself. Bundled, with no
+configuration: \`vite build\` and webpack 5 emit them with the build (they follow the
+package's \`new URL('…', import.meta.url)\`); the Vite dev server and esbuild are served
+from \`/node_modules/research-graph-viewer/\` on the page's origin. Elsewhere (a CDN, a
+production esbuild build), say where: the \`assetsBase\` option (\`assets-base\`
+attribute), or \`wasmUrl\` and \`fontPieces\`. A file that cannot be loaded is named in the
+viewer and in an \`error\` event.
 
 ## One tag
 
@@ -100,7 +120,7 @@ sure those files are emitted next to the module (they are listed in \`exports\`)
 \`\`\`
 
 Attributes: \`src\`, \`mode\` (compact | explorer), \`expand-template\`, \`color-mode\`, \`font\`,
-\`label\`, \`theme\` (light | dark | auto, the default, following the OS | JSON colours).
+\`label\`, \`assets-base\`, \`wasm-url\`, \`font-pieces\`, \`theme\` (light | dark | auto, the default, following the OS | JSON colours).
 Events (CustomEvent, bubbling, composed; payload in \`detail\`): \`rgv-ready\`,
 \`rgv-load\`, \`rgv-error\`, \`rgv-progress\`, \`rgv-hover\`, \`rgv-select\`, \`rgv-action\`,
 \`rgv-expand\`, \`rgv-view\`, \`rgv-openUrl\` (cancelable: preventDefault keeps the link
@@ -134,7 +154,9 @@ Keyboard: Tab into the graph; arrow keys move between neighbours, Enter zooms to
 selection, Escape clears it, + and - zoom. A visually hidden list mirrors the graph for
 screen readers and a live region announces the selection.
 
-Fonts: pieces of DejaVu Sans, Noto, Noto CJK and Symbola from Debian (see LICENSE-font.txt and fonts/LICENSES/).
+Fonts: pieces of DejaVu Sans, Noto, Noto CJK and Symbola from Debian (fonts/LICENSES/).
+
+Licence: MIT (LICENSE); what is compiled into the wasm: licenses/README.md.
 `);
 
 console.log(`package-dist: ${distDir} (research-graph-viewer ${version})`);

@@ -5,7 +5,8 @@
 //
 // Attributes: src, mode (compact | explorer), expand-template, color-mode, font, label,
 // theme ("light", "dark", "auto" — the default, following the OS — or a JSON object of
-// colours, see rgv.d.ts). Changing src reloads; changing the others updates the running
+// colours, see rgv.d.ts); assets-base, wasm-url, font-pieces (where the package's files
+// are served when not next to the module, e.g. a CDN; read once, at start). Changing src reloads; changing the others updates the running
 // viewer (font: the new font is fetched and the text redrawn with it; label: the accessible
 // name). The viewer's events are dispatched on the element as CustomEvents named
 // "rgv-<event>" (rgv-load, rgv-error, rgv-progress, rgv-hover, rgv-select, rgv-action,
@@ -72,6 +73,10 @@ export class ResearchGraphElement extends HTMLElement {
       font: this.getAttribute('font') ?? undefined,
       label: this.getAttribute('label') ?? undefined,
       theme: this.#theme(this.getAttribute('theme')),
+      // Where the package's files are served, when not next to the module (read at start).
+      assetsBase: this.getAttribute('assets-base') || undefined,
+      wasmUrl: this.getAttribute('wasm-url') || undefined,
+      fontPieces: this.getAttribute('font-pieces') || undefined,
     }).then(async (viewer) => {
       if (generation !== this.#generation) { viewer.destroy(); return null; } // removed meanwhile
       this.#viewer = viewer;

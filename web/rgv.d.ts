@@ -86,8 +86,24 @@ export interface ViewerOptions {
    * slice's text needs them.
    */
   font?: string;
-  /** URL of the font pieces' manifest; default fonts/pieces-compact.json next to rgv.js. */
+  /**
+   * URL of the font pieces' manifest (the pieces are fetched next to it). Default: found
+   * like the wasm (see wasmUrl), fonts/pieces-compact.json of the package.
+   */
   fontPieces?: string;
+  /**
+   * URL of the viewer's wasm (rgv_viewer.wasm). Default: next to rgv.js, written so that
+   * `vite build` and webpack emit it with the bundle; when that is not there (the Vite dev
+   * server, esbuild), /node_modules/research-graph-viewer/rgv_viewer.wasm on the page's
+   * origin. It is fetched and compiled once per page, whatever the number of viewers.
+   */
+  wasmUrl?: string;
+  /**
+   * A folder served like the package (rgv_viewer.wasm, fonts/pieces-compact.json and the
+   * pieces), e.g. a CDN's copy: "https://cdn.example.org/research-graph-viewer@0.1.0/".
+   * wasmUrl and fontPieces, when given, win over it. Relative URLs are relative to the page.
+   */
+  assetsBase?: string;
   /**
    * Keep location.hash in sync with the view (deep links; history.replaceState, no new
    * history entries): the hash at start and on hashchange is applied with restore(); a bad
@@ -109,6 +125,11 @@ export interface LoadEvent {
   /** The load was an undo of an expansion. */
   undo?: boolean;
 }
+/**
+ * A slice that did not load, a bad deep link, or a file of the viewer that could not be
+ * fetched (a font manifest or piece: "rgv: expected a font file at URL (got text/html); ...").
+ * Problems at start are sent just after createResearchGraph resolves.
+ */
 export interface ErrorEvent { message: string }
 /**
  * "download": the slice is being fetched; "expand": a node's slice to merge; "layout": the
@@ -119,8 +140,15 @@ export interface ProgressEvent { phase: LoadingPhase; value: number | null; byte
 export type LoadingPhase = 'download' | 'expand' | 'layout';
 export interface HoverEvent { id: NodeId | null }
 export interface SelectEvent { id: NodeId | null }
-export interface ActionEvent { action: ActionName; id: NodeId }
-export interface ExpandEvent { id: NodeId; url: string }
+/** `id`: the node the action is for; null for "open-explorer" when the slice has no focus. */
+export interface ActionEvent { action: ActionName; id: NodeId | null }
+export interface ExpandEvent {
+  id: NodeId;
+  /** The node's slice URL, made from the expand template. */
+  url: string;
+  /** Set to true in a listener that fetches and merges (expand()) by itself. */
+  handled?: boolean;
+}
 export type ViewEvent = ViewState;
 /**
  * A link the user followed in the viewer (http and https only). Unless a listener calls
@@ -133,6 +161,15 @@ export interface OpenUrlEvent {
   readonly defaultPrevented: boolean;
 }
 
+/**
+ * The viewer's WebGL context went away or came back. `offscreen` / `inView`: the viewer
+ * gave it back itself when scrolled out of view (a still image shows meanwhile) and took it
+ * again; `browser`: the browser took it (a driver reset, a phone, too many contexts) or
+ * gave it back. Nothing of the view is lost either way.
+ */
+export interface ContextLostEvent { reason: 'offscreen' | 'browser'; }
+export interface ContextRestoredEvent { reason: 'inView' | 'browser'; }
+
 export interface ViewerEventMap {
   load: LoadEvent;
   error: ErrorEvent;
@@ -143,6 +180,8 @@ export interface ViewerEventMap {
   expand: ExpandEvent;
   view: ViewEvent;
   openUrl: OpenUrlEvent;
+  contextLost: ContextLostEvent;
+  contextRestored: ContextRestoredEvent;
 }
 export type ViewerEventName = keyof ViewerEventMap;
 export declare const EVENTS: readonly ViewerEventName[];
@@ -163,6 +202,8 @@ export interface ViewerState {
   frames: number;
   /** Frames drawn; the others would have looked the same as the last one and were skipped. */
   framesDrawn: number;
+  /** The GL context: lost now (nothing drawn), and how often it was lost and restored. */
+  gl: { lost: boolean; losses: number; restores: number };
   /** Frames that drew every node and edge; the others reused that image (hover, selection, panels). */
   graphDraws: number;
   nodes: number;
@@ -270,9 +311,18 @@ export interface ResearchGraphViewer {
   destroy(): void;
 }
 
+/**
+ * Makes a viewer in `container`. Rejects when the wasm cannot be loaded or started; the
+ * message names the URLs tried ("rgv: expected a wasm file at URL (got text/html); ...")
+ * and is also shown in the container.
+ */
 export declare function createResearchGraph(container: HTMLElement, options?: ViewerOptions): Promise<ResearchGraphViewer>;
 
-/** <research-graph src mode expand-template color-mode font label theme> (theme: light | dark | auto | JSON colours) */
+/**
+ * <research-graph src mode expand-template color-mode font label theme assets-base wasm-url font-pieces>
+ * (theme: light | dark | auto | JSON colours; assets-base, wasm-url, font-pieces: the options
+ * assetsBase, wasmUrl, fontPieces, read at start).
+ */
 export declare class ResearchGraphElement extends HTMLElement {
   static readonly observedAttributes: string[];
   readonly viewer: ResearchGraphViewer | null;

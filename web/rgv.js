@@ -15,14 +15,15 @@
 //   8. the API        load, camera, focus, select, filters, exports, events, destroy
 //
 // Each viewer starts its own wasm instance (its own memory, GL context and SDL state), so
-// viewers on one page never share state. Files next to this module (the wasm, the font)
-// are found relative to this module's URL, not the page's. Text from the data reaches the
-// DOM only through textContent / setAttribute, never as HTML.
+// viewers on one page never share state; the wasm is fetched and compiled once per page and
+// every viewer instantiates that module. The files (the wasm, the fonts) are found by
+// assets.js: next to this module in a way bundlers follow, or where the options say; one
+// that cannot be loaded shows its URL in the viewer. Text from the data reaches the DOM
+// only through textContent / setAttribute, never as HTML.
 import createRgvModule from './rgv_viewer.mjs';
+import { locate, compileWasm, instantiateWith, fetchManifest as fetchManifestFrom, fetchFont, pieceUrl, showProblem } from './assets.js';
 
 // 1. helpers ------------------------------------------------------------------------------
-
-const here = (path) => new URL(path, import.meta.url).href;
 
 export const EVENTS = Object.freeze(['load', 'error', 'progress', 'hover', 'select', 'action', 'expand', 'view', 'openUrl',
   'contextLost', 'contextRestored']);
@@ -224,24 +225,36 @@ export async function createResearchGraph(container, options = {}) {
     }
   };
 
+  // Files that could not be loaded: shown over the canvas (naming the URL) and reported as
+  // "error" events. Those of the start are sent once the viewer is returned (a task later,
+  // so a listener added right after `await createResearchGraph(...)` hears them).
+  let problemBox = null;
+  let startProblems = [];
+  const problem = (message) => {
+    console.warn(message);
+    problemBox = showProblem(container, message, problemBox);
+    if (startProblems) startProblems.push(message); else emit('error', { message });
+  };
+  const clearProblem = () => { problemBox = showProblem(container, '', problemBox); };
+  cleanups.push(clearProblem);
+  const where = locate(options, doc.baseURI);
+
   // Fonts. The viewer draws every script from pieces of Debian's fonts (fonts/pieces*.json
   // lists them with the characters each covers): the base piece (Latin, Greek, Cyrillic)
   // before the first frame, any other piece only when the slice's text needs it (the
   // viewer asks with a "fontsNeeded" event). The manifest and the base piece are fetched
   // while the module compiles, not after. A host font (options.font, setFont) replaces
   // the pieces: one font for everything, boxes for what it lacks.
-  const fetchBytes = async (url) => {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
-    return new Uint8Array(await response.arrayBuffer());
-  };
-  // The compact manifest: pieces.json's content in a third of its gzip bytes.
-  const piecesUrl = options.fontPieces ?? here('fonts/pieces-compact.json');
+  // The compact manifest (pieces.json's content in a third of its gzip bytes), from the
+  // first place of where.manifest that has it; the pieces are found from its URL.
+  let piecesUrl = where.manifest[0];
   const fetchManifest = async () => {
-    const manifest = new TextDecoder().decode(await fetchBytes(piecesUrl));
-    const first = JSON.parse(manifest).pieces?.[0]?.file;
-    if (!first) throw new Error(`${piecesUrl} lists no pieces`);
-    return { manifest, base: await fetchBytes(new URL(first, piecesUrl).href) };
+    const { text, url } = await fetchManifestFrom(where.manifest);
+    piecesUrl = url;
+    let first;
+    try { first = JSON.parse(text).pieces?.[0]?.file; } catch (err) { throw new Error(`rgv: the font manifest at ${url} is not JSON (${err.message})`); }
+    if (!first) throw new Error(`rgv: the font manifest at ${url} lists no pieces`);
+    return { manifest: text, base: await fetchFont(await pieceUrl(first, url)) };
   };
   const early = options.font ? null : fetchManifest().catch((err) => ({ error: err }));
   // Filled in by section 7 once the instance runs; called by it from the start.
@@ -250,12 +263,31 @@ export async function createResearchGraph(container, options = {}) {
   // is made in the module's main(), so the claim comes first.
   const holder = { inView: true, park: () => {} };
   const unwatch = watchInView(container, (near) => { holder.inView = near; glHooks.settle(); });
-  cleanups.push(() => { unwatch(); giveContextSlot(holder); });
-  await takeContextSlot(holder);
+  const letGo = () => { unwatch(); giveContextSlot(holder); };
+  cleanups.push(letGo);
   let signalReady;
+  let signalFailed;
   const ready = new Promise((resolve) => { signalReady = resolve; });
+  const failed = new Promise((resolve, reject) => { signalFailed = reject; });
+  failed.catch(() => {});
   shadowGlState(canvas);
-  module = await createRgvModule({
+  // The wasm: compiled once per page (assets.js), instantiated here for this viewer.
+  let wasm;
+  try {
+    ({ module: wasm } = await compileWasm(where.wasm));
+  } catch (err) {
+    letGo();
+    problem(err.message);
+    throw err;
+  }
+  await takeContextSlot(holder); // compiled meanwhile; main() makes the context
+  const started = (promise) => Promise.race([promise, failed]).catch((err) => {
+    const message = `rgv: the wasm module did not start: ${err?.message ?? err}`;
+    letGo();
+    problem(message);
+    throw new Error(message);
+  });
+  module = await started(createRgvModule({
     canvas,
     onRgvReady: () => signalReady(),
     postMainLoop: () => glHooks.afterFrame(), // section 7
@@ -265,11 +297,12 @@ export async function createResearchGraph(container, options = {}) {
       try { payload = json ? JSON.parse(json) : {}; } catch { payload = { raw: json }; }
       onEvent(name, payload);
     },
-    locateFile: (path) => here(path),
+    instantiateWasm: instantiateWith(wasm, (err) => signalFailed(err)),
+    locateFile: (path) => new URL(path, where.wasm[0]).href,
     print: (text) => console.log(`rgv: ${text}`),
     printErr: (text) => console.warn(`rgv: ${text}`),
-  });
-  await ready;
+  }));
+  await started(ready);
 
   const withBytes = (bytes, fn) => {
     module.rgvWake?.();
@@ -280,13 +313,14 @@ export async function createResearchGraph(container, options = {}) {
   // A host font: TTF / OTF bytes copied into the instance; glyphs re-rasterise next frame.
   const loadFont = async (url) => {
     try {
-      const bytes = await fetchBytes(url);
+      const bytes = await fetchFont(new URL(url, doc.baseURI).href);
       if (destroyed) return false;
       const error = withBytes(bytes, (p, n) => module.UTF8ToString(module._rgv_add_font(p, n)));
-      if (error) throw new Error(error);
+      if (error) throw new Error(`rgv: the font at ${url}: ${error}`);
+      clearProblem();
       return true;
     } catch (err) {
-      console.warn(`rgv: font ${url} not loaded (${err.message}); keeping the current font`);
+      problem(`${err.message}; keeping the current font`);
       return false;
     }
   };
@@ -295,13 +329,13 @@ export async function createResearchGraph(container, options = {}) {
     for (const { index, file } of pieces) {
       if (piecesInFlight.has(index)) continue;
       piecesInFlight.add(index);
-      fetchBytes(new URL(file, piecesUrl).href).then((bytes) => {
+      pieceUrl(file, piecesUrl).then(fetchFont).then((bytes) => {
         if (destroyed) return;
         const error = withBytes(bytes, (p, n) => module.UTF8ToString(module._rgv_add_font_piece(index, p, n)));
-        if (error) throw new Error(error);
+        if (error) throw new Error(`rgv: the font piece ${file}: ${error}`);
       }).catch((err) => {
         // The text of that script stays drawn as boxes; the viewer does not ask again.
-        console.warn(`rgv: font piece ${file} not loaded (${err.message})`);
+        if (!destroyed) problem(`${err.message}; that text is drawn as boxes`);
       });
     }
   };
@@ -310,12 +344,12 @@ export async function createResearchGraph(container, options = {}) {
     const got = await fetched;
     if (destroyed) return false;
     if (got.error) {
-      console.warn(`rgv: fonts not loaded (${got.error.message}); keeping the current font`);
+      problem(`${got.error.message}; the text is drawn with a basic ASCII font`);
       return false;
     }
     piecesInFlight.clear();
     const error = withCString(module, got.manifest, (m) => withBytes(got.base, (p, n) => module.UTF8ToString(module._rgv_set_font_pieces(m, p, n))));
-    if (error) console.warn(`rgv: ${error}`);
+    if (error) problem(`rgv: ${error}`); else clearProblem();
     return !error;
   };
   if (options.font) await loadFont(options.font);
@@ -893,5 +927,9 @@ export async function createResearchGraph(container, options = {}) {
   if (options.mode !== undefined) tryCommand({ cmd: 'set_mode', mode: options.mode });
   if (options.expandTemplate !== undefined) tryCommand({ cmd: 'set_expand_template', template: options.expandTemplate });
   if (options.src !== undefined && options.src !== null && options.src !== '') await viewer.load(options.src);
+  // The start's problems, for listeners added once this resolves.
+  const pending = startProblems;
+  startProblems = null;
+  if (pending.length) setTimeout(() => { if (!destroyed) for (const message of pending) emit('error', { message }); });
   return viewer;
 }

@@ -183,4 +183,36 @@ const t = await startSuite('browser_pages', webDir);
   await page.screenshot({ path: path.join(outDir, 'pages-two.png') });
   t.check('two: no page errors', page.errors.length === 0, page.errors.join(' | '));
 }
+// A strict Content-Security-Policy (sent as a header): no eval, no inline script, wasm
+// allowed. The element and the API from external modules only; a violation would be a
+// console error ("Refused to ..."), and the viewer would not start.
+{
+  const CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'";
+  const page = await t.newPage();
+  const url = `${t.base}__csp.html`;
+  await page.route(url, (route) => route.fulfill({ contentType: 'text/html', headers: { 'Content-Security-Policy': CSP },
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<script type="module" src="research-graph.js"></script></head><body>
+<research-graph id="el" src="sample-slice.json" style="width: 600px; height: 360px"></research-graph></body></html>` }));
+  const violations = [];
+  page.on('console', (m) => { if (/Content Security Policy|Refused to/.test(m.text())) violations.push(m.text()); });
+  await page.goto(url);
+  await t.step(`strict CSP (${CSP}): the element starts and draws the sample`, async () => {
+    await page.waitForFunction(() => { const s = document.getElementById('el').viewer?.state(); return s?.status === 'ready' && s.frames > 10; },
+      null, { timeout: 60000 });
+    const nodes = await page.evaluate(() => document.getElementById('el').stats().nodes);
+    // The header really applied: an inline script is refused.
+    const refused = await page.evaluate(() => new Promise((resolve) => {
+      document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true });
+      const s = document.createElement('script');
+      s.textContent = 'window.inlineRan = true';
+      document.head.append(s);
+      setTimeout(() => resolve(window.inlineRan ? 'ran' : 'no event'), 2000);
+    }));
+    return { ok: nodes === sample.nodes.length && refused.startsWith('script-src') && violations.length === 1 && page.errors.length === 1,
+             detail: `nodes ${nodes}, inline script: ${refused}, violations ${violations.join(' | ')}` };
+  });
+  await page.close();
+}
+
 await t.finish();

@@ -16,7 +16,12 @@ export async function embed(container: HTMLElement): Promise<ResearchGraphViewer
   viewer.on('load', ({ nodes, edges, format }) => console.log(nodes + edges, format.toUpperCase()));
   viewer.on('select', ({ id }) => { if (id !== null) viewer.focus(id); });
   viewer.on('progress', ({ phase, value, bytes }) => console.log(phase, value === null ? `${bytes} bytes` : value.toFixed(2)));
-  viewer.on('expand', ({ id, url }) => console.log(id, url));
+  viewer.on('expand', (e) => { if (e.url.endsWith('.json')) e.handled = true; console.log(e.id); });
+  viewer.on('load', ({ warnings }) => console.log(warnings?.join('\n') ?? 'no warnings'));
+  viewer.on('error', ({ message }) => console.log(message.length));
+  // A host that serves the package's files elsewhere (a CDN, a production esbuild build).
+  await createResearchGraph(container, { assetsBase: 'https://cdn.example.org/research-graph-viewer@0.1.0/' });
+  await createResearchGraph(container, { wasmUrl: '/static/rgv_viewer.wasm', fontPieces: '/static/fonts/pieces-compact.json' });
   viewer.once('view', ({ hash, camera, colorMode, filter }) => console.log(hash.length, camera.zoom, colorMode, filter.typesHidden));
   viewer.on('openUrl', (e) => { if (e.url.startsWith('https://example.org/')) e.preventDefault(); });
   off();
