@@ -202,6 +202,8 @@ export interface ViewerState {
   frames: number;
   /** Frames drawn; the others would have looked the same as the last one and were skipped. */
   framesDrawn: number;
+  /** Bytes of this viewer's wasm linear memory (grows, never shrinks). */
+  wasmMemory: number;
   /** The GL context: lost now (nothing drawn), and how often it was lost and restored. */
   gl: { lost: boolean; losses: number; restores: number };
   /** Frames that drew every node and edge; the others reused that image (hover, selection, panels). */

@@ -141,10 +141,17 @@ function takeContextSlot(holder) {
   return new Promise((resolve) => {
     const entry = { holder, resolve };
     waitingForSlot.push(entry);
-    setTimeout(() => {
+    // While some holder is out of view, its park frees a slot soon; when all are in view,
+    // none will, and this viewer goes ahead over the budget.
+    const overBudget = () => {
       const i = waitingForSlot.indexOf(entry);
-      if (i >= 0) { waitingForSlot.splice(i, 1); holders.add(holder); resolve(); }
-    }, 2000);
+      if (i < 0) return;
+      if ([...holders].some((h) => !h.inView)) { setTimeout(overBudget, 2000); return; }
+      waitingForSlot.splice(i, 1);
+      holders.add(holder);
+      resolve();
+    };
+    setTimeout(overBudget, 2000);
   });
 }
 function giveContextSlot(holder) {
@@ -884,7 +891,13 @@ export async function createResearchGraph(container, options = {}) {
     // spelling (alt_labels) that found the node when it was not its label.
     search(query) { alive(); return command({ cmd: 'search', query: String(query ?? '') }).hits; },
     // Reading the state counts as activity: a page (or a test) polling it sees frames go on.
-    state() { alive(); module.rgvWake?.(); return JSON.parse(module.UTF8ToString(module._rgv_state_json())); },
+    state() {
+      alive();
+      module.rgvWake?.();
+      const s = JSON.parse(module.UTF8ToString(module._rgv_state_json()));
+      s.wasmMemory = module.HEAPU8.buffer.byteLength; // bytes: this viewer's linear memory
+      return s;
+    },
     stats() {
       const s = viewer.state();
       return { nodes: s.nodes, edges: s.edges, byType: s.byType };
