@@ -647,7 +647,8 @@ export async function createResearchGraph(container, options = {}) {
     quiet = 0;
     if (asleep && !destroyed) { asleep = false; module.resumeMainLoop(); }
   };
-  module.rgvWake = () => { if (!parked) wake(); };
+  // Parked viewers wake too: a command or a slice runs its frames (undrawn) until still.
+  module.rgvWake = wake;
 
   // Near the viewport or not: park or come back.
   const park = () => {

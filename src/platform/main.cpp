@@ -5,6 +5,7 @@
 //
 // [SECTION] runtime       what main() made, for the frame and for shutdown_runtime
 // [SECTION] frame         events, ImGui frame, App update, draw or skip
+// [SECTION] GL context lost and back   forget every GL object, make them again (web, native reset)
 // [SECTION] main          SDL, window, GL context, ImGui, App, then the platform's loop
 #include "platform/platform.h"
 #include "view/ui/app.h"
