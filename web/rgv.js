@@ -603,6 +603,12 @@ export async function createResearchGraph(container, options = {}) {
     command(obj) { return command(obj); },
     /** A PNG of the graph at `scale` times the canvas size. */
     async exportPNG(scale = 1) {
+      // The image draws the labels of the last frame: wait until no text waits for a font
+      // piece (else it would hold boxes), then for one frame drawn with the new glyphs.
+      const frame = () => new Promise((resolve) => { requestAnimationFrame(() => resolve()); setTimeout(resolve, 100); });
+      for (const until = performance.now() + 10000; viewer.state().fonts?.pending && performance.now() < until;) await frame();
+      await frame();
+      await frame();
       const { width, height, ptr } = command({ cmd: 'export_png', scale });
       const pixels = new Uint8ClampedArray(module.HEAPU8.buffer, ptr, width * height * 4).slice();
       const image = new ImageData(pixels, width, height);
