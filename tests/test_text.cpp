@@ -9,6 +9,7 @@
 //   DisplayText   plain text passes through; shaped text as private-use code points
 //   Ellipsis      labels cut by their shaped width, at cluster boundaries
 //   Paragraphs    lines broken on the logical text, each in the bidi algorithm's order
+//   Language      xml:lang for exports from a label's script
 //
 // The fonts are the build's own pieces (RGV_FONT_PIECES_DIR) when the build made them,
 // else Debian's files (the packages emsdk-setup.sh installs).

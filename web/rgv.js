@@ -229,19 +229,21 @@ export async function createResearchGraph(container, options = {}) {
       return false;
     }
   };
-  const piecesInFlight = new Set();
+  const piecesInFlight = new Set(); // asked for once (a failed piece is not asked again)
+  const piecesLoading = new Set();  // fetches not settled yet (exportPNG waits for them)
   const fetchPieces = (pieces) => {
     for (const { index, file } of pieces) {
       if (piecesInFlight.has(index)) continue;
       piecesInFlight.add(index);
-      fetchBytes(new URL(file, piecesUrl).href).then((bytes) => {
+      const loading = fetchBytes(new URL(file, piecesUrl).href).then((bytes) => {
         if (destroyed) return;
         const error = withBytes(bytes, (p, n) => module.UTF8ToString(module._rgv_add_font_piece(index, p, n)));
         if (error) throw new Error(error);
       }).catch((err) => {
         // The text of that script stays drawn as boxes; the viewer does not ask again.
         console.warn(`rgv: font piece ${file} not loaded (${err.message})`);
-      });
+      }).finally(() => piecesLoading.delete(loading));
+      piecesLoading.add(loading);
     }
   };
   // The pieces, from the early fetch (or a new one after a host font was dropped).
@@ -603,10 +605,14 @@ export async function createResearchGraph(container, options = {}) {
     command(obj) { return command(obj); },
     /** A PNG of the graph at `scale` times the canvas size. */
     async exportPNG(scale = 1) {
-      // The image draws the labels of the last frame: wait until no text waits for a font
-      // piece (else it would hold boxes), then for one frame drawn with the new glyphs.
+      // The image draws the labels of the last frame: a couple of frames for the viewer to
+      // ask for the pieces of what it draws, then wait (up to 10 s) until no piece is on
+      // its way and no text waits for one (else the image would hold boxes), then frames
+      // drawn with the new glyphs.
       const frame = () => new Promise((resolve) => { requestAnimationFrame(() => resolve()); setTimeout(resolve, 100); });
-      for (const until = performance.now() + 10000; viewer.state().fonts?.pending && performance.now() < until;) await frame();
+      await frame();
+      await frame();
+      for (const until = performance.now() + 10000; (piecesLoading.size > 0 || viewer.state().fonts?.pending) && performance.now() < until;) await frame();
       await frame();
       await frame();
       const { width, height, ptr } = command({ cmd: 'export_png', scale });

@@ -45,8 +45,8 @@ struct Loading {
 struct PlacedLabel {
     std::uint32_t node;
     float x0, y0, x1, y1;
-    std::string text;  // the label as placed (cut with an ellipsis when long): logical text
-    std::string drawn; // what the screen draws: `text` shaped (view/ui/text_font.h's tx())
+    std::string text;  // the label as placed (cut with an ellipsis when long): logical text,
+                       // drawn through view/ui/text_font.h's tx()
     bool rtl = false;  // its paragraph direction (exports set it)
     std::string lang;  // BCP 47 from its script ("ja", "und-Arab"), "" for Latin
 };

@@ -52,7 +52,10 @@ void LabelLayer::draw(ViewModel& vm, ImFont* font, float font_size) {
         const float alpha = dim ? 0.35f : 1.0f;
         dl->AddRectFilled({l.x0, l.y0}, {l.x1, l.y1}, fade(t.label_box, alpha), 3.0f);
         const std::uint32_t text = l.node == focus ? t.label_focus_text : t.text;
-        dl->AddText(font, font_size, {l.x0 + 3.0f, l.y0 + 2.0f}, fade(text, alpha), l.drawn.c_str());
+        // tx() every frame, not the form measured at placement: a label that waits for its
+        // piece keeps the text engine's pending() true (so an image export waits for it).
+        const std::string_view drawn = tx(l.text);
+        dl->AddText(font, font_size, {l.x0 + 3.0f, l.y0 + 2.0f}, fade(text, alpha), drawn.data(), drawn.data() + drawn.size());
     }
     dl->PopClipRect();
 }
@@ -135,7 +138,7 @@ void LabelLayer::place(ViewModel& vm, ImFont* font, float font_size) {
     for (const LabelBox& b : boxes) {
         while (candidates[k].node != b.node) ++k; // boxes come in candidate order
         const CachedLabel& c = *texts[k];
-        placed.push_back({b.node, area.x + b.x0, area.y + b.y0, area.x + b.x1, area.y + b.y1, c.text, c.drawn, c.rtl, c.lang});
+        placed.push_back({b.node, area.x + b.x0, area.y + b.y0, area.x + b.x1, area.y + b.y1, c.text, c.rtl, c.lang});
     }
 }
 

@@ -109,7 +109,7 @@ void App::draw_details_panel() {
 void App::neighbor_link(std::uint32_t n) {
     const Graph& g = vm_.slice().graph;
     ImGui::PushID(static_cast<int>(n));
-    text_wrapped(g.node_label[n]);
+    text_wrapped(g.node_label[n], false); // a list of names: each starts at the left
     if (ImGui::IsItemHovered()) {
         vm_.propose_hover(n);
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);

@@ -236,7 +236,7 @@ const char* txc_fit(const std::string& text, float max_px) {
     return tx(g_text->fit(text, std::llround(max_px * upp)).text).data();
 }
 
-void text_wrapped(const std::string& text) {
+void text_wrapped(const std::string& text, bool align_rtl) {
     const double upp = text_units_per_px(ImGui::GetFontSize());
     if (upp <= 0.0 || !text::needs_shaping(g_text->fonts(), text)) {
         ImGui::PushTextWrapPos(0.0f);
@@ -251,7 +251,7 @@ void text_wrapped(const std::string& text) {
     for (std::size_t i = 0; i < para.lines.size(); ++i) {
         const std::string_view drawn = tx(para.lines[i].text);
         float x = x0;
-        if (para.rtl[i]) x += std::max(0.0f, avail - ImGui::CalcTextSize(drawn.data(), drawn.data() + drawn.size()).x);
+        if (align_rtl && para.rtl[i]) x += std::max(0.0f, avail - ImGui::CalcTextSize(drawn.data(), drawn.data() + drawn.size()).x);
         ImGui::SetCursorPosX(x);
         ImGui::TextUnformatted(drawn.data(), drawn.data() + drawn.size());
     }

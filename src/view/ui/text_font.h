@@ -37,8 +37,9 @@ const char* txc_fit(const std::string& text, float max_px);
 // Data text wrapped at the content region's width, as one ImGui item (IsItemHovered and
 // IsItemClicked answer for all its lines). Plain text is ImGui's own wrapped text; text
 // that needs shaping is broken into lines on its logical text, each line drawn in visual
-// order, right-aligned in a right-to-left paragraph.
-void text_wrapped(const std::string& text);
+// order, right-aligned in a right-to-left paragraph (`align_rtl` false: every line starts
+// at the left, for names in a list of an otherwise left-to-right UI).
+void text_wrapped(const std::string& text, bool align_rtl = true);
 // The engine tx() uses; App installs its own at start.
 void set_text_engine(text::DisplayText* text);
 
