@@ -163,6 +163,29 @@ TEST_CASE("label text and font are escaped: <script> stays text") {
     CHECK(svg.find("<rect") == std::string::npos); // transparent background, no box
 }
 
+TEST_CASE("labels in any script go out as text, with their direction and language") {
+    SvgScene sc;
+    sc.background = 0;
+    SvgLabel arabic;
+    arabic.text = "ØªØ­ÙÙÙ (MIT) 2021 <&>"; // تحليل (MIT) 2021 <&>
+    arabic.rtl = true;
+    arabic.lang = "und-Arab";
+    SvgLabel japanese;
+    japanese.text = "ãã¨ã"; // さとう
+    japanese.lang = "ja";
+    SvgLabel latin;
+    latin.text = "ZoÃ«";
+    sc.labels = {arabic, japanese, latin};
+    const std::string svg = write_svg(sc);
+    int elements = 0;
+    CHECK(check_xml(svg, elements) == "");
+    CHECK(count(svg, " direction=\"rtl\" unicode-bidi=\"embed\" xml:lang=\"und-Arab\">"
+                     "ØªØ­ÙÙÙ (MIT) 2021 &lt;&amp;&gt;</text>") == 1);
+    CHECK(count(svg, " xml:lang=\"ja\">ãã¨ã</text>") == 1);
+    CHECK(count(svg, "fill=\"#000000\">ZoÃ«</text>") == 1); // Latin: no attributes, inherits
+    CHECK(count(svg, "direction=") == 1);
+}
+
 TEST_CASE("numbers: two decimals, no exponent, no locale, no -0") {
     CHECK(format_number(1.0) == "1");
     CHECK(format_number(-1.005) == "-1");   // binary -1.00499...

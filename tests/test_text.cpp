@@ -7,17 +7,22 @@
 //   Direction     mixed right-to-left and left-to-right text in visual order
 //   Missing       boxes for what no font has; boxes until a piece arrives
 //   DisplayText   plain text passes through; shaped text as private-use code points
+//   Ellipsis      labels cut by their shaped width, at cluster boundaries
+//   Paragraphs    lines broken on the logical text, each in the bidi algorithm's order
+//   Language      xml:lang for exports from a label's script
 //
 // The fonts are the build's own pieces (RGV_FONT_PIECES_DIR) when the build made them,
 // else Debian's files (the packages emsdk-setup.sh installs).
 #include "text/display_text.h"
 #include "text/font_set.h"
 #include "text/shaper.h"
+#include "text/text_layout.h"
 #include "text/utf8.h"
 
 #include "test_util.h"
 
 #include <doctest/doctest.h>
+#include <fribidi.h>
 
 #include <cstdio>
 #include <regex>
@@ -31,6 +36,7 @@ namespace {
 const char* const kDejaVu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 const char* const kArabic = "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf";
 const char* const kDevanagari = "/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf";
+const char* const kCjk = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 
 std::vector<std::uint8_t> bytes_of(const char* path) {
     const std::string s = rgv::test::read_text(path);
@@ -51,6 +57,24 @@ void three_pieces(FontSet& fonts, bool load_all = true) {
     if (!load_all) return;
     REQUIRE(fonts.load(1, bytes_of(kArabic)) == "");
     REQUIRE(fonts.load(2, bytes_of(kDevanagari)) == "");
+}
+
+// The three pieces and a fourth for CJK (Noto Sans CJK's first face).
+void four_pieces(FontSet& fonts) {
+    std::vector<PieceInfo> pieces(4);
+    pieces[0].name = "base";
+    pieces[0].ranges = {{0x20, 0x24F}, {0x300, 0x36F}, {0x370, 0x3FF}, {0x400, 0x4FF}, {0x2000, 0x206F}};
+    pieces[1].name = "arabic";
+    pieces[1].ranges = {{0x600, 0x6FF}, {0xFB50, 0xFDFF}, {0xFE70, 0xFEFF}};
+    pieces[2].name = "devanagari";
+    pieces[2].ranges = {{0x900, 0x97F}};
+    pieces[3].name = "cjk";
+    pieces[3].ranges = {{0x3000, 0x30FF}, {0x4E00, 0x9FFF}};
+    fonts.set_pieces(pieces);
+    REQUIRE(fonts.load(0, bytes_of(kDejaVu)) == "");
+    REQUIRE(fonts.load(1, bytes_of(kArabic)) == "");
+    REQUIRE(fonts.load(2, bytes_of(kDevanagari)) == "");
+    REQUIRE(fonts.load(3, bytes_of(kCjk)) == "");
 }
 
 std::vector<std::uint32_t> clusters(const Shaped& s) {
@@ -261,6 +285,187 @@ TEST_CASE("invalid UTF-8 decodes to U+FFFD one byte at a time") {
     const Decoded d = decode("a\xC3\x28\xED\xA0\x80\xF0\x9F\x98\x80z\xE2");
     CHECK(d.cps == std::vector<char32_t>{U'a', 0xFFFD, U'(', 0xFFFD, 0xFFFD, 0xFFFD, 0x1F600, U'z', 0xFFFD});
     CHECK(d.offsets.back() == 12);
+}
+
+// [SECTION] Ellipsis
+TEST_CASE("a long label is cut by its shaped width, between clusters, with an ellipsis at its logical end") {
+    FontSet fonts;
+    four_pieces(fonts);
+    const std::string ell = "\xE2\x80\xA6";
+    struct Case { std::string text, prefix; };
+    // Devanagari: a cut after a whole syllable (द्यो: consonant, virama, consonant, vowel
+    // sign); CJK: between ideographs; Arabic: after a word.
+    for (const Case& c : {Case{"محمد عبد الرحمن", "محمد عبد"},
+                          Case{"भारतीय प्रौद्योगिकी संस्थान दिल्ली", "भारतीय प्रौद्यो"},
+                          Case{"深度学习在图神经网络中的应用", "深度学习在图"}}) {
+        CAPTURE(c.text);
+        const std::int64_t full = drawn_width(fonts, c.text);
+        // Exactly the width of prefix + "…": that prefix, and nothing longer, fits.
+        const std::int64_t limit = drawn_width(fonts, c.prefix + ell);
+        REQUIRE(limit < full);
+        const Fitted f = fit_width(fonts, c.text, limit);
+        CHECK(f.cut);
+        CHECK(f.text == c.prefix + ell);
+        CHECK(f.width == limit);
+        CHECK(fit_width(fonts, c.text, full).text == c.text); // fits: untouched
+
+        // Every limit: at most that wide, the longest logical prefix that fits (found here
+        // by trying every cut), an ellipsis, no broken cluster.
+        const Decoded d = decode(c.text);
+        const Shaped whole = shape(fonts, c.text);
+        const std::vector<std::uint32_t> cuts = cut_points(d, whole);
+        int reshaped = 0; // cuts where the last letter took another form than in the whole
+        for (std::int64_t lim = full / 4; lim < full; lim += full / 40) {
+            CAPTURE(lim);
+            const Fitted g = fit_width(fonts, c.text, lim);
+            CHECK(g.width <= lim);
+            CHECK(drawn_width(fonts, g.text) == g.width);
+            std::string longest;
+            for (const std::uint32_t k : cuts) {
+                std::string p = c.text.substr(0, d.offsets[k]);
+                while (!p.empty() && p.back() == ' ') p.pop_back();
+                if (drawn_width(fonts, p + ell) <= lim && p.size() > longest.size()) longest = p;
+            }
+            CHECK(g.text == longest + ell);
+            std::size_t k = 0;
+            while (k < d.cps.size() && d.offsets[k] < longest.size()) ++k;
+            if (k < d.cps.size()) {
+                CHECK(d.cps[k] != 0x094D);     // not before a virama
+                CHECK(d.cps[k - 1] != 0x094D); // nor after one (a conjunct's half)
+                CHECK(!(d.cps[k] >= 0x093E && d.cps[k] <= 0x094C)); // nor before a vowel sign
+                CHECK(!(d.cps[k] >= 0x064B && d.cps[k] <= 0x065F)); // nor before a haraka
+            }
+            const Shaped cut = shape(fonts, g.text);
+            for (const Glyph& gc : cut.glyphs)
+                for (const Glyph& gw : whole.glyphs)
+                    if (k > 0 && gc.cluster == k - 1 && gw.cluster == k - 1 && gc.id != gw.id) ++reshaped;
+            if (whole.rtl) CHECK(cut.glyphs.front().cluster == decode(g.text).cps.size() - 1); // "…" leftmost
+        }
+        if (whole.rtl) CHECK(reshaped > 0); // some cut Arabic letter took its final form
+    }
+    // A right-to-left label cut before its first letter stays right to left (a mark).
+    const Fitted num = fit_width(fonts, "2021 محمد عبد الرحمن", drawn_width(fonts, "2021" + ell) + 1);
+    CHECK(num.text == "\xE2\x80\x8F" "2021" + ell);
+    // Latin: nominal advances, the text cut at a letter, the space before the cut dropped.
+    const std::string title = "Graph learning at scale";
+    const Fitted latin = fit_width(fonts, title, drawn_width(fonts, "Graph learning" + ell));
+    CHECK(latin.text == "Graph learning" + ell);
+    CHECK(fit_width(fonts, title, 1).text == ell);
+}
+
+TEST_CASE("cut points keep graphemes whole: marks, joiners, flags") {
+    FontSet fonts;
+    four_pieces(fonts);
+    // Zoë with a combining diaeresis: no cut between e and U+0308.
+    const std::string zoe = "Zoe\xCC\x88 D";
+    const Decoded d = decode(zoe);
+    CHECK(cut_points(d, shape(fonts, zoe)) == std::vector<std::uint32_t>{1, 2, 4, 5});
+    // Two flags (regional indicator pairs) and a ZWJ family: cuts only between whole ones.
+    const std::string flags = "\xF0\x9F\x87\xAF\xF0\x9F\x87\xB5\xF0\x9F\x87\xB0\xF0\x9F\x87\xB7"
+                              "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7";
+    const Decoded f = decode(flags);
+    Shaped none; // no glyphs: every code point starts a cluster, only the grapheme rules apply
+    CHECK(cut_points(f, none) == std::vector<std::uint32_t>{2, 4});
+}
+
+// [SECTION] Paragraphs
+namespace {
+// UAX #9's order for one line of a paragraph: levels for the whole paragraph, the line
+// reordered on its own; logical code point indices (in the paragraph) left to right.
+std::vector<std::uint32_t> uax9_line(const Decoded& para, std::uint32_t first, std::uint32_t last) {
+    const auto n = static_cast<FriBidiStrIndex>(para.cps.size());
+    std::vector<FriBidiChar> chars(para.cps.begin(), para.cps.end());
+    std::vector<FriBidiCharType> types(n);
+    std::vector<FriBidiBracketType> brackets(n);
+    std::vector<FriBidiLevel> levels(n);
+    fribidi_get_bidi_types(chars.data(), n, types.data());
+    fribidi_get_bracket_types(chars.data(), n, types.data(), brackets.data());
+    FriBidiParType dir = FRIBIDI_PAR_ON;
+    REQUIRE(fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), n, &dir, levels.data()) != 0);
+    std::vector<FriBidiStrIndex> map(n);
+    for (FriBidiStrIndex k = 0; k < n; ++k) map[k] = k;
+    REQUIRE(fribidi_reorder_line(FRIBIDI_FLAGS_DEFAULT, types.data(), static_cast<FriBidiStrIndex>(last - first),
+                                 static_cast<FriBidiStrIndex>(first), dir, levels.data(), nullptr, map.data()) != 0);
+    return {map.begin() + first, map.begin() + last};
+}
+} // namespace
+
+TEST_CASE("a right-to-left paragraph wraps on its logical text; each line in the paragraph's order") {
+    FontSet fonts;
+    four_pieces(fonts);
+    // تحليل الشبكات Graph Neural Networks 2021 محمد (MIT)
+    const std::string para = "تحليل الشبكات Graph Neural Networks 2021 محمد (MIT)";
+    const std::string first = "تحليل الشبكات Graph";
+    const std::int64_t max = drawn_width(fonts, first) + 20; // " Neural" does not fit
+    const Paragraphs p = wrap(fonts, para, max);
+    REQUIRE(p.lines.size() >= 2);
+    std::vector<std::string> texts;
+    for (const Line& l : p.lines) texts.push_back(para.substr(l.begin, l.end - l.begin));
+    CHECK(texts.front() == first); // the logical start first, whatever the screen order
+    std::string joined;
+    for (const std::string& t : texts) joined += (joined.empty() ? "" : " ") + t;
+    CHECK(joined == para);
+    const Decoded d = decode(para);
+    for (std::size_t i = 0; i < p.lines.size(); ++i) {
+        const Line& l = p.lines[i];
+        CAPTURE(texts[i]);
+        CHECK(p.rtl[i]); // every line right to left, also one that starts with "Neural"
+        CHECK(l.width <= max);
+        CHECK(l.width == drawn_width(fonts, l.text));
+        // The shaped line's glyphs in UAX #9's order for that line of the paragraph.
+        std::uint32_t a = 0;
+        while (d.offsets[a] < l.begin) ++a;
+        std::uint32_t b = a;
+        while (d.offsets[b] < l.end) ++b;
+        const bool mark = l.text.rfind("\xE2\x80\x8F", 0) == 0;
+        std::vector<std::uint32_t> ours;
+        for (const Glyph& g : shape(fonts, l.text).glyphs) {
+            if (mark && g.cluster == 0) continue; // the direction mark
+            ours.push_back(a + g.cluster - (mark ? 1 : 0));
+        }
+        CHECK(ours == uax9_line(d, a, b));
+    }
+    // The second line, "Neural Networks 2021 ...", needs the mark to stay right to left:
+    // its "2021" then stands left of "Neural" as in the paragraph.
+    CHECK(p.lines[1].text.rfind("\xE2\x80\x8F", 0) == 0);
+    // "محمد (MIT) 2021" alone, narrow: two lines, brackets and number in visual order.
+    const Paragraphs m = wrap(fonts, "محمد (MIT) 2021", drawn_width(fonts, "محمد (MIT)") + 5);
+    REQUIRE(m.lines.size() == 2);
+    CHECK(m.lines[0].text == "محمد (MIT)");
+    CHECK(m.lines[1].text == "\xE2\x80\x8F" "2021");
+    CHECK(clusters(shape(fonts, m.lines[0].text)) == std::vector<std::uint32_t>{9, 6, 7, 8, 5, 4, 3, 2, 1, 0});
+}
+
+TEST_CASE("CJK wraps between characters, never before closing punctuation; newlines end paragraphs") {
+    FontSet fonts;
+    four_pieces(fonts);
+    const std::string text = "深度学习在图神经网络中的应用。\nAbc";
+    const std::int64_t seven = drawn_width(fonts, "深度学习在图神");
+    const Paragraphs p = wrap(fonts, text, seven);
+    std::vector<std::string> lines;
+    for (const Line& l : p.lines) lines.push_back(text.substr(l.begin, l.end - l.begin));
+    CHECK(lines == std::vector<std::string>{"深度学习在图神", "经网络中的应", "用。", "Abc"});
+    for (const Line& l : p.lines) CHECK(l.width <= seven);
+    CHECK_FALSE(p.rtl[0]);
+    // A word wider than the line is cut between its clusters.
+    const Paragraphs w = wrap(fonts, "प्रौद्योगिकी", drawn_width(fonts, "प्रौद्यो"));
+    std::vector<std::string> parts;
+    for (const Line& l : w.lines) parts.push_back(l.text);
+    CHECK(parts == std::vector<std::string>{"प्रौद्यो", "गि", "की"}); // गिकी is wider than प्रौद्यो
+}
+
+// [SECTION] Language
+TEST_CASE("a label's language for exports comes from its script") {
+    CHECK(language_of("さとう たける") == "ja");
+    CHECK(language_of("グラフ理論による共著") == "ja");
+    CHECK(language_of("박지성") == "ko");
+    CHECK(language_of("王小明") == "zh");
+    CHECK(language_of("محمد (MIT) 2021") == "und-Arab");
+    CHECK(language_of("अनुराग शर्मा") == "und-Deva");
+    CHECK(language_of("Zoë Dvořák") == "");
+    CHECK(language_of("2021") == "");
+    CHECK(paragraph_rtl("2021 محمد"));
+    CHECK_FALSE(paragraph_rtl("Ali محمد"));
 }
 
 } // TEST_SUITE

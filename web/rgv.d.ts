@@ -242,7 +242,8 @@ export interface ViewerState {
   works: { newestFirst: boolean; order: NodeId[] };
   /** The profile card's texts as drawn in the last frame (empty while the tab is hidden). */
   profileCard: string[];
-  labels: Array<{ id: NodeId; box: [number, number, number, number] }>;
+  /** Placed labels: screen box and the text as placed (cut with "…" to its width). */
+  labels: Array<{ id: NodeId; box: [number, number, number, number]; text: string }>;
   /** Node screen positions (canvas CSS px), keyed by node id; graphs up to 500 nodes. */
   screen: Record<NodeId, [number, number]>;
   theme: ThemeState;

@@ -331,19 +331,21 @@ export async function createResearchGraph(container, options = {}) {
       return false;
     }
   };
-  const piecesInFlight = new Set();
+  const piecesInFlight = new Set(); // asked for once (a failed piece is not asked again)
+  const piecesLoading = new Set();  // fetches not settled yet (exportPNG waits for them)
   const fetchPieces = (pieces) => {
     for (const { index, file } of pieces) {
       if (piecesInFlight.has(index)) continue;
       piecesInFlight.add(index);
-      pieceUrl(file, piecesUrl).then(fetchFont).then((bytes) => {
+      const loading = pieceUrl(file, piecesUrl).then(fetchFont).then((bytes) => {
         if (destroyed) return;
         const error = withBytes(bytes, (p, n) => module.UTF8ToString(module._rgv_add_font_piece(index, p, n)));
         if (error) throw new Error(`rgv: the font piece ${file}: ${error}`);
       }).catch((err) => {
         // The text of that script stays drawn as boxes; the viewer does not ask again.
         if (!destroyed) problem(`${err.message}; that text is drawn as boxes`);
-      });
+      }).finally(() => piecesLoading.delete(loading));
+      piecesLoading.add(loading);
     }
   };
   // The pieces, from the early fetch (or a new one after a host font was dropped).
@@ -871,6 +873,16 @@ export async function createResearchGraph(container, options = {}) {
     command(obj) { return command(obj); },
     /** A PNG of the graph at `scale` times the canvas size. */
     async exportPNG(scale = 1) {
+      // The image draws the labels of the last frame: a couple of frames for the viewer to
+      // ask for the pieces of what it draws, then wait (up to 10 s) until no piece is on
+      // its way and no text waits for one (else the image would hold boxes), then frames
+      // drawn with the new glyphs.
+      const frame = () => new Promise((resolve) => { requestAnimationFrame(() => resolve()); setTimeout(resolve, 100); });
+      await frame();
+      await frame();
+      for (const until = performance.now() + 10000; (piecesLoading.size > 0 || viewer.state().fonts?.pending) && performance.now() < until;) await frame();
+      await frame();
+      await frame();
       const { width, height, ptr } = command({ cmd: 'export_png', scale });
       const pixels = new Uint8ClampedArray(module.HEAPU8.buffer, ptr, width * height * 4).slice();
       const image = new ImageData(pixels, width, height);

@@ -184,7 +184,17 @@ std::string write_svg(const SvgScene& scene) {
             out += "<rect x=\"" + n2(l.x0) + "\" y=\"" + n2(l.y0) + "\" width=\"" + n2(l.x1 - l.x0) + "\" height=\"" +
                    n2(l.y1 - l.y0) + "\" rx=\"3\"" + paint("fill", l.box_color) + "/>\n";
         out += "<text x=\"" + n2(0.5 * (l.x0 + l.x1)) + "\" y=\"" + n2(0.5 * (l.y0 + l.y1)) + "\"" +
-               paint("fill", l.color) + ">";
+               paint("fill", l.color);
+        // Each label is its own paragraph: its direction as the viewer resolved it (the
+        // first strong letter), embedded so SVG 1.1 renderers apply it; its language so a
+        // renderer picks the right glyph forms (Japanese or Chinese Han).
+        if (l.rtl) out += " direction=\"rtl\" unicode-bidi=\"embed\"";
+        if (!l.lang.empty()) {
+            out += " xml:lang=\"";
+            append_escaped(out, l.lang);
+            out += "\"";
+        }
+        out += ">";
         append_escaped(out, l.text);
         out += "</text>\n";
     }

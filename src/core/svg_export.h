@@ -50,6 +50,8 @@ struct SvgLabel {
     std::string text;
     std::uint32_t color = 0xff000000u;
     std::uint32_t box_color = 0;          // alpha 0: no box
+    bool rtl = false;  // a right-to-left paragraph: direction="rtl" (its neutrals, "(MIT) 2021", order as on screen)
+    std::string lang;  // BCP 47 for xml:lang ("ja", "und-Arab"); "" inherits
 };
 
 struct SvgScene {

@@ -50,8 +50,11 @@ void DisplayText::begin_frame() {
     pending_seen_ = false;
     // A new piece, or a cache grown past any one screen's text: start over. Codes stay
     // (the font loader may still hold glyphs baked for them).
-    if (generation_ != fonts_.generation() || cache_.size() > 50000) {
+    if (generation_ != fonts_.generation() || cache_.size() > 50000 || fitted_.size() > 20000 ||
+        wrapped_.size() > 2000) {
         cache_.clear();
+        fitted_.clear();
+        wrapped_.clear();
         base_chars_.clear();
         missing_.clear();
         generation_ = fonts_.generation();
@@ -86,6 +89,29 @@ std::string DisplayText::encode(const Shaped& shaped) {
         encode_utf8(cp != 0 ? cp : U'\uFFFD', out);
     }
     return out;
+}
+
+namespace {
+std::string layout_key(std::string_view text, std::int64_t max_units) {
+    std::string key = std::to_string(max_units);
+    key += '|';
+    key += text;
+    return key;
+}
+} // namespace
+
+const Fitted& DisplayText::fit(std::string_view text, std::int64_t max_units) {
+    std::string key = layout_key(text, max_units);
+    auto it = fitted_.find(key);
+    if (it == fitted_.end()) it = fitted_.emplace(std::move(key), fit_width(fonts_, text, max_units)).first;
+    return it->second;
+}
+
+const Paragraphs& DisplayText::wrap(std::string_view text, std::int64_t max_units) {
+    std::string key = layout_key(text, max_units);
+    auto it = wrapped_.find(key);
+    if (it == wrapped_.end()) it = wrapped_.emplace(std::move(key), text::wrap(fonts_, text, max_units)).first;
+    return it->second;
 }
 
 std::string_view DisplayText::display(std::string_view text) {

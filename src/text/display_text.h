@@ -6,12 +6,13 @@
 //
 // Index
 //   GlyphCodes    the private-use code point table, both ways
-//   DisplayText   UTF-8 in, drawable UTF-8 out, cached per frame
+//   DisplayText   UTF-8 in, drawable UTF-8 out, cached per frame; fitted and wrapped text
 //
 // src/text/: HarfBuzz and FriBidi only; no SDL, GL, ImGui or Emscripten include.
 #pragma once
 
 #include "text/shaper.h"
+#include "text/text_layout.h"
 
 #include <string>
 #include <string_view>
@@ -51,6 +52,10 @@ public:
     // The drawable form of `text`: `text` itself when the base font draws it as it is,
     // else the shaped string. Valid until the next begin_frame().
     std::string_view display(std::string_view text);
+    // text_layout.h's fit_width and wrap, cached until the fonts change (panels ask every
+    // frame). References stay valid until the next begin_frame().
+    const Fitted& fit(std::string_view text, std::int64_t max_units);
+    const Paragraphs& wrap(std::string_view text, std::int64_t max_units);
     // True when some text shown since begin_frame() waits for a piece: keep drawing.
     bool pending() const { return pending_; }
     // Unloaded pieces that shaped text asked for since the last call.
@@ -74,6 +79,8 @@ private:
         bool pending = false; // boxes waiting for a piece
     };
     std::unordered_map<std::string, Entry> cache_;
+    std::unordered_map<std::string, Fitted> fitted_;       // key: max units, '|', text
+    std::unordered_map<std::string, Paragraphs> wrapped_;
     std::unordered_map<std::uint32_t, char32_t> base_chars_; // base glyph -> its character
     std::uint32_t generation_ = ~0u;
     bool pending_ = false;

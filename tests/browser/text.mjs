@@ -89,7 +89,80 @@ const kb = (files) => (files.reduce((a, f) => a + (gzipOf.get(f) ?? 0), 0) / 100
     return { ok: host.ok && host.fonts.loaded.join() === 'host font' && back.ok && back.fonts.loaded.includes('arabic'),
       detail: JSON.stringify({ host, back }).slice(0, 300) };
   });
+  await t.step('SVG export: every placed label goes out as its text, right to left ones marked so', async () => {
+    const r = await page.evaluate(() => ({ svg: window.rgv.exportSVG(), labels: window.rgv.state().labels }));
+    const esc = (x) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+    const slice = JSON.parse(everyScript);
+    const labelOf = new Map(slice.nodes.map((n) => [n.id, n.label]));
+    const bad = [];
+    for (const l of r.labels) {
+      // The slice's labels are short: each is placed whole, and the SVG holds it as text.
+      if (l.text !== labelOf.get(l.id)) bad.push(`${l.id}: placed as ${JSON.stringify(l.text)}`);
+      const rtl = /^[^A-Za-z\u0590-\u08FF]*[\u0590-\u08FF]/.test(l.text);
+      const m = r.svg.match(new RegExp(`<text [^>]*>${esc(l.text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</text>`));
+      if (!m) bad.push(`${l.id}: not in the SVG`);
+      else if (rtl !== m[0].includes('direction="rtl" unicode-bidi="embed"')) bad.push(`${l.id}: direction ${m[0].slice(0, 120)}`);
+    }
+    // The viewer's private-use glyph codes must never leak into a file.
+    if (/[\u{F0000}-\u{10FFFD}]/u.test(r.svg)) bad.push('private-use glyph codes in the SVG');
+    const lang = (id) => r.svg.match(new RegExp(`xml:lang="([^"]+)">${esc(labelOf.get(id))}<`))?.[1];
+    console.log(`figure: SVG export holds ${r.labels.length} of ${slice.nodes.length} labels as text`);
+    return { ok: bad.length === 0 && r.labels.length >= 24 && lang('person:sato-takeru') === 'ja' && lang('person:park-jisung') === 'ko',
+      detail: `${r.labels.length} labels; ${bad.join('; ').slice(0, 600)}` };
+  });
   t.check('every script: no page errors', page.errors.length === 0, page.errors.join(' | '));
+  await page.close();
+}
+
+{
+  // PNG export: the slice pinned in place (nothing moves between two exports), one image
+  // asked for at once, while the pieces are still on their way, one after they all came:
+  // the same pixels, so the first waited for its glyphs instead of drawing boxes.
+  const slice = JSON.parse(everyScript);
+  slice.nodes.forEach((n, i) => Object.assign(n, { x: (i % 6) * 60, y: Math.floor(i / 6) * 40, pinned: true }));
+  const pinned = JSON.stringify(slice);
+  const page = await t.blankPage('<div id="g" style="width: 1280px; height: 800px"></div>', {}, async (p) => {
+    await p.route('**/pinned.json', (route) => route.fulfill({ contentType: 'application/json', body: pinned }));
+    // The pieces besides the base come late, so the first export is asked for while they
+    // are on their way.
+    await p.route('**/fonts/*', async (route) => {
+      if (!/\/(base\.ttf|pieces[^/]*\.json)$/.test(route.request().url())) await new Promise((r) => setTimeout(r, 1500));
+      return route.continue();
+    });
+  });
+  const result = await page.evaluate(async () => {
+    const { createResearchGraph } = await import('./rgv.js');
+    const rgv = await createResearchGraph(document.getElementById('g'), { src: 'pinned.json', mode: 'compact' });
+    window.rgv = rgv;
+    while (rgv.state().status !== 'ready') await new Promise((r) => setTimeout(r, 10));
+    // Asked for as soon as the graph is there: its labels' pieces are still on their way.
+    const onlyBaseAtCall = rgv.state().fonts.loaded.length === 1;
+    const early = await rgv.exportPNG();
+    const after = rgv.state().fonts;
+    await new Promise((r) => setTimeout(r, 1500));
+    const late = await rgv.exportPNG();
+    const pixels = async (blob) => {
+      const bmp = await createImageBitmap(blob);
+      const c = new OffscreenCanvas(bmp.width, bmp.height);
+      const g = c.getContext('2d');
+      g.drawImage(bmp, 0, 0);
+      return g.getImageData(0, 0, bmp.width, bmp.height).data;
+    };
+    const a = await pixels(early), b = await pixels(late);
+    let differ = 0;
+    for (let i = 0; i < a.length; i += 4)
+      if (Math.abs(a[i] - b[i]) + Math.abs(a[i + 1] - b[i + 1]) + Math.abs(a[i + 2] - b[i + 2]) > 24) differ++;
+    const url = async (blob) => new Promise((r) => { const f = new FileReader(); f.onload = () => r(f.result); f.readAsDataURL(blob); });
+    return { onlyBaseAtCall, after, differ, size: a.length / 4, labels: rgv.state().labels.length, early: await url(early), late: await url(late) };
+  });
+  if (process.env.RGV_SHOTS) for (const k of ['early', 'late']) fs.writeFileSync(path.join(process.env.RGV_SHOTS, `text-png-${k}.png`), Buffer.from(result[k].split(',')[1], 'base64'));
+  delete result.early;
+  delete result.late;
+  await t.step('PNG export waits for the pieces its labels need: no boxes, the same image as later', async () => {
+    const ok = result.onlyBaseAtCall && result.after.pending === false && result.after.missing.length === 0 &&
+      result.differ <= result.size * 0.001 && result.labels >= 20;
+    return { ok, detail: JSON.stringify(result) };
+  });
   await page.close();
 }
 

@@ -5,13 +5,6 @@
 
 namespace rgv {
 
-std::string short_label(const std::string& s, std::size_t max_bytes) {
-    if (s.size() <= max_bytes) return s;
-    std::size_t cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-    return s.substr(0, cut) + "\xE2\x80\xA6";
-}
-
 std::string format_bytes(double bytes) {
     char buf[32];
     if (bytes < 1000.0)

@@ -200,7 +200,9 @@ Loading ViewModel::loading() const {
         l.text = download_.expand ? "Expanding" : "Downloading";
         if (download_.expand) {
             const std::uint32_t anchor = slice_.graph.find(expanding_);
-            if (anchor != kNoNode) l.text += " " + short_label(slice_.graph.node_label[anchor], 24);
+            // The whole label: the UI cuts it to its width by the shaped text (a byte cut
+            // could fall inside a conjunct).
+            if (anchor != kNoNode) l.text += " " + slice_.graph.node_label[anchor];
             l.text += ":";
         }
         if (download_.total > 0.0) {
@@ -523,7 +525,7 @@ std::string ViewModel::export_svg() {
     }
     for (const PlacedLabel& l : ui_.labels)
         svg.labels.push_back({l.x0 - area.x, l.y0 - area.y, l.x1 - area.x, l.y1 - area.y, l.text,
-                              l.node == slice_.focus ? t.label_focus_text : t.text, t.label_box});
+                              l.node == slice_.focus ? t.label_focus_text : t.text, t.label_box, l.rtl, l.lang});
     svg.font_size = ui_.label_font_size; // as on screen
     return write_svg(svg);
 }

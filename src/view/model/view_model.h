@@ -45,7 +45,10 @@ struct Loading {
 struct PlacedLabel {
     std::uint32_t node;
     float x0, y0, x1, y1;
-    std::string text;
+    std::string text;  // the label as placed (cut with an ellipsis when long): logical text,
+                       // drawn through view/ui/text_font.h's tx()
+    bool rtl = false;  // its paragraph direction (exports set it)
+    std::string lang;  // BCP 47 from its script ("ja", "und-Arab"), "" for Latin
 };
 
 // What the UI layer showed on its last frame, for the state report, the SVG export and

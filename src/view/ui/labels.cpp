@@ -2,7 +2,7 @@
 #include "view/ui/labels.h"
 
 #include "core/label_placement.h"
-#include "view/model/text.h"
+#include "text/text_layout.h"
 #include "view/ui/text_font.h"
 
 #include <imgui.h>
@@ -13,8 +13,10 @@
 namespace rgv {
 
 namespace {
-constexpr std::size_t kMaxChars = 42;       // a label's text at most (bytes, then an ellipsis)
-constexpr std::size_t kAlwaysMaxChars = 90; // the researcher's, selected and hovered: more
+// A label's width at most, in ems of the label font (by the shaped text's width, then cut
+// with an ellipsis): about 42 Latin letters, 23 ideographs.
+constexpr float kMaxEms = 23.0f;
+constexpr float kAlwaysMaxEms = 48.0f; // the researcher's, selected and hovered: more
 constexpr std::size_t kMaxCandidates = 2000; // keeps the cost bounded on huge graphs
 } // namespace
 
@@ -50,7 +52,10 @@ void LabelLayer::draw(ViewModel& vm, ImFont* font, float font_size) {
         const float alpha = dim ? 0.35f : 1.0f;
         dl->AddRectFilled({l.x0, l.y0}, {l.x1, l.y1}, fade(t.label_box, alpha), 3.0f);
         const std::uint32_t text = l.node == focus ? t.label_focus_text : t.text;
-        dl->AddText(font, font_size, {l.x0 + 3.0f, l.y0 + 2.0f}, fade(text, alpha), l.text.c_str());
+        // tx() every frame, not the form measured at placement: a label that waits for its
+        // piece keeps the text engine's pending() true (so an image export waits for it).
+        const std::string_view drawn = tx(l.text);
+        dl->AddText(font, font_size, {l.x0 + 3.0f, l.y0 + 2.0f}, fade(text, alpha), drawn.data(), drawn.data() + drawn.size());
     }
     dl->PopClipRect();
 }
@@ -80,32 +85,40 @@ void LabelLayer::place(ViewModel& vm, ImFont* font, float font_size) {
         cache_size_ = font_size;
         cache_graph_ = vm.revisions().graph;
     }
+    // The label cut to `ems` by its shaped width, its drawable form and size.
+    auto measure = [&](std::uint32_t i, float ems, CachedLabel& c) {
+        c.text = fit_text(g.node_label[i], ems * font_size, font_size);
+        c.drawn = std::string(tx(c.text)); // shaped: widths of glyph runs
+        const ImVec2 measured = font->CalcTextSizeA(font_size, FLT_MAX, 0.0f, c.drawn.c_str());
+        c.width = measured.x;
+        c.height = measured.y;
+        c.rtl = text::paragraph_rtl(c.text);
+        c.lang = text::language_of(c.text);
+        // The slice's own word on the language (a work's "language") over the script's.
+        if (i < g.node_attrs.size() && g.node_attrs[i].is_object()) {
+            const auto lang = g.node_attrs[i].find("language");
+            if (lang != g.node_attrs[i].end() && lang->is_string() && !lang->get_ref<const std::string&>().empty())
+                c.lang = lang->get<std::string>();
+        }
+    };
     std::vector<LabelCandidate> candidates;
-    std::vector<std::string> always_texts; // the always-shown ones get more characters
+    std::vector<CachedLabel> always_texts; // the always-shown ones get more characters
     always_texts.reserve(3);               // (texts points into it)
-    std::vector<const std::string*> texts; // per candidate
+    std::vector<const CachedLabel*> texts; // per candidate
     auto add = [&](std::uint32_t i, bool always) {
         if (!scene.visible(i)) return;
         const Vec2 s = camera.world_to_screen({g.x[i], g.y[i]});
         const float r = scene.radius(i) * camera.zoom;
         if (s.x + r < 0 || s.y + r < 0 || s.x - r > area.w || s.y - r > area.h) return; // off screen
-        ImVec2 size;
+        CachedLabel* c = &cache_[i];
         if (always) {
-            always_texts.emplace_back(tx(short_label(g.node_label[i], kAlwaysMaxChars)));
-            size = font->CalcTextSizeA(font_size, FLT_MAX, 0.0f, always_texts.back().c_str());
-            texts.push_back(&always_texts.back());
-        } else {
-            CachedLabel& c = cache_[i];
-            if (c.width < 0.0f) {
-                c.text = std::string(tx(short_label(g.node_label[i], kMaxChars))); // shaped: widths of glyph runs
-                const ImVec2 measured = font->CalcTextSizeA(font_size, FLT_MAX, 0.0f, c.text.c_str());
-                c.width = measured.x;
-                c.height = measured.y;
-            }
-            size = {c.width, c.height};
-            texts.push_back(&c.text);
+            c = &always_texts.emplace_back();
+            measure(i, kAlwaysMaxEms, *c);
+        } else if (c->width < 0.0f) {
+            measure(i, kMaxEms, *c);
         }
-        candidates.push_back({i, s.x, s.y, std::max(r, 1.5f), size.x + 6.0f, size.y + 4.0f, always});
+        texts.push_back(c);
+        candidates.push_back({i, s.x, s.y, std::max(r, 1.5f), c->width + 6.0f, c->height + 4.0f, always});
     };
     // Each once: the selected node may be the hovered one or the researcher too.
     for (std::uint32_t i : {focus, selected, hovered})
@@ -124,7 +137,8 @@ void LabelLayer::place(ViewModel& vm, ImFont* font, float font_size) {
     std::size_t k = 0;
     for (const LabelBox& b : boxes) {
         while (candidates[k].node != b.node) ++k; // boxes come in candidate order
-        placed.push_back({b.node, area.x + b.x0, area.y + b.y0, area.x + b.x1, area.y + b.y1, *texts[k]});
+        const CachedLabel& c = *texts[k];
+        placed.push_back({b.node, area.x + b.x0, area.y + b.y0, area.x + b.x1, area.y + b.y1, c.text, c.rtl, c.lang});
     }
 }
 

@@ -26,11 +26,14 @@ public:
 private:
     void place(ViewModel& vm, ImFont* font, float font_size);
 
-    // Per node: its label cut to kMaxChars and that text's size in the label font (width
-    // < 0: not measured yet). Valid for one font at one size.
+    // Per node: its label cut to a width (logical text), that text shaped (drawable), its
+    // size in the label font (width < 0: not measured yet), direction and language. Valid
+    // for one font at one size.
     struct CachedLabel {
-        std::string text;
+        std::string text, drawn;
         float width = -1.0f, height = 0.0f;
+        bool rtl = false;
+        std::string lang;
     };
     std::vector<CachedLabel> cache_;
     const ImFont* cache_font_ = nullptr;

@@ -40,16 +40,14 @@ void App::draw_details_panel() {
     ImGui::TextUnformatted(g.node_type[node].c_str());
     ImGui::PopStyleColor();
     push_font(TextSize::Large);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(txc(g.node_label[node]));
-    ImGui::PopTextWrapPos();
+    text_wrapped(g.node_label[node]);
     ImGui::PopFont();
 
     // Expanding comes first, above the long texts, so it is always in reach.
     if (!vm_.expand_template().empty() && (g.kind[node] == NodeKind::Person || g.kind[node] == NodeKind::Work)) {
         if (!vm_.expanding().empty()) {
             const Loading l = vm_.loading();
-            ImGui::TextDisabled("%s", l.text.c_str());
+            ImGui::TextDisabled("%s", txc_fit(l.text, ImGui::GetContentRegionAvail().x));
             progress_bar(l.fraction, 0.0f, 4.0f);
         } else {
             if (ImGui::Button("Expand this node")) vm_.request_expand(node);
@@ -65,16 +63,12 @@ void App::draw_details_panel() {
             std::string list;
             for (const auto& a : *authors)
                 if (a.is_string()) list += (list.empty() ? "" : ", ") + a.get<std::string>();
-            ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextUnformatted(txc(list));
-            ImGui::PopTextWrapPos();
+            text_wrapped(list);
         }
         link_button(attr_string(attrs, "url"));
         const std::string abstract = attr_string(attrs, "abstract");
         if (!abstract.empty() && ImGui::CollapsingHeader("Abstract", ImGuiTreeNodeFlags_DefaultOpen)) {
-            ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextUnformatted(txc(abstract));
-            ImGui::PopTextWrapPos();
+            text_wrapped(abstract);
         }
     } else if (g.kind[node] == NodeKind::Person && node != vm_.slice().focus && vm_.slice().focus != kNoNode) {
         // Works shared with the researcher: works that both are linked to.
@@ -115,9 +109,7 @@ void App::draw_details_panel() {
 void App::neighbor_link(std::uint32_t n) {
     const Graph& g = vm_.slice().graph;
     ImGui::PushID(static_cast<int>(n));
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(txc(g.node_label[n]));
-    ImGui::PopTextWrapPos();
+    text_wrapped(g.node_label[n], false); // a list of names: each starts at the left
     if (ImGui::IsItemHovered()) {
         vm_.propose_hover(n);
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -132,7 +124,7 @@ void App::link_button(const std::string& url) {
     ImGui::PushID(url.c_str());
     if (ImGui::SmallButton("Open link \xE2\x86\x97")) vm_.emit("openUrl", {{"url", url}});
     ImGui::PopID();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", url.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", txc(url)); // an IRI may be in any script
 }
 
 } // namespace rgv

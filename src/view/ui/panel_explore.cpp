@@ -130,7 +130,8 @@ void App::draw_explore_tab() {
             auto& topics = filter.topics;
             bool on = std::find(topics.begin(), topics.end(), gr.node_id[i]) != topics.end();
             ImGui::PushID(static_cast<int>(i));
-            if (ImGui::Checkbox(txc(gr.node_label[i]), &on)) {
+            const float box = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
+            if (ImGui::Checkbox(txc_fit(gr.node_label[i], ImGui::GetContentRegionAvail().x - box), &on)) {
                 if (on)
                     topics.push_back(gr.node_id[i]);
                 else
@@ -182,7 +183,9 @@ void App::draw_search() {
         // Found through another spelling: say which ("王小明 — matched Wang Xiaoming").
         const std::string& label = g.node_label[hit.index];
         const std::string shown = hit.alt < 0 ? label : label + " \u2014 matched " + hit.alt_text;
-        if (ImGui::Selectable(txc(shown), vm_.selected() == hit.index)) vm_.focus_node(hit.index);
+        // One line each, cut with an ellipsis by the shaped width (ImGui would clip it).
+        const float room = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x;
+        if (ImGui::Selectable(txc_fit(shown, room), vm_.selected() == hit.index)) vm_.focus_node(hit.index);
         if (ImGui::IsItemHovered()) vm_.propose_hover(hit.index);
         ImGui::PopID();
     }

@@ -5,6 +5,7 @@
 #include "view/ui/app.h"
 
 #include "view/ui/panel_util.h"
+#include "view/ui/text_font.h"
 
 #include <imgui.h>
 
@@ -40,7 +41,7 @@ void App::draw_status_overlay() {
                 const float width = ImGui::CalcTextSize(detail).x;
                 ImGui::Spacing();
                 progress_bar(l.fraction, width);
-                ImGui::TextUnformatted(l.text.c_str());
+                ImGui::TextUnformatted(txc_fit(l.text, width));
                 if (l.fraction >= 0.0) {
                     char percent[16];
                     std::snprintf(percent, sizeof percent, "%.0f%%", l.fraction * 100.0);
@@ -65,7 +66,7 @@ void App::draw_progress_pill() {
     if (begin_card("##progress", {area().x + area().w * 0.5f, area().y + area().h - 14.0f}, {0.5f, 1.0f}, {12.0f, 8.0f}, 8.0f,
                    0.92f, ImGuiWindowFlags_NoInputs)) {
         push_font(TextSize::Small);
-        ImGui::TextUnformatted(l.text.c_str());
+        ImGui::TextUnformatted(txc_fit(l.text, ImGui::GetContentRegionAvail().x));
         ImGui::PopFont();
         progress_bar(l.fraction, 0.0f, 4.0f);
     }

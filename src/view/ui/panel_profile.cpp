@@ -77,9 +77,8 @@ void App::draw_profile_tab() {
         ImGui::TextUnformatted(shown(p.name.empty() ? "Unnamed researcher" : p.name));
         ImGui::PopFont();
         if (!p.headline.empty()) {
-            ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextUnformatted(shown(p.headline));
-            ImGui::PopTextWrapPos();
+            shown(p.headline);
+            text_wrapped(p.headline); // lines broken on the logical text, right-aligned if right to left
         }
         ImGui::Spacing();
         ImGui::TextDisabled("%s", shown("Researcher"));
@@ -151,9 +150,7 @@ void App::draw_profile_tab() {
         ImGui::TextDisabled("%s", txc(meta));
         // Titles wrap, so a wrapped text that answers clicks instead of a Selectable.
         if (vm_.selected() == i) ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(theme().kind_color(NodeKind::Work)));
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(txc(g.node_label[i]));
-        ImGui::PopTextWrapPos();
+        text_wrapped(g.node_label[i]);
         if (vm_.selected() == i) ImGui::PopStyleColor();
         if (ImGui::IsItemClicked()) vm_.focus_node(i);
         if (ImGui::IsItemHovered()) {
@@ -162,9 +159,7 @@ void App::draw_profile_tab() {
         }
         const std::string abstract = attr_string(a, "abstract");
         if (!abstract.empty() && ImGui::TreeNode("abstract", "Abstract")) {
-            ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextUnformatted(txc(abstract));
-            ImGui::PopTextWrapPos();
+            text_wrapped(abstract);
             ImGui::TreePop();
         }
         link_button(attr_string(a, "url"));

@@ -4,11 +4,14 @@
 //   stb_truetype  our own copy of ImGui's rasteriser (its functions are static there)
 //   Loader        ImFontLoader callbacks: contains, bake a glyph
 //   tx            the per-frame drawable text
+//   fit and wrap  one-line text with an ellipsis, paragraphs in lines (text_layout.h)
 #include "view/ui/text_font.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
+#include <cmath>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -205,5 +208,54 @@ std::string_view tx(std::string_view s) { return g_text ? g_text->display(s) : s
 // display() returns either the bytes it was given (here a std::string's) or a cached
 // std::string's: terminated either way.
 const char* txc(const std::string& s) { return tx(s).data(); }
+
+} // namespace rgv
+
+namespace rgv {
+
+// [SECTION] fit and wrap
+double text_units_per_px(float size) {
+    if (!g_text || size <= 0.0f) return 0.0;
+    auto it = sources().find(g_text);
+    const stbtt_fontinfo* base = it != sources().end() ? it->second->info(0) : nullptr;
+    if (!base) return 0.0;
+    // ImGui's own scale for the base font: `size` over its ascent - descent.
+    return 1.0 / (static_cast<double>(stbtt_ScaleForPixelHeight(base, 1.0f)) * size);
+}
+
+std::string fit_text(std::string_view text, float max_px, float size) {
+    const double upp = text_units_per_px(size);
+    if (upp <= 0.0) return std::string(text);
+    return g_text->fit(text, std::llround(max_px * upp)).text;
+}
+
+const char* txc_fit(const std::string& text, float max_px) {
+    const double upp = text_units_per_px(ImGui::GetFontSize());
+    if (upp <= 0.0) return text.c_str();
+    // The cached Fitted's string (or, shaped, its cached drawable form): terminated.
+    return tx(g_text->fit(text, std::llround(max_px * upp)).text).data();
+}
+
+void text_wrapped(const std::string& text, bool align_rtl) {
+    const double upp = text_units_per_px(ImGui::GetFontSize());
+    if (upp <= 0.0 || !text::needs_shaping(g_text->fonts(), text)) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+        ImGui::PopTextWrapPos();
+        return;
+    }
+    const float avail = std::max(ImGui::GetContentRegionAvail().x, 1.0f);
+    const text::Paragraphs& para = g_text->wrap(text, std::llround(avail * upp));
+    ImGui::BeginGroup();
+    const float x0 = ImGui::GetCursorPosX();
+    for (std::size_t i = 0; i < para.lines.size(); ++i) {
+        const std::string_view drawn = tx(para.lines[i].text);
+        float x = x0;
+        if (align_rtl && para.rtl[i]) x += std::max(0.0f, avail - ImGui::CalcTextSize(drawn.data(), drawn.data() + drawn.size()).x);
+        ImGui::SetCursorPosX(x);
+        ImGui::TextUnformatted(drawn.data(), drawn.data() + drawn.size());
+    }
+    ImGui::EndGroup();
+}
 
 } // namespace rgv
