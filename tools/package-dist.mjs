@@ -33,7 +33,7 @@ const FONT_PIECES = [];
 const piecesJson = path.join(webDir, 'fonts/pieces.json');
 if (fs.existsSync(piecesJson)) {
   const manifest = JSON.parse(fs.readFileSync(piecesJson, 'utf8'));
-  FONT_PIECES.push('fonts/pieces.json', 'fonts/pieces-compact.json',
+  FONT_PIECES.push('fonts/pieces.json', 'fonts/pieces-compact.json', 'fonts/pieces-base.json',
     ...manifest.pieces.map((p) => `fonts/${p.file}`),
     ...new Set(manifest.sources.map((s) => `fonts/${s.licence}`)));
   fs.mkdirSync(path.join(distDir, 'fonts/LICENSES'), { recursive: true });

@@ -82,11 +82,16 @@ export interface ViewerOptions {
   expandTemplate?: string;
   /**
    * URL of one TTF / OTF font to draw all text with (what it lacks shows as boxes). Default:
-   * none — the font pieces next to rgv.js (fonts/pieces-compact.json), fetched per script as the
-   * slice's text needs them.
+   * none — the font pieces next to rgv.js (fonts/pieces-base.json first, the full
+   * fonts/pieces-compact.json when the text needs a piece beyond the base), fetched per script
+   * as the slice's text needs them.
    */
   font?: string;
-  /** URL of the font pieces' manifest; default fonts/pieces-compact.json next to rgv.js. */
+  /**
+   * URL of the font pieces' manifest; default fonts/pieces-base.json next to rgv.js (its
+   * "more" entry names the full manifest, fetched when the text needs it). A full manifest
+   * (pieces-compact.json, pieces.json) works too.
+   */
   fontPieces?: string;
   /**
    * Keep location.hash in sync with the view (deep links; history.replaceState, no new

@@ -184,8 +184,11 @@ export async function createResearchGraph(container, options = {}) {
     if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
     return new Uint8Array(await response.arrayBuffer());
   };
-  // The compact manifest: pieces.json's content in a third of its gzip bytes.
-  const piecesUrl = options.fontPieces ?? here('fonts/pieces-compact.json');
+  // The first frame's manifest: the base piece and one "more" entry for everything else
+  // (tools/fonts/base_manifest.py), 0.4 KB instead of the full manifest's 50 KB gzip. The
+  // viewer asks for "more" when text needs another piece; then the full manifest is
+  // fetched (fetchPieces) and replaces it.
+  const piecesUrl = options.fontPieces ?? here('fonts/pieces-base.json');
   const fetchManifest = async () => {
     const manifest = new TextDecoder().decode(await fetchBytes(piecesUrl));
     const first = JSON.parse(manifest).pieces?.[0]?.file;
@@ -193,6 +196,10 @@ export async function createResearchGraph(container, options = {}) {
     return { manifest, base: await fetchBytes(new URL(first, piecesUrl).href) };
   };
   const early = options.font ? null : fetchManifest().catch((err) => ({ error: err }));
+  // The slice is fetched while the module compiles too; load() reads this response.
+  let earlySlice = typeof options.src === 'string' && options.src !== ''
+    ? { url: options.src, response: fetch(options.src) } : null;
+  earlySlice?.response.catch(() => {}); // load() reports the failure, not an unhandled rejection
   let signalReady;
   const ready = new Promise((resolve) => { signalReady = resolve; });
   shadowGlState(canvas);
@@ -230,10 +237,22 @@ export async function createResearchGraph(container, options = {}) {
     }
   };
   const piecesInFlight = new Set();
+  let baseBytes = null; // the base piece, handed in again with the full manifest
   const fetchPieces = (pieces) => {
-    for (const { index, file } of pieces) {
+    for (const { index, file, manifest } of pieces) {
       if (piecesInFlight.has(index)) continue;
       piecesInFlight.add(index);
+      if (manifest) {
+        const url = new URL(file, piecesUrl).href;
+        fetchBytes(url).then((bytes) => {
+          if (destroyed || !baseBytes) return;
+          piecesInFlight.clear(); // the full manifest numbers the pieces anew
+          const text = new TextDecoder().decode(bytes);
+          const error = withCString(module, text, (m) => withBytes(baseBytes, (p, n) => module.UTF8ToString(module._rgv_set_font_pieces(m, p, n))));
+          if (error) throw new Error(error);
+        }).catch((err) => console.warn(`rgv: font manifest ${url} not loaded (${err.message})`));
+        continue;
+      }
       fetchBytes(new URL(file, piecesUrl).href).then((bytes) => {
         if (destroyed) return;
         const error = withBytes(bytes, (p, n) => module.UTF8ToString(module._rgv_add_font_piece(index, p, n)));
@@ -253,6 +272,7 @@ export async function createResearchGraph(container, options = {}) {
       return false;
     }
     piecesInFlight.clear();
+    baseBytes = got.base;
     const error = withCString(module, got.manifest, (m) => withBytes(got.base, (p, n) => module.UTF8ToString(module._rgv_set_font_pieces(m, p, n))));
     if (error) console.warn(`rgv: ${error}`);
     return !error;
@@ -495,7 +515,9 @@ export async function createResearchGraph(container, options = {}) {
   // Fetches a slice chunk by chunk, telling the viewer the bytes so far and the total when
   // the server sent Content-Length, so the loading view shows real progress.
   const fetchText = async (url) => {
-    const response = await fetch(url);
+    let pending = null;
+    if (earlySlice && earlySlice.url === url) { pending = earlySlice.response; earlySlice = null; }
+    const response = await (pending ?? fetch(url));
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
     const progress = (bytes, total) => { if (!destroyed) module._rgv_loading_progress?.(bytes, total); };
     // A compressed response's Content-Length counts the compressed bytes, while the reader
