@@ -164,6 +164,35 @@ TEST_CASE("each code point has the first piece covering it; a text lists the unl
     CHECK_FALSE(fonts.loaded(1));
 }
 
+TEST_CASE("the first frame's manifest: text beyond the base waits for the full manifest, never a box") {
+    std::vector<PieceInfo> pieces;
+    std::string err;
+    // What tools/fonts/base_manifest.py writes: the base, then "more" for everything else.
+    REQUIRE(parse_manifest(R"({"pieces":[{"name":"base","file":"base.ttf","deltas":[32,94,34,1000]},
+        {"name":"more","file":"pieces-compact.json","manifest":true,"deltas":[0,1114111]}]})", pieces, err));
+    CHECK_FALSE(pieces[0].manifest);
+    CHECK(pieces[1].manifest);
+    FontSet fonts;
+    fonts.set_pieces(pieces);
+    REQUIRE(fonts.load(0, bytes_of(kDejaVu)) == "");
+    CHECK(fonts.piece_for(U'a') == 0);
+    CHECK(fonts.piece_for(0x4E00) == 1);
+    CHECK(fonts.load(1, bytes_of(kDejaVu)) == "font piece more is a manifest (pieces-compact.json), not a font");
+    std::vector<int> need;
+    fonts.missing_pieces("Ada Lovelace", need);
+    CHECK(need.empty());
+    fonts.missing_pieces("Ada \xE4\xB8\x80", need); // Ada 一
+    CHECK(need == std::vector<int>{1});
+    const Shaped s = shape(fonts, "a\xE4\xB8\x80");
+    CHECK(s.pending);
+    CHECK_FALSE(s.missing);
+    DisplayText dt(fonts);
+    dt.begin_frame();
+    dt.display("a\xE4\xB8\x80");
+    CHECK(dt.missing().empty());
+    CHECK(dt.take_wanted() == std::vector<int>{1});
+}
+
 // [SECTION] HarfBuzz
 #ifndef __EMSCRIPTEN__
 TEST_CASE("Arabic and Devanagari shape exactly as hb-shape shapes them") {

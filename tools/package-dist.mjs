@@ -35,7 +35,7 @@ const FONT_PIECES = [];
 const piecesJson = path.join(webDir, 'fonts/pieces.json');
 if (fs.existsSync(piecesJson)) {
   const manifest = JSON.parse(fs.readFileSync(piecesJson, 'utf8'));
-  FONT_PIECES.push('fonts/pieces.json', 'fonts/pieces-compact.json',
+  FONT_PIECES.push('fonts/pieces.json', 'fonts/pieces-compact.json', 'fonts/pieces-base.json',
     ...manifest.pieces.map((p) => `fonts/${p.file}`),
     ...new Set(manifest.sources.map((s) => `fonts/${s.licence}`)));
   fs.mkdirSync(path.join(distDir, 'fonts/LICENSES'), { recursive: true });
@@ -43,7 +43,9 @@ if (fs.existsSync(piecesJson)) {
   // Every piece as a literal new URL(): what Vite and webpack follow to emit a file with the
   // build. assets.js imports this only when a bundler renamed the manifest (then the pieces
   // cannot be found next to it by name); served as it is, the package never loads it.
-  const lines = manifest.pieces.map((p) => `  ${JSON.stringify(p.file)}: new URL(${JSON.stringify(`./${p.file}`)}, import.meta.url).href,`);
+  // pieces-compact.json too: the base manifest's "more" entry, fetched when text needs it.
+  const lines = ['pieces-compact.json', ...manifest.pieces.map((p) => p.file)]
+    .map((file) => `  ${JSON.stringify(file)}: new URL(${JSON.stringify(`./${file}`)}, import.meta.url).href,`);
   fs.writeFileSync(path.join(distDir, 'fonts/files.js'), '// fonts/files.js, written by tools/package-dist.mjs: each font piece\'s URL, '
     + 'as bundlers rewrite it.\nexport default {\n' + lines.join('\n') + '\n};\n');
 }
@@ -99,7 +101,7 @@ npm install ./research-graph-viewer-${version}.tgz     # or: npm install path/to
 \`\`\`
 
 Served as it is (\`/node_modules/research-graph-viewer/\`, a CDN), \`rgv.js\` finds
-\`rgv_viewer.wasm\` and the font pieces (\`fonts/pieces-compact.json\` and the pieces it
+\`rgv_viewer.wasm\` and the font pieces (\`fonts/pieces-base.json\`, then \`pieces-compact.json\` and the pieces it
 lists; a slice fetches only the pieces its scripts need) next to itself. Bundled, with no
 configuration: \`vite build\` and webpack 5 emit them with the build (they follow the
 package's \`new URL('…', import.meta.url)\`); the Vite dev server and esbuild are served

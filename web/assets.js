@@ -1,7 +1,7 @@
 // assets.js — where the viewer's files are, each fetch checked, and the wasm compiled once
 // per page. Used by rgv.js; not a public entry of the package.
 //
-// The files: rgv_viewer.wasm, fonts/pieces-compact.json (the font manifest) and the font
+// The files: rgv_viewer.wasm, fonts/pieces-base.json (the font manifest) and the font
 // pieces it lists (fonts/<piece>.ttf / .otf, fetched by name when a slice's text needs them).
 //
 // Where they are looked for, the first that answers with the right kind of file wins:
@@ -23,13 +23,13 @@
 // [SECTION] where
 
 export const PACKAGE = 'research-graph-viewer';
-const MANIFEST = 'fonts/pieces-compact.json';
+const MANIFEST = 'fonts/pieces-base.json'; // the first frame's; its "more" entry names the full one
 
 // import.meta.url is undefined in an esbuild IIFE bundle; then the page's URL stands in.
 const moduleUrl = (make) => { try { return make().href; } catch { return null; } };
 // Literal, so bundlers see them; do not build these from variables.
 const WASM_HERE = moduleUrl(() => new URL('./rgv_viewer.wasm', import.meta.url));
-const MANIFEST_HERE = moduleUrl(() => new URL('./fonts/pieces-compact.json', import.meta.url));
+const MANIFEST_HERE = moduleUrl(() => new URL('./fonts/pieces-base.json', import.meta.url));
 
 const withSlash = (url) => (url.endsWith('/') ? url : `${url}/`);
 
@@ -56,14 +56,18 @@ export function locate(options, pageUrl) {
 
 // A manifest that a bundler renamed (or inlined as data:) has no pieces beside it by name;
 // fonts/files.js has each piece's URL as the bundler wrote it.
+// The full manifest found through it (the base manifest's "more") is renamed the same way.
 let pieceMap = null;
-/** The URL of the piece `file` of the manifest found at `manifestUrl`. */
+const mapped = new Set(); // URLs that came from fonts/files.js
+/** The URL of the piece (or manifest) `file` of the manifest found at `manifestUrl`. */
 export async function pieceUrl(file, manifestUrl) {
-  const renamed = manifestUrl === MANIFEST_HERE && !new URL(manifestUrl).pathname.endsWith(`/${MANIFEST}`);
+  const renamed = (manifestUrl === MANIFEST_HERE && !new URL(manifestUrl).pathname.endsWith(`/${MANIFEST}`)) ||
+    mapped.has(manifestUrl);
   if (!renamed) return new URL(file, manifestUrl).href;
   pieceMap ??= import('./fonts/files.js').then((m) => m.default);
   const url = (await pieceMap)[file];
   if (!url) throw new Error(`rgv: the font piece ${file} is not in fonts/files.js (the manifest at ${manifestUrl} does not match it)`);
+  mapped.add(url);
   return url;
 }
 

@@ -82,13 +82,16 @@ export interface ViewerOptions {
   expandTemplate?: string;
   /**
    * URL of one TTF / OTF font to draw all text with (what it lacks shows as boxes). Default:
-   * none — the font pieces next to rgv.js (fonts/pieces-compact.json), fetched per script as the
-   * slice's text needs them.
+   * none — the font pieces next to rgv.js (fonts/pieces-base.json first, the full
+   * fonts/pieces-compact.json when the text needs a piece beyond the base), fetched per script
+   * as the slice's text needs them.
    */
   font?: string;
   /**
    * URL of the font pieces' manifest (the pieces are fetched next to it). Default: found
-   * like the wasm (see wasmUrl), fonts/pieces-compact.json of the package.
+   * like the wasm (see wasmUrl), fonts/pieces-base.json of the package (its "more" entry
+   * names the full manifest, fetched when the text needs it). A full manifest
+   * (pieces-compact.json, pieces.json) works too.
    */
   fontPieces?: string;
   /**
@@ -99,7 +102,7 @@ export interface ViewerOptions {
    */
   wasmUrl?: string;
   /**
-   * A folder served like the package (rgv_viewer.wasm, fonts/pieces-compact.json and the
+   * A folder served like the package (rgv_viewer.wasm, fonts/pieces-base.json and the
    * pieces), e.g. a CDN's copy: "https://cdn.example.org/research-graph-viewer@0.1.0/".
    * wasmUrl and fontPieces, when given, win over it. Relative URLs are relative to the page.
    */

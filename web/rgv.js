@@ -252,8 +252,11 @@ export async function createResearchGraph(container, options = {}) {
   // viewer asks with a "fontsNeeded" event). The manifest and the base piece are fetched
   // while the module compiles, not after. A host font (options.font, setFont) replaces
   // the pieces: one font for everything, boxes for what it lacks.
-  // The compact manifest (pieces.json's content in a third of its gzip bytes), from the
-  // first place of where.manifest that has it; the pieces are found from its URL.
+  // The first frame's manifest: the base piece and one "more" entry for everything else
+  // (tools/fonts/base_manifest.py), 0.4 KB instead of the full manifest's 50 KB gzip. The
+  // viewer asks for "more" when text needs another piece; then the full manifest is
+  // fetched (fetchPieces) and replaces it. Found at the first place of where.manifest that
+  // has it; the pieces are found from its URL (assets.js: pieceUrl).
   let piecesUrl = where.manifest[0];
   const fetchManifest = async () => {
     const { text, url } = await fetchManifestFrom(where.manifest);
@@ -272,6 +275,10 @@ export async function createResearchGraph(container, options = {}) {
   const unwatch = watchInView(container, (near) => { holder.inView = near; glHooks.settle(); });
   const letGo = () => { unwatch(); giveContextSlot(holder); };
   cleanups.push(letGo);
+  // The slice is fetched while the module compiles too; load() reads this response.
+  let earlySlice = typeof options.src === 'string' && options.src !== ''
+    ? { url: options.src, response: fetch(options.src) } : null;
+  earlySlice?.response.catch(() => {}); // load() reports the failure, not an unhandled rejection
   let signalReady;
   let signalFailed;
   const ready = new Promise((resolve) => { signalReady = resolve; });
@@ -333,10 +340,24 @@ export async function createResearchGraph(container, options = {}) {
   };
   const piecesInFlight = new Set(); // asked for once (a failed piece is not asked again)
   const piecesLoading = new Set();  // fetches not settled yet (exportPNG waits for them)
+  let baseBytes = null; // the base piece, handed in again with the full manifest
   const fetchPieces = (pieces) => {
-    for (const { index, file } of pieces) {
+    for (const { index, file, manifest } of pieces) {
       if (piecesInFlight.has(index)) continue;
       piecesInFlight.add(index);
+      if (manifest) {
+        const loading = pieceUrl(file, piecesUrl).then((url) => fetchManifestFrom([url])).then(({ text, url }) => {
+          if (destroyed || !baseBytes) return;
+          piecesInFlight.clear(); // the full manifest numbers the pieces anew
+          piecesUrl = url;
+          const error = withCString(module, text, (m) => withBytes(baseBytes, (p, n) => module.UTF8ToString(module._rgv_set_font_pieces(m, p, n))));
+          if (error) throw new Error(`rgv: the font manifest at ${url}: ${error}`);
+        }).catch((err) => {
+          if (!destroyed) problem(`${err.message}; text beyond Latin, Greek and Cyrillic is drawn as boxes`);
+        }).finally(() => piecesLoading.delete(loading));
+        piecesLoading.add(loading);
+        continue;
+      }
       const loading = pieceUrl(file, piecesUrl).then(fetchFont).then((bytes) => {
         if (destroyed) return;
         const error = withBytes(bytes, (p, n) => module.UTF8ToString(module._rgv_add_font_piece(index, p, n)));
@@ -357,6 +378,7 @@ export async function createResearchGraph(container, options = {}) {
       return false;
     }
     piecesInFlight.clear();
+    baseBytes = got.base;
     const error = withCString(module, got.manifest, (m) => withBytes(got.base, (p, n) => module.UTF8ToString(module._rgv_set_font_pieces(m, p, n))));
     if (error) problem(`rgv: ${error}`); else clearProblem();
     return !error;
@@ -765,7 +787,9 @@ export async function createResearchGraph(container, options = {}) {
   // Fetches a slice chunk by chunk, telling the viewer the bytes so far and the total when
   // the server sent Content-Length, so the loading view shows real progress.
   const fetchText = async (url) => {
-    const response = await fetch(url);
+    let pending = null;
+    if (earlySlice && earlySlice.url === url) { pending = earlySlice.response; earlySlice = null; }
+    const response = await (pending ?? fetch(url));
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
     const progress = (bytes, total) => { if (!destroyed) module._rgv_loading_progress?.(bytes, total); };
     // A compressed response's Content-Length counts the compressed bytes, while the reader

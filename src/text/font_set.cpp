@@ -41,6 +41,7 @@ bool parse_manifest(std::string_view text, std::vector<PieceInfo>& out, std::str
         if (p.contains("bytes") && p["bytes"].is_number_unsigned()) info.bytes = p["bytes"].get<std::size_t>();
         if (p.contains("gzipBytes") && p["gzipBytes"].is_number_unsigned())
             info.gzip_bytes = p["gzipBytes"].get<std::size_t>();
+        if (const auto m = p.find("manifest"); m != p.end() && m->is_boolean()) info.manifest = m->get<bool>();
         // pieces-compact.json writes the ranges as deltas: [gap, extent, ...] with
         // first = previous last + gap (0 at the start) and last = first + extent.
         if (const auto deltas = p.find("deltas"); deltas != p.end() && !p.contains("ranges")) {
@@ -145,6 +146,8 @@ std::string FontSet::set_single_font(std::vector<std::uint8_t> bytes, std::strin
 std::string FontSet::load(std::size_t index, std::vector<std::uint8_t> bytes) {
     if (index >= pieces_.size()) return "font piece " + std::to_string(index) + " is not in the manifest";
     if (pieces_[index].font) return {};
+    if (pieces_[index].info.manifest)
+        return "font piece " + pieces_[index].info.name + " is a manifest (" + pieces_[index].info.file + "), not a font";
     return open(pieces_[index], std::move(bytes));
 }
 

@@ -34,6 +34,10 @@ struct PieceInfo {
     std::vector<std::pair<char32_t, char32_t>> ranges; // sorted, inclusive
     std::size_t bytes = 0;                             // file size
     std::size_t gzip_bytes = 0;                        // what a server sends, for reports
+    // Not a font: the full manifest, standing for every code point the pieces before it
+    // lack (pieces-base.json, see tools/fonts/base_manifest.py). Its text is pending
+    // until the host replaces the manifest (set_pieces), never missing.
+    bool manifest = false;
 
     bool covers(char32_t cp) const;
 };

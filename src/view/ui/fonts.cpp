@@ -145,8 +145,11 @@ void App::request_font_pieces() {
         const text::PieceInfo& info = fonts_.info(static_cast<std::size_t>(p));
         if (pieces_dir_.empty()) {
             ask.push_back({{"index", p}, {"file", info.file}, {"name", info.name}});
+            // The rest of the manifest: the host fetches it and calls set_font_pieces.
+            if (info.manifest) ask.back()["manifest"] = true;
             continue;
         }
+        if (info.manifest) continue; // natively the whole manifest is read at start
         // Natively the pieces are files next to the manifest: read at once.
         std::ifstream in(pieces_dir_ + "/" + info.file, std::ios::binary);
         const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
