@@ -10,7 +10,7 @@
 import { startSuite } from './harness.mjs';
 import { firstFrame } from './first_frame.mjs';
 
-const BUDGET_GZIP = 760_000;
+const BUDGET_GZIP = 780_000; // 770,022 after the merge of shaped truncation, context restore and the bundler-aware loader
 const [webDir] = process.argv.slice(2);
 if (!webDir) { console.error('usage: budget.mjs WEB_DIR'); process.exit(2); }
 const t = await startSuite('browser_budget', webDir);

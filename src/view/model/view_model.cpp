@@ -218,7 +218,8 @@ Loading ViewModel::loading() const {
         l.phase = "layout";
         l.fraction = layout_.progress();
         char text[32];
-        std::snprintf(text, sizeof text, "Laying out %.0f%%", l.fraction * 100.0);
+        // Not "-0%": the first step's progress can come out a hair below zero.
+        std::snprintf(text, sizeof text, "Laying out %.0f%%", std::max(0.0, l.fraction * 100.0));
         l.text = text;
     }
     return l;
