@@ -15,39 +15,34 @@ const [webDir, outDir = '/tmp'] = process.argv.slice(2);
 if (!webDir) { console.error('usage: context.mjs WEB_DIR [OUT_DIR]'); process.exit(2); }
 const t = await startSuite('browser_context', webDir);
 
-// Distinct colours in a PNG screenshot's pixels: a blank canvas has one or two.
-const colours = async (page, selector) => page.evaluate(async ([sel, png]) => {
+// A PNG screenshot's RGBA pixels, decoded in the page.
+const decode = (page, png) => page.evaluate(async (b64) => {
   const img = new Image();
-  img.src = `data:image/png;base64,${png}`;
+  img.src = `data:image/png;base64,${b64}`;
   await img.decode();
   const c = document.createElement('canvas');
   c.width = img.width; c.height = img.height;
   const ctx = c.getContext('2d');
   ctx.drawImage(img, 0, 0);
-  const d = ctx.getImageData(0, 0, c.width, c.height).data;
+  return Array.from(ctx.getImageData(0, 0, c.width, c.height).data);
+}, png.toString('base64'));
+
+// Distinct colours in an element's screenshot: a blank canvas has one or two.
+const colours = async (page, selector) => {
+  const d = await decode(page, await page.locator(selector).screenshot());
   const seen = new Set();
   for (let i = 0; i < d.length; i += 4 * 7) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
   return seen.size;
-}, [selector, (await page.locator(selector).screenshot()).toString('base64')]);
+};
 
-// Bytes that differ between two PNG screenshots of the same size (decoded in the page).
-const pixelDiff = (page, a, b) => page.evaluate(async ([pa, pb]) => {
-  const load = async (png) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${png}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
-    const ctx = c.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    return ctx.getImageData(0, 0, c.width, c.height).data;
-  };
-  const [x, y] = [await load(pa), await load(pb)];
+// Channel values that differ by more than 3 between two PNG screenshots (-1: sizes differ).
+const pixelDiff = async (page, a, b) => {
+  const [x, y] = [await decode(page, a), await decode(page, b)];
   if (x.length !== y.length) return -1;
   let n = 0;
   for (let i = 0; i < x.length; i++) if (Math.abs(x[i] - y[i]) > 3) n++;
   return n;
-}, [a.toString('base64'), b.toString('base64')]);
+};
 
 // [SECTION] 1. lost and restored
 {
