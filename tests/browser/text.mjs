@@ -83,7 +83,9 @@ const kb = (files) => (files.reduce((a, f) => a + (gzipOf.get(f) ?? 0), 0) / 100
     });
     const back = await page.evaluate(async () => {
       const ok = await window.rgv.setFont(null);
-      for (let i = 0; i < 100 && window.rgv.state().fonts.loaded.length < 5; i++) await new Promise((r) => setTimeout(r, 100));
+      // The pieces come back one fetch at a time: wait for the last of them, not a count.
+      const done = () => { const f = window.rgv.state().fonts; return !f.pending && f.loaded.includes('arabic'); };
+      for (let i = 0; i < 300 && !done(); i++) await new Promise((r) => setTimeout(r, 100));
       return { ok, fonts: window.rgv.state().fonts };
     });
     return { ok: host.ok && host.fonts.loaded.join() === 'host font' && back.ok && back.fonts.loaded.includes('arabic'),

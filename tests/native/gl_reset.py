@@ -7,36 +7,18 @@
 #   xvfb-run -a -s "-screen 0 1280x800x24" python3 tests/native/gl_reset.py RGV SLICE OUT_DIR
 #
 # Prints `ok` / `FAIL` per check and `gl_reset: N passed, M failed`; exits 1 on any failure.
-import json
 import os
-import subprocess
 import sys
+
+from checks import Checks, run_viewer
 
 rgv, slice_path, out = sys.argv[1:4]
 os.makedirs(out, exist_ok=True)
-passed = failed = 0
-
-
-def check(name, cond, detail=''):
-    global passed, failed
-    if cond:
-        passed += 1
-        print(f'ok    {name}')
-    else:
-        failed += 1
-        print(f'FAIL  {name} {detail}')
+check = Checks('gl_reset')
 
 
 def run(shot, *extra):
-    env = dict(os.environ, ASAN_OPTIONS='detect_leaks=0')
-    path = os.path.join(out, shot)
-    p = subprocess.run([rgv, '--frames', '40', *extra, '--screenshot', path, slice_path],
-                       capture_output=True, text=True, env=env, timeout=120)
-    lines = [l for l in p.stdout.splitlines() if l.startswith('{')]
-    if p.returncode != 0 or not lines:
-        raise SystemExit(f'rgv {" ".join(extra)} failed: {p.returncode}\n{p.stderr[-2000:]}')
-    with open(path, 'rb') as f:
-        return json.loads(lines[-1]), f.read()
+    return run_viewer(rgv, slice_path, os.path.join(out, shot), *extra, timeout=120)
 
 
 kept, kept_px = run('gl-kept.ppm')
@@ -50,5 +32,4 @@ print(f'figure: {differ} of {len(kept_px)} bytes differ between the kept and the
 check('the new context draws the same picture (graph, labels, panels)', differ == 0, f'{differ} bytes differ')
 for key in ['selected', 'camera', 'nodes', 'edges', 'layout']:
     check(f'the model went on through the reset: {key}', kept[key] == reset[key], f'{kept[key]} vs {reset[key]}')
-print(f'gl_reset: {passed} passed, {failed} failed')
-sys.exit(1 if failed else 0)
+sys.exit(check.finish())

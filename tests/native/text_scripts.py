@@ -11,32 +11,17 @@
 # Prints `ok` / `FAIL` per check and `text_scripts: N passed, M failed`; exits 1 on any failure.
 import json
 import os
-import subprocess
 import sys
+
+from checks import Checks, run_viewer
 
 rgv, pieces_dir, src, out = sys.argv[1:5]
 manifest = {p['name']: p for p in json.load(open(os.path.join(pieces_dir, 'pieces.json')))['pieces']}
-passed = failed = 0
-
-
-def check(name, cond, detail=''):
-    global passed, failed
-    if cond:
-        passed += 1
-        print(f'ok    {name}')
-    else:
-        failed += 1
-        print(f'FAIL  {name} {detail}')
+check = Checks('text_scripts')
 
 
 def run(slice_path, shot):
-    env = dict(os.environ, ASAN_OPTIONS='detect_leaks=0')
-    p = subprocess.run([rgv, '--frames', '40', '--screenshot', os.path.join(out, shot), slice_path],
-                       capture_output=True, text=True, env=env, timeout=300)
-    lines = [l for l in p.stdout.splitlines() if l.startswith('{')]
-    if p.returncode != 0 or not lines:
-        raise SystemExit(f'rgv failed on {slice_path}: {p.returncode}\n{p.stderr[-2000:]}')
-    return json.loads(lines[-1])
+    return run_viewer(rgv, slice_path, os.path.join(out, shot))[0]
 
 
 def gzip_kb(names):
@@ -71,5 +56,4 @@ fonts = s['fonts']
 check('sample: only the base piece', fonts['loaded'] == ['base'], fonts['loaded'])
 print(f'figure: sample loads {fonts["loaded"]}, {gzip_kb(fonts["loaded"]):.0f} KB gzip')
 
-print(f'text_scripts: {passed} passed, {failed} failed')
-sys.exit(1 if failed else 0)
+sys.exit(check.finish())
