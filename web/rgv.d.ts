@@ -133,7 +133,8 @@ export interface LoadEvent {
  * fetched (a font manifest or piece: "rgv: expected a font file at URL (got text/html); ...").
  * Problems at start are sent just after createResearchGraph resolves.
  */
-export interface ErrorEvent { message: string }
+/** message: the exact, technical message; summary: the same in plain words, as the viewer shows it. */
+export interface ErrorEvent { message: string; summary: string }
 /**
  * "download": the slice is being fetched; "expand": a node's slice to merge; "layout": the
  * nodes are being placed. value is 0..1, or null while the total size is unknown (no
@@ -199,6 +200,8 @@ export interface Stats {
 export interface ViewerState {
   status: 'empty' | 'building' | 'ready';
   error: string;
+  /** The error in plain words, as on the canvas ("" when there is none). */
+  errorSummary: string;
   source: string;
   format: string;
   warnings: string[];
@@ -271,6 +274,8 @@ export interface ResearchGraphViewer {
   setColorMode(mode: ColorMode): void;
   setSizeMode(mode: SizeMode): void;
   setMode(mode: ViewerMode): void;
+  /** What the page draws over the canvas, in CSS px from each edge: fit, focus and the viewer's cards keep out of it. */
+  setInsets(insets: { top?: number; right?: number; bottom?: number; left?: number }): void;
   /** 'light', 'dark', 'auto' (follows prefers-color-scheme, live) or colours; throws the viewer's message on a bad value. */
   setTheme(theme: Theme): void;
   /** Replaces the accessible name (canvas aria-label, heading of the hidden node list). */

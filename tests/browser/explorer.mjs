@@ -244,6 +244,36 @@ for (const f of filterCases) {
     return { ok: s.visibleNodes === want, detail: `${s.visibleNodes}` };
   });
 }
+// The year fields take typed years: click, select, type, Enter. Typed digits stay in the
+// field (they used to reach graph navigation: "+" / "-" zoom, digits nothing).
+async function typeYear(box, text) {
+  await clickBox(page, box);
+  await press(page, 'Control+a');
+  await page.keyboard.type(text, { delay: 20 });
+  await press(page, 'Enter');
+  await frames(page, 3);
+}
+await t.step('typed year fields: 2022 to 2022 then Enter filters, keys stay in the field', async () => {
+  const s0 = await state(page);
+  if (!s0.ui?.yearFrom || !s0.ui?.yearTo) return { ok: false, detail: JSON.stringify(s0.ui) };
+  const z0 = s0.camera.zoom;
+  await typeYear(s0.ui.yearFrom, '2022');
+  await page.waitForFunction(() => window.rgv.state().filter.years?.[0] === 2022, null, { timeout: 20000 }).catch(() => {});
+  await typeYear((await state(page)).ui.yearTo, '2022');
+  await page.waitForFunction(() => window.rgv.state().filter.years?.[1] === 2022, null, { timeout: 20000 }).catch(() => {});
+  const s = await state(page);
+  const want = expectedVisible({ years: [2022, 2022] });
+  return { ok: s.visibleNodes === want && s.camera.zoom === z0,
+    detail: `${JSON.stringify(s.filter)} ${s.visibleNodes} of want ${want}; zoom ${z0} -> ${s.camera.zoom}` };
+});
+await t.step('a typed year outside the slice is clamped, ends typed the wrong way round are swapped', async () => {
+  // From 2022, to 1999: 1999 is clamped to the oldest year (2020), the ends swap, and
+  // 2020..2022 is the whole slice, so the year filter goes away.
+  await typeYear((await state(page)).ui.yearTo, '1999');
+  await page.waitForFunction(() => !window.rgv.state().filter.years, null, { timeout: 20000 }).catch(() => {});
+  const s = await state(page);
+  return { ok: !s.filter.years && s.visibleNodes === sample.nodes.length, detail: `${JSON.stringify(s.filter)} ${s.visibleNodes}` };
+});
 await page.evaluate(() => window.rgv.setFilter({ years: [2022, 2022] }));
 await page.waitForTimeout(300);
 await shot(page, 'filter-2022');
@@ -364,8 +394,67 @@ await t.step('undo restores the node count', async () => {
   const s = await state(page);
   return { ok: s.nodes === sample.nodes.length && !s.canUndo, detail: `${s.nodes} ${s.canUndo}` };
 });
+// A file that is not JSON, opened over the sample: one plain message on the canvas (no toast
+// repeating it), clear of the toolbar, the detail a click away, dismissable; the toolbar
+// keeps naming the graph on screen.
+const boxesOverlap = (a, b) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+await t.step('a non-JSON file: a plain message clear of the toolbar, no toast, the old graph and its name stay', async () => {
+  const sourceBefore = await page.textContent('#source');
+  const ok = await page.evaluate(() => window.rgv.load({ text: '// not a graph\n', name: 'notes.txt' }));
+  await frames(page, 3);
+  const s = await state(page);
+  await shot(page, 'error-banner');
+  const canvas = await page.locator('canvas').first().boundingBox();
+  const bar = await page.locator('.toolbar').boundingBox();
+  const barBox = [bar.x - canvas.x, bar.y - canvas.y, bar.x + bar.width - canvas.x, bar.y + bar.height - canvas.y];
+  const card = s.ui.errorDetails && s.ui.errorDismiss;
+  const clear = card && !boxesOverlap(s.ui.errorDetails, barBox) && !boxesOverlap(s.ui.errorDismiss, barBox);
+  const toasts = await page.locator('.toast').count();
+  return { ok: ok === false && s.nodes > 0 && s.errorSummary === 'This file is not a graph slice: it is not valid JSON (line 1, column 1).'
+    && clear && toasts === 0 && (await page.textContent('#source')) === sourceBefore,
+           detail: `${s.errorSummary} | boxes ${JSON.stringify([s.ui.errorDetails, s.ui.errorDismiss])} toolbar ${barBox} | ${toasts} toasts | source "${await page.textContent('#source')}" was "${sourceBefore}"` };
+});
+await t.step('the error card: "Show details" opens the exact message, "Dismiss" closes the card, the graph stays', async () => {
+  const s0 = await state(page);
+  await clickBox(page, s0.ui.errorDetails);
+  await frames(page, 2);
+  const opened = await state(page);
+  await clickBox(page, opened.ui.errorDismiss);
+  await frames(page, 2);
+  const s = await state(page);
+  // The card grows by the detail's lines: its buttons move down.
+  return { ok: opened.ui.errorDetails[1] > s0.ui.errorDetails[1] && s.error === '' && s.errorSummary === '' && !s.ui.errorDismiss
+    && s.nodes === s0.nodes, detail: `${s0.ui.errorDetails} -> ${opened.ui.errorDetails}; after: "${s.error}" ${JSON.stringify(s.ui.errorDismiss)}` };
+});
 t.check('explorer page: no page errors', page.errors.length === 0, page.errors.join(' | '));
 await page.close();
+
+// A page whose slice is missing: the card says so plainly, the side panel says how to go
+// on, and the exports are off with the reason on them.
+{
+  const px = await t.newPage();
+  await px.goto(`${t.base}index.html?src=${encodeURIComponent('no-such-slice.json')}`);
+  await px.waitForFunction(() => window.rgv && window.rgv.state().error !== '', null, { timeout: 30000 }).catch(() => {});
+  await frames(px, 3);
+  await t.step('a missing slice: a plain 404 message, the exports disabled and saying why', async () => {
+    const s = await state(px);
+    await shot(px, 'error-missing');
+    const exports = await px.$$eval('[data-export]', (bs) => bs.map((b) => [b.disabled, b.title]));
+    return { ok: s.nodes === 0 && s.errorSummary === 'The graph could not be downloaded: the server has no file at that address (HTTP 404).'
+      && exports.length === 3 && exports.every(([d, title]) => d && title === 'Nothing to export: no graph is open')
+      && !s.ui.errorDismiss && s.ui.errorDetails,
+             detail: `${s.errorSummary} ${JSON.stringify(exports)} ${JSON.stringify(s.ui)}` };
+  });
+  await t.step('then a good file: the exports come back on, the card goes', async () => {
+    await px.evaluate((text) => window.rgv.load({ text, name: 'sample.json' }), sampleText);
+    await frames(px, 3);
+    const s = await state(px);
+    const exports = await px.$$eval('[data-export]', (bs) => bs.map((b) => b.disabled));
+    return { ok: s.nodes > 0 && s.error === '' && exports.every((d) => !d) && (await px.textContent('#source')) === 'sample.json',
+             detail: `${s.nodes} "${s.error}" ${exports} "${await px.textContent('#source')}"` };
+  });
+  await px.close();
+}
 
 // 7. states ---------------------------------------------------------------------------------------
 // A slow server: the slice in ten pieces, 200 ms apart, with or without Content-Length.

@@ -24,6 +24,7 @@ nlohmann::json state_report(const ViewModel& vm) {
     nlohmann::json j;
     j["status"] = to_string(vm.status());
     j["error"] = vm.error();
+    j["errorSummary"] = vm.plain_error().summary;
     j["source"] = vm.source();
     j["format"] = vm.format();
     j["warnings"] = slice.warnings;

@@ -166,6 +166,11 @@ private:
     // renderer's (repeats_view).
     bool graph_drawn_ = false;
     float fb_scale_ = 1.0f;
+    bool error_detail_open_ = false; // the error card shows the technical message
+    bool docked_details_ = false;    // this frame's details are docked on the right
+    float details_width_ = 340.0f;   // the docked details, logical px (the user can drag it)
+    float window_w_ = 0, window_h_ = 0;
+    std::uint32_t revealed_ = 0xFFFFFFFFu; // the docked selection brought into view
     float panel_width_ = 360.0f; // the side panel, logical px (the user can drag it)
     // Left presses numbered as SDL delivered them and as ImGui reported them (see
     // press_is_double_click); the number of SDL's last double-click press, 0: none.

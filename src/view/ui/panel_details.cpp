@@ -20,16 +20,29 @@ void App::draw_details_panel() {
     const std::uint32_t node = vm_.selected();
     const nlohmann::json& attrs = g.node_attrs[node];
 
-    const float width = std::min(380.0f, area().w * 0.45f);
-    // Below the top edge, where host pages tend to put their own toolbar over the canvas.
-    ImGui::SetNextWindowPos({area().x + area().w - width - 12.0f, area().y + 64.0f}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize({width, std::min(area().h - 76.0f, 520.0f)}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSizeConstraints({240.0f, 160.0f}, {area().w, area().h});
     bool open = true;
-    if (!ImGui::Begin("Details###details", &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
+    if (docked_details_) {
+        // Docked: the window's right column under the host's chrome, full height; its left
+        // edge drags to resize (the graph takes the rest).
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        const ViewOptions::Insets& in = vm_.options().insets;
+        const float h = std::max(vp->Size.y - in.top - in.bottom, 120.0f);
+        ImGui::SetNextWindowPos({vp->Pos.x + vp->Size.x - in.right - details_width_, vp->Pos.y + in.top});
+        ImGui::SetNextWindowSize({details_width_, h});
+        ImGui::SetNextWindowSizeConstraints({280.0f, h}, {std::max(280.0f, (area().w + details_width_) * 0.45f), h});
+    } else {
+        const float width = std::min(380.0f, area().w * 0.45f);
+        ImGui::SetNextWindowPos({area().x + area().w - width - 12.0f, area().y + 12.0f}, ImGuiCond_Appearing);
+        ImGui::SetNextWindowSize({width, std::min(area().h - 24.0f, 520.0f)}, ImGuiCond_Appearing);
+        ImGui::SetNextWindowSizeConstraints({240.0f, 160.0f}, {area().w, area().h});
+    }
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse |
+                                   (docked_details_ ? ImGuiWindowFlags_NoMove : 0);
+    if (!ImGui::Begin("Details###details", &open, flags)) {
         ImGui::End();
         return;
     }
+    if (docked_details_) details_width_ = ImGui::GetWindowWidth();
     if (!open) {
         vm_.select(kNoNode);
         ImGui::End();

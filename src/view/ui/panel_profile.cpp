@@ -29,7 +29,15 @@ void App::draw_side_panel() {
     panel_width_ = ImGui::GetWindowWidth(); // the graph area follows from the next frame
     if (vm_.status() != AppStatus::Ready) {
         ImGui::TextDisabled("Researcher profile");
-        ImGui::TextUnformatted(vm_.status() == AppStatus::Building ? "Loading..." : "No graph loaded");
+        if (vm_.status() == AppStatus::Building) {
+            ImGui::TextUnformatted("Loading...");
+        } else {
+            ImGui::TextUnformatted("No graph loaded");
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextDisabled("Open a graph file, or drop one on the viewer: an rgv slice, or an export of OpenAlex, "
+                                "Semantic Scholar, VOSviewer, Cytoscape, graphology, JGF or node-link JSON.");
+            ImGui::PopTextWrapPos();
+        }
         ImGui::End();
         return;
     }
