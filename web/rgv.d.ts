@@ -232,6 +232,10 @@ export interface ViewerState {
   sizeMode: SizeMode;
   filter: Filter;
   visibleNodes: number;
+  /** The slice's oldest and newest year (what colour by year ramps over), null without years. */
+  yearRange: [number, number] | null;
+  /** The smallest and largest node radius as sized now (world units), null with no nodes. */
+  radii: [number, number] | null;
   communities: number;
   canUndo: boolean;
   /** The node being expanded, or "". */
