@@ -391,7 +391,9 @@ void ViewModel::reveal(std::uint32_t node, float margin) {
     const Area& a = camera_.area();
     const Vec2 p = cam.world_to_screen({g.x[node], g.y[node]});
     const float m = std::min(margin, std::min(a.w, a.h) * 0.25f);
-    if (p.x >= m && p.y >= m && p.x <= a.w - m && p.y <= a.h - m) return;
+    // In view (half the margin is slack: an eased flight ends a hair short of its target).
+    const float slack = m * 0.5f;
+    if (p.x >= slack && p.y >= slack && p.x <= a.w - slack && p.y <= a.h - slack) return;
     // Only as far as needed: the node just inside the edge it was beyond.
     const float tx = std::clamp(p.x, m, a.w - m), ty = std::clamp(p.y, m, a.h - m);
     camera_.fly_to(cam.center_x + (p.x - tx) / cam.zoom, cam.center_y + (p.y - ty) / cam.zoom, cam.zoom);
