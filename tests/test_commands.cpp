@@ -266,3 +266,22 @@ TEST_CASE("search: the model searches labels and attrs.alt_labels; a hit says wh
     CHECK(run_command(vm, {{"cmd", "search"}, {"query", 3}}) ==
           nlohmann::json::parse(R"({"ok": false, "error": "search: \"query\" must be a string"})"));
 }
+
+TEST_CASE("events: a slice's spelling warnings reach the host with the load event and the state") {
+    ViewModel vm;
+    REQUIRE(vm.load_json(R"({"schema": "rgv-slice", "version": 1, "focus": "p", "nodes": [
+        {"id": "p", "type": "person"},
+        {"id": "w", "type": "work", "attrs": {"publication_year": 2014, "year": 2014}},
+        {"id": "v", "type": "work", "attrs": {"cited_by_count": 8}}]})",
+                         "test"));
+    const std::string expected =
+        "/nodes/2/attrs/cited_by_count: unknown spelling of a well-known attribute; use \"citations\" (1 node)";
+    bool seen = false;
+    for (const Event& e : vm.take_events())
+        if (e.name == "load") {
+            seen = true;
+            CHECK(nlohmann::json::parse(e.payload)["warnings"] == nlohmann::json::array({expected}));
+        }
+    CHECK(seen);
+    CHECK(state_report(vm)["warnings"] == nlohmann::json::array({expected}));
+}

@@ -74,7 +74,9 @@ void work_attrs(const json& w, json& attrs) {
     set_text(attrs, attr::kKind, str(&w, "type"));
     const json* primary = member(w, "primary_location");
     const json* source = primary ? member(*primary, "source") : nullptr;
-    set_text(attrs, attr::kVenue, str(source, "display_name"));
+    std::string venue = str(source, "display_name");
+    if (venue.empty()) venue = str(member(w, "host_venue"), "display_name"); // the API before 2023
+    set_text(attrs, attr::kVenue, std::move(venue));
     const std::string doi = bare_doi(str(&w, "doi"));
     set_text(attrs, attr::kDoi, doi);
     std::string url = str(primary, "landing_page_url");

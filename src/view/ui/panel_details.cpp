@@ -56,6 +56,28 @@ void App::draw_details_panel() {
         }
     }
 
+    if (g.kind[node] != NodeKind::Work) {
+        // What the source says about a person, an institution or a topic, in one line.
+        auto count = [&](const char* key, const char* what) {
+            const auto n = attr::integer(attrs, key);
+            return n ? std::to_string(*n) + what : std::string();
+        };
+        const auto cites = attr::citations(attrs);
+        const std::string facts = join_nonempty(
+            {attr_shown(attrs, attr::kAffiliation), count(attr::kWorksCount, " works in the source"),
+             cites ? std::to_string(static_cast<long long>(*cites)) + " citations" : std::string(),
+             count(attr::kHIndex, "").empty() ? std::string() : "h-index " + count(attr::kHIndex, ""),
+             g.kind[node] == NodeKind::Institution ? attr_shown(attrs, attr::kInstitutionType) : std::string(),
+             attr_shown(attrs, attr::kCountry), attr_shown(attrs, attr::kParent)},
+            "  \xC2\xB7  ");
+        if (!facts.empty()) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextDisabled("%s", txc(facts));
+            ImGui::PopTextWrapPos();
+        }
+        link_button(attr::text(attrs, attr::kUrl));
+    }
+
     if (g.kind[node] == NodeKind::Work) {
         const std::string meta = work_meta(attrs, "  \xC2\xB7  ");
         if (!meta.empty()) ImGui::TextDisabled("%s", txc(meta));
