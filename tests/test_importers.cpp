@@ -12,6 +12,7 @@
 //   Failure leaves `out` untouched; focus hints
 #include "core/filter.h"
 #include "core/importers.h"
+#include "core/slice_io.h"
 
 #include <doctest/doctest.h>
 
@@ -391,6 +392,15 @@ TEST_CASE("real OpenAlex work: every well-known attribute arrives") {
     const Slice s = import_ok(text, Format::OpenAlex);
     CHECK(s.graph.count_kind(NodeKind::Institution) == 8);
     check_state_of_oa(s);
+}
+
+TEST_CASE("real OpenAlex work: written as a slice and read back, the same attributes and no warning") {
+    const Slice s = import_ok(read_text(kData + "/real/openalex-work-W2741809807.json"), Format::OpenAlex);
+    Slice back;
+    const rgv::LoadResult r = rgv::parse_slice(rgv::write_slice(s, false), back);
+    REQUIRE_MESSAGE(r.ok, r.error);
+    CHECK(back.warnings.empty()); // the importer writes no other spelling of a well-known name
+    check_state_of_oa(back);
 }
 
 TEST_CASE("real OpenAlex works list: the same attributes, and the list's meta kept") {
