@@ -89,3 +89,49 @@ TEST_CASE("plain_text: whitespace collapses; a blank line is a paragraph") {
     CHECK(plain_text("First paragraph.\n\nSecond one.") == "First paragraph.\nSecond one.");
     CHECK(plain_text("a\x01" "b\x7F" "c") == "a b c"); // control characters are not text
 }
+
+// [SECTION] Robustness
+TEST_CASE("plain_text: truncated and broken markup never reads past the text") {
+    for (const char* s : {"\\", "\\frac{", "\\frac{a}", "\\'", "\\c{", "\\sqrt[", "\\(x", "$", "$$x$", "<", "<a", "<sub>2",
+                          "<sup>", "</", "<!--", "&", "&#", "&#x", "&#99999999999;", "{", "}", "\\cite", "\\cite[", "x^",
+                          "$x^$", "$x_{$", "<jats:title>Abstract", "--", "---", "``", "''", "\\href{a}"}) {
+        CAPTURE(s);
+        const std::string out = plain_text(s);
+        CHECK(out.size() <= 3 * std::string(s).size() + 3);
+    }
+    // A deterministic random walk over markup characters (ASan and UBSan watch).
+    const std::string alphabet = "\\{}$^_<>/&#;x0a -'`\"~!bcipsu";
+    unsigned state = 12345u;
+    for (int n = 0; n < 3000; ++n) {
+        std::string s;
+        const int len = n % 40;
+        for (int k = 0; k < len; ++k) {
+            state = state * 1103515245u + 12345u;
+            s += alphabet[(state >> 16) % alphabet.size()];
+        }
+        CAPTURE(s);
+        const std::string out = plain_text(s);
+        CHECK(out.size() <= 4 * s.size() + 4);
+    }
+}
+
+TEST_CASE("plain_text: deep nesting is bounded (no recursion per level)") {
+    std::string deep;
+    for (int k = 0; k < 100000; ++k) deep += "\\textit{";
+    deep += "x";
+    CHECK_FALSE(plain_text(deep).empty());
+    std::string titles;
+    for (int k = 0; k < 100000; ++k) titles += "<jats:title>";
+    titles += "Heading</jats:title>";
+    CHECK(plain_text(titles) == "Heading");
+    CHECK(plain_text("\\textit{\\textbf{\\emph{three}}} deep") == "three deep");
+}
+
+TEST_CASE("plain_text: 256 KB of unclosed markup takes linear time") {
+    for (const char* unit : {"<jats:title>", "&amp", "$x ", "<a ", "\\(x", "\\cite[", "<sub>"}) {
+        std::string big;
+        while (big.size() < (1u << 18)) big += unit;
+        CAPTURE(unit);
+        CHECK(plain_text(big).size() <= 3 * big.size());
+    }
+}

@@ -10,9 +10,11 @@
 //   plain_text
 #include "core/plain_text.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <map>
 
 namespace rgv {
 
@@ -183,8 +185,10 @@ std::string lower(std::string_view s) {
 // An entity at s[i] == '&': appends its character and returns the length read, or 0
 // when it is not one (the '&' then stays as written).
 std::size_t entity(std::string_view s, std::size_t i, std::string& out) {
-    const std::size_t semi = s.find(';', i + 1);
-    if (semi == std::string_view::npos || semi - i > 12 || semi == i + 1) return 0;
+    // Only a short window is searched: many '&' without ';' must not cost a scan each.
+    std::size_t semi = s.substr(i + 1, 12).find(';');
+    if (semi == std::string_view::npos || semi == 0) return 0;
+    semi += i + 1;
     const std::string_view body = s.substr(i + 1, semi - i - 1);
     if (body[0] == '#') {
         const bool hex = body.size() > 1 && (body[1] == 'x' || body[1] == 'X');
@@ -225,6 +229,8 @@ std::string strip_markup(std::string_view s) {
     out.reserve(s.size());
     std::size_t i = 0;
     bool at_start = true; // nothing but markup and spaces so far (for the "Abstract" title)
+    // Per tag name: where the last search for its closing tag started, and what it found.
+    std::map<std::string, std::pair<std::size_t, std::size_t>> closings;
     while (i < s.size()) {
         const char c = s[i];
         if (c == '&') {
@@ -240,8 +246,9 @@ std::string strip_markup(std::string_view s) {
                 i = end == std::string_view::npos ? s.size() : end + 3;
                 continue;
             }
-            const std::size_t close = s.find('>', i + 1);
-            if (close != std::string_view::npos && close - i <= 256 && s.substr(i + 1, close - i - 1).find('<') == std::string_view::npos) {
+            std::size_t close = s.substr(i + 1, 256).find('>'); // a tag is short: a bounded window
+            if (close != std::string_view::npos) close += i + 1;
+            if (close != std::string_view::npos && s.substr(i + 1, close - i - 1).find('<') == std::string_view::npos) {
                 const bool closing = s[i + 1] == '/';
                 std::size_t n0 = i + (closing ? 2 : 1), n1 = n0;
                 while (n1 < close && (std::isalnum(static_cast<unsigned char>(s[n1])) || s[n1] == ':' || s[n1] == '-' || s[n1] == '_')) ++n1;
@@ -254,12 +261,24 @@ std::string strip_markup(std::string_view s) {
                 std::size_t next = close + 1;
                 if (!closing && (name == "sub" || name == "sup" || name == "jats:sub" || name == "jats:sup" ||
                                  name == "jats:title" || name == "title" || name == "script" || name == "style")) {
-                    const std::string end_tag = "</" + name;
-                    std::size_t end = next;
-                    while (end < s.size()) { // the closing tag, case-insensitively
-                        end = s.find("</", end);
-                        if (end == std::string_view::npos || lower(s.substr(end, end_tag.size())) == end_tag) break;
-                        end += 2;
+                    // The closing tag, case-insensitively. The first one at or after a
+                    // position stays the answer for later positions before it, so it is
+                    // remembered: many openings before one closing cost one scan, not one
+                    // each (untrusted input must not make this quadratic).
+                    auto& [searched_from, found] = closings[name];
+                    std::size_t end = found;
+                    if (!(searched_from != std::string_view::npos && searched_from <= next &&
+                          (found == std::string_view::npos || found >= next))) {
+                        const std::string end_tag = "</" + name;
+                        end = next;
+                        while (end < s.size()) {
+                            end = s.find("</", end);
+                            if (end == std::string_view::npos || lower(s.substr(end, end_tag.size())) == end_tag) break;
+                            end += 2;
+                        }
+                        if (end >= s.size()) end = std::string_view::npos;
+                        searched_from = next;
+                        found = end;
                     }
                     if (end != std::string_view::npos && end < s.size()) {
                         const std::size_t end_close = s.find('>', end);
@@ -270,16 +289,16 @@ std::string strip_markup(std::string_view s) {
                             continue;
                         }
                         if (name == "jats:title" || name == "title") {
-                            // A section heading on its own line; JATS abstracts open with
-                            // "Abstract", which says nothing under the "Abstract" header.
-                            if (!(at_start && lower(plain_text(inner)) == "abstract")) {
-                                out += kBreak;
-                                out += strip_markup(inner);
-                                out += kBreak;
-                                at_start = false;
+                            // JATS abstracts open with the title "Abstract", which says
+                            // nothing under the "Abstract" header: dropped. Any other
+                            // title is a heading on its own line (a block tag, below).
+                            std::size_t b = 0, e = std::min<std::size_t>(inner.size(), 64); // "Abstract" is short
+                            while (b < e && inner[b] == ' ') ++b;
+                            while (e > b && inner[e - 1] == ' ') --e;
+                            if (at_start && inner.size() <= 64 && lower(inner.substr(b, e - b)) == "abstract") {
+                                i = after;
+                                continue;
                             }
-                            i = after;
-                            continue;
                         }
                         const bool super = name == "sup" || name == "jats:sup";
                         if (put_scripted(out, inner, super)) {
@@ -307,12 +326,23 @@ public:
     explicit Latex(bool uses_latex) : uses_latex_(uses_latex) {}
 
     void run(std::string_view s, std::string& out, bool math) {
+        // Arguments are read recursively; text nested deeper than any real abstract
+        // (\textit{\textit{... a thousand times) is copied as it is instead, so untrusted
+        // input cannot exhaust the stack.
+        if (depth_ >= kMaxDepth) {
+            out += s;
+            return;
+        }
+        ++depth_;
         std::size_t i = 0;
         while (i < s.size()) i = step(s, i, out, math);
+        --depth_;
     }
 
 private:
+    static constexpr int kMaxDepth = 24;
     bool uses_latex_;
+    int depth_ = 0;
 
     // A group {..} or one character (or one command) starting at i: its extent.
     static std::string_view argument(std::string_view s, std::size_t& i) {
@@ -347,8 +377,8 @@ private:
         std::size_t j = i;
         while (j < s.size() && s[j] == ' ') ++j;
         if (j < s.size() && s[j] == '[') {
-            const std::size_t end = s.find(']', j);
-            if (end != std::string_view::npos) i = end + 1;
+            const std::size_t end = s.substr(j, 200).find(']');
+            if (end != std::string_view::npos) i = j + end + 1;
         }
     }
 
@@ -366,7 +396,9 @@ private:
     static std::size_t math_end(std::string_view s, std::size_t i, std::size_t& content, std::size_t& len) {
         const bool display = i + 1 < s.size() && s[i + 1] == '$';
         content = i + (display ? 2 : 1);
-        for (std::size_t j = content; j < s.size(); ++j) {
+        // Math is short; a bounded window keeps many lone '$' from costing a scan each.
+        const std::size_t limit = std::min(s.size(), content + 2000);
+        for (std::size_t j = content; j < limit; ++j) {
             if (s[j] == '\\') {
                 ++j;
                 continue;
@@ -399,7 +431,8 @@ private:
         }
         if (n == '(' || n == '[') { // \( .. \) and \[ .. \]
             const std::string_view end = n == '(' ? "\\)" : "\\]";
-            const std::size_t e = s.find(end, i + 2);
+            std::size_t e = s.substr(i + 2, 2000).find(end); // bounded, as for $...$
+            if (e != std::string_view::npos) e += i + 2;
             if (e != std::string_view::npos) {
                 run(s.substr(i + 2, e - i - 2), out, true);
                 return e + 2;
