@@ -320,4 +320,21 @@ TEST_CASE("camera: reveal brings a node under a panel just inside the area, keep
     t.vm.reveal(right);
     CHECK_FALSE(t.vm.camera().flying());
     CHECK(t.vm.camera().camera().center_x == cx);
+TEST_CASE("events: a slice's spelling warnings reach the host with the load event and the state") {
+    ViewModel vm;
+    REQUIRE(vm.load_json(R"({"schema": "rgv-slice", "version": 1, "focus": "p", "nodes": [
+        {"id": "p", "type": "person"},
+        {"id": "w", "type": "work", "attrs": {"publication_year": 2014, "year": 2014}},
+        {"id": "v", "type": "work", "attrs": {"cited_by_count": 8}}]})",
+                         "test"));
+    const std::string expected =
+        "/nodes/2/attrs/cited_by_count: unknown spelling of a well-known attribute; use \"citations\" (1 node)";
+    bool seen = false;
+    for (const Event& e : vm.take_events())
+        if (e.name == "load") {
+            seen = true;
+            CHECK(nlohmann::json::parse(e.payload)["warnings"] == nlohmann::json::array({expected}));
+        }
+    CHECK(seen);
+    CHECK(state_report(vm)["warnings"] == nlohmann::json::array({expected}));
 }

@@ -133,7 +133,7 @@ private:
     void draw_progress_pill();
     // A neighbour as a clickable line; an http(s) link the host opens.
     void neighbor_link(std::uint32_t node);
-    void link_button(const std::string& url);
+    void link_button(const std::string& url, const char* caption = "Open link \xE2\x86\x97");
     // Where a control is on screen (canvas CSS px), for tests that click it like a user.
     void note_ui_box(const std::string& name);
     void note_action_box(const char* action, std::uint32_t node = kNoNode);

@@ -1,6 +1,7 @@
 // labels.cpp — see labels.h.
 #include "view/ui/labels.h"
 
+#include "core/attributes.h"
 #include "core/label_placement.h"
 #include "text/text_layout.h"
 #include "view/ui/text_font.h"
@@ -95,11 +96,8 @@ void LabelLayer::place(ViewModel& vm, ImFont* font, float font_size) {
         c.rtl = text::paragraph_rtl(c.text);
         c.lang = text::language_of(c.text);
         // The slice's own word on the language (a work's "language") over the script's.
-        if (i < g.node_attrs.size() && g.node_attrs[i].is_object()) {
-            const auto lang = g.node_attrs[i].find("language");
-            if (lang != g.node_attrs[i].end() && lang->is_string() && !lang->get_ref<const std::string&>().empty())
-                c.lang = lang->get<std::string>();
-        }
+        if (i < g.node_attrs.size())
+            if (std::string lang = attr::text(g.node_attrs[i], attr::kLanguage); !lang.empty()) c.lang = std::move(lang);
     };
     std::vector<LabelCandidate> candidates;
     std::vector<CachedLabel> always_texts; // the always-shown ones get more characters

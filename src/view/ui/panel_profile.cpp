@@ -140,7 +140,7 @@ void App::draw_profile_tab() {
     for (std::uint32_t i = 0; i < g.node_count(); ++i)
         if (g.kind[i] == NodeKind::Work) works.push_back(i);
     std::stable_sort(works.begin(), works.end(), [&](std::uint32_t a, std::uint32_t b) {
-        const int ya = attr_int(g.node_attrs[a], "year", 0), yb = attr_int(g.node_attrs[b], "year", 0);
+        const int ya = attr::work_year(g.node_attrs[a]).value_or(0), yb = attr::work_year(g.node_attrs[b]).value_or(0);
         return vm_.ui().works_newest_first ? ya > yb : ya < yb;
     });
     vm_.ui().works_shown = works;
@@ -154,23 +154,23 @@ void App::draw_profile_tab() {
     for (std::uint32_t i : works) {
         const nlohmann::json& a = g.node_attrs[i];
         ImGui::PushID(static_cast<int>(i));
-        const std::string meta = join_nonempty({attr_string(a, "kind"), attr_string(a, "year"), attr_string(a, "venue")}, "  ");
+        const std::string meta = work_meta(a, "  ");
         ImGui::TextDisabled("%s", txc(meta));
         // Titles wrap, so a wrapped text that answers clicks instead of a Selectable.
         if (vm_.selected() == i) ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(theme().kind_color(NodeKind::Work)));
-        text_wrapped(g.node_label[i]);
+        text_wrapped(plain_text(g.node_label[i]));
         if (vm_.selected() == i) ImGui::PopStyleColor();
         if (ImGui::IsItemClicked()) vm_.focus_node(i);
         if (ImGui::IsItemHovered()) {
             vm_.propose_hover(i);
             ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         }
-        const std::string abstract = attr_string(a, "abstract");
+        const std::string abstract = attr_shown(a, attr::kAbstract);
         if (!abstract.empty() && ImGui::TreeNode("abstract", "Abstract")) {
             text_wrapped(abstract);
             ImGui::TreePop();
         }
-        link_button(attr_string(a, "url"));
+        link_button(attr::text(a, attr::kUrl));
         ImGui::PopID();
         ImGui::Spacing();
     }
