@@ -320,6 +320,8 @@ TEST_CASE("camera: reveal brings a node under a panel just inside the area, keep
     t.vm.reveal(right);
     CHECK_FALSE(t.vm.camera().flying());
     CHECK(t.vm.camera().camera().center_x == cx);
+}
+
 TEST_CASE("events: a slice's spelling warnings reach the host with the load event and the state") {
     ViewModel vm;
     REQUIRE(vm.load_json(R"({"schema": "rgv-slice", "version": 1, "focus": "p", "nodes": [
