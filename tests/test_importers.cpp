@@ -204,6 +204,9 @@ TEST_CASE("OpenAlex works list (hand-made from the single work's shape)") {
     CHECK(s.profile.name == "Jason Priem");
     CHECK(s.profile.works == 3);
     CHECK(s.profile.close_collaborators == 2);
+    // A works list names no researcher: the focus is a guess, and its counts are the graph's.
+    CHECK(s.profile.focus_inferred);
+    CHECK(s.profile.counts_source.empty());
     CHECK(s.profile.affiliation.value_or("") == "OurResearch");
     CHECK(s.extra["meta"]["count"] == 3);
     // Coauthor weight = shared works (Heather Piwowar: 2).
@@ -218,6 +221,7 @@ TEST_CASE("OpenAlex works list: the focus hint wins") {
     const Slice s = import_ok(read_text(kData + "/formats/openalex-works.json"), Format::OpenAlex, o);
     CHECK(s.profile.name == "Bo Example");
     CHECK(s.profile.works == 1);
+    CHECK_FALSE(s.profile.focus_inferred); // named by the host
     o.focus_hint = "A5048491430";
     const Slice t = import_ok(read_text(kData + "/formats/openalex-works.json"), Format::OpenAlex, o);
     CHECK(t.profile.name == "Heather Piwowar");
@@ -247,6 +251,8 @@ TEST_CASE("Semantic Scholar author with papers") {
     CHECK(label_of(g, "s2:name:Unknown Person") == "Unknown Person");
     CHECK(g.node_id[s.focus] == "s2:author:1741101");
     CHECK(s.profile.works == 3); // paperCount
+    CHECK(s.profile.counts_source == "Semantic Scholar");
+    CHECK_FALSE(s.profile.focus_inferred);
     CHECK(s.profile.affiliation.value_or("") == "Allen Institute for AI");
     // The author's aliases, without the name itself.
     CHECK(g.node_attrs[s.focus]["alt_labels"] == json::array({"O. Etzioni", "Etzioni Oren"}));
@@ -273,6 +279,8 @@ TEST_CASE("real OpenAlex author A5023888391 (Jason Priem)") {
     CHECK(s.profile.name == "Jason Priem");
     CHECK(s.profile.works == 62);
     CHECK(s.profile.topics == 25);
+    CHECK(s.profile.counts_source == "OpenAlex"); // the card: "62 works in OpenAlex"
+    CHECK_FALSE(s.profile.focus_inferred);
     CHECK(s.profile.affiliation.value_or("") == "OurResearch");
     CHECK(label_of(g, "openalex:I4200000001") == "OurResearch");
     CHECK(label_of(g, "openalex:T10102") == "scientometrics and bibliometrics research");

@@ -250,13 +250,17 @@ public:
                          "; using the author on the most works");
             focus = kNoNode;
         }
-        if (focus == kNoNode) focus = authorship_.most_works();
+        // A works list names no researcher: the author on the most works stands in, and the
+        // card says so. Its counts are the graph's (no counts_source).
+        const bool inferred = focus == kNoNode;
+        if (inferred) focus = authorship_.most_works();
         slice_.focus = focus;
         if (focus == kNoNode) return true;
         const int coauthors = authorship_.add_coauthor_edges(b_, focus);
         if (coauthors < 0) return false;
         Profile& card = slice_.profile;
         card.name = g.node_label[focus];
+        card.focus_inferred = inferred;
         card.works = static_cast<int>(authorship_.works_of(focus));
         card.close_collaborators = coauthors;
         card.topics = static_cast<int>(g.count_kind(NodeKind::Topic));
@@ -320,6 +324,7 @@ public:
         if (const json* w = member(a, "works_count"); w && w->is_number_unsigned() && w->get<std::uint64_t>() < 1u << 30)
             card.works = static_cast<int>(w->get<std::uint64_t>());
         card.topics = static_cast<int>(g.count_kind(NodeKind::Topic));
+        card.counts_source = "OpenAlex"; // works_count: all their works, most not in this graph
         if (const json* lk = member(a, "last_known_institutions"); lk && lk->is_array() && !lk->empty())
             if (const json* n = member((*lk)[0], "display_name"); n && n->is_string())
                 card.affiliation = n->get<std::string>();

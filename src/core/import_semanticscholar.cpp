@@ -178,13 +178,16 @@ public:
                 report_.warn("focus: no author matches " + in_quotes(hint) +
                              "; using the author on the most papers");
         }
-        if (focus == kNoNode) focus = authorship_.most_works();
+        // A paper list names no researcher: the author on the most papers stands in (said so).
+        const bool inferred = focus == kNoNode;
+        if (inferred) focus = authorship_.most_works();
         slice_.focus = focus;
         if (focus == kNoNode) return true;
         const int coauthors = authorship_.add_coauthor_edges(b_, focus);
         if (coauthors < 0) return false;
         Profile& card = slice_.profile;
         card.name = g.node_label[focus];
+        card.focus_inferred = inferred;
         if (card.works < 0) card.works = static_cast<int>(authorship_.works_of(focus));
         card.topics = static_cast<int>(g.count_kind(NodeKind::Topic));
         card.close_collaborators = coauthors;
@@ -206,8 +209,10 @@ public:
                 if (!slice_.profile.affiliation) slice_.profile.affiliation = af.get<std::string>();
             }
         }
-        if (const json* n = member(a, "paperCount"); n && n->is_number_unsigned() && n->get<std::uint64_t>() < 1u << 30)
+        if (const json* n = member(a, "paperCount"); n && n->is_number_unsigned() && n->get<std::uint64_t>() < 1u << 30) {
             slice_.profile.works = static_cast<int>(n->get<std::uint64_t>());
+            slice_.profile.counts_source = "Semantic Scholar"; // all their papers, not only these
+        }
         if (!papers(member(a, "papers"), "/papers")) return false;
         return finish(pi, "");
     }

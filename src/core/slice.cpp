@@ -101,6 +101,12 @@ bool read_profile(const json& v, Profile& p, Reporter& report) {
     if (const json* m = member(v, "open_to_collaborate");
         m && !read_bool(*m, base + "/open_to_collaborate", p.open_to_collaborate, report))
         return false;
+    if (const json* m = member(v, "counts_source");
+        m && !read_string(*m, base + "/counts_source", p.counts_source, report))
+        return false;
+    if (const json* m = member(v, "focus_inferred");
+        m && !read_bool(*m, base + "/focus_inferred", p.focus_inferred, report))
+        return false;
     if (const json* m = member(v, "counts")) {
         const std::string cp = base + "/counts";
         if (!m->is_object()) return report.fail(cp + ": expected an object, got " + got(*m));

@@ -152,7 +152,7 @@ await t.step('profile card shows every field of the profile page', async () => {
     'Trust snapshot', `Trust ${p.trust.score} \u00b7 ${p.trust.band}`, `Verification ${p.verification}`, 'Unclaimed author',
     `${p.counts.works} works`, `${p.counts.followers} followers`, `${p.counts.topics} topics`,
     `${p.counts.close_collaborators} close collab.`, `Follow researcher  ${p.counts.followers}`, 'Log in to claim',
-    `${works.length} published item(s)`];
+    `In this graph: ${works.length} works by ${p.name}`, `${works.length} works in this graph`];
   const missing = want.filter((w) => !card.includes(w));
   return { ok: missing.length === 0 && card.some((l) => l.startsWith('Claiming links this public author record')), detail: `missing ${JSON.stringify(missing)}` };
 });

@@ -63,6 +63,7 @@ struct UiReport {
     std::vector<PlacedLabel> labels;
     float label_font_size = 13.0f; // logical px the labels were measured and drawn at
     bool works_newest_first = true;
+    bool works_all = false; // the works list shows every work, not only the researcher's
     bool text_input = false; // a text field of the panels has the keyboard
     float pixel_ratio = 1.0f;
     std::uint64_t frames_drawn = 0, graph_draws = 0;

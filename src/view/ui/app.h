@@ -167,6 +167,16 @@ private:
     bool graph_drawn_ = false;
     float fb_scale_ = 1.0f;
     bool error_detail_open_ = false; // the error card shows the technical message
+    // The focal researcher's works, topics and collaborators as the graph holds them
+    // (panel_profile.cpp), whatever the profile says.
+public:
+    struct GraphCounts {
+        int works = 0, own_works = 0, topics = 0, collaborators = 0;
+    };
+private:
+    GraphCounts graph_counts_;
+    Stamp<1> graph_counts_stamp_;
+    const GraphCounts& graph_counts();
     bool docked_details_ = false;    // this frame's details are docked on the right
     float details_width_ = 340.0f;   // the docked details, logical px (the user can drag it)
     float window_w_ = 0, window_h_ = 0;
