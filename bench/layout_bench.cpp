@@ -102,7 +102,6 @@ int cmd_run(int argc, char** argv) {
     const int max_iter = std::atoi(arg_value(argc, argv, "--iterations", "1000"));
     const char* theta = arg_value(argc, argv, "--theta", nullptr);
     if (theta) p.theta = static_cast<float>(std::atof(theta));
-    bool pack = false; // pack the components after the run (force models; stress packs itself)
     // --set key=value (repeatable): parameter experiments without a rebuild.
     for (int i = 0; i + 1 < argc; ++i) {
         if (std::strcmp(argv[i], "--set") != 0) continue;
@@ -130,7 +129,7 @@ int cmd_run(int argc, char** argv) {
         else if (key == "edge_length") p.stress_edge_length = static_cast<StressEdgeLength>(static_cast<int>(v));
         else if (key == "pack_gap") p.pack_gap = v;
         else if (key == "pack_aspect") p.pack_aspect = v;
-        else if (key == "pack") pack = v != 0.0f;
+        else if (key == "pack") p.pack_on_converge = v != 0.0f;
         else {
             std::fprintf(stderr, "run: unknown --set key %s\n", key.c_str());
             return 2;
@@ -150,7 +149,6 @@ int cmd_run(int argc, char** argv) {
     const double setup_ms = ms_since(t0);
     const auto t1 = Clock::now();
     const int steps = layout.run(max_iter);
-    if (pack) pack_components(g, p);
     const double step_ms = ms_since(t1);
     const char* out = arg_value(argc, argv, "--out", nullptr);
     if (out && !write_positions(out, g)) {

@@ -1,6 +1,6 @@
 // cli_layout.cpp — `rgv layout`: lays a graph out and writes it with positions.
 //
-//   rgv layout IN -o OUT [--seed N] [--iterations N] [--model d3|fa2|stress] [--radial]
+//   rgv layout IN -o OUT [--seed N] [--iterations N] [--model d3|fa2|stress] [--pack] [--radial]
 //              [--to slice|node-link|graphml] [import options]
 //
 // IN is any format import_graph() reads ("-" = stdin); OUT ("-" = stdout) gets every node's
@@ -8,7 +8,8 @@
 // viewer does, and --radial puts the others on rings by hop distance from it. Without
 // --to, OUT's extension picks the format (.graphml -> graphml, otherwise slice).
 // --model stress lays each connected component out by stress majorisation and packs them
-// with the focal node's component in the middle; --radial needs a force model.
+// with the focal node's component in the middle; --pack packs a force model's components
+// the same way once it has converged; --radial needs a force model.
 // Exit codes: 0 ok, 1 bad input or unwritable output, 2 usage.
 #include "cli/cli.h"
 #include "cli/cli_common.h"
@@ -29,7 +30,7 @@ int usage(const char* why) {
     if (why) std::fprintf(stderr, "rgv layout: %s\n", why);
     std::fprintf(stderr,
                  "usage: rgv layout IN -o OUT [--seed N] [--iterations N] [--model d3|fa2|stress]\n"
-                 "                  [--radial] [--to slice|node-link|graphml]\n%s",
+                 "                  [--pack] [--radial] [--to slice|node-link|graphml]\n%s",
                  import_options_help());
     return 2;
 }
@@ -77,6 +78,8 @@ int cli_layout(int argc, char** argv) {
             to = argv[++i];
         } else if (a == "--radial") {
             radial = true;
+        } else if (a == "--pack") {
+            params.pack_on_converge = true;
         } else if (a == "-h" || a == "--help") {
             usage(nullptr);
             return 0;

@@ -207,6 +207,7 @@ void ForceLayout::reset(Graph& g, const LayoutParams& p) {
     fa_speed_efficiency_ = 1.0f;
     ring_focus_ = kNoNode;
     st_built_ = false;
+    packed_ = false;
     sync_graph();
     if (used_multilevel_) {
         // The multilevel start is already untangled: cool from a low temperature over a
@@ -710,6 +711,10 @@ void ForceLayout::step() {
         apply_collision();
         integrate();
     }
+    if (params_.pack_on_converge && params_.model != LayoutModel::Stress && !packed_ && converged()) {
+        pack_components(*graph_, params_);
+        packed_ = true;
+    }
     if (anchor_count_ > 0 && converged()) { // settled again: the anchors have done their job
         std::fill(anchor_x_.begin(), anchor_x_.end(), NAN);
         std::fill(anchor_y_.begin(), anchor_y_.end(), NAN);
@@ -775,6 +780,7 @@ void ForceLayout::unpin(std::uint32_t node) {
 void ForceLayout::reheat(float alpha) {
     alpha_ = alpha;
     moved_converged_ = false;
+    packed_ = false;
 }
 
 void ForceLayout::add_nodes_incremental(float alpha) {

@@ -146,8 +146,11 @@ struct LayoutParams {
 
     // Component packing (stress model every step; pack_components() for any positions):
     // boxes gap * link_distance apart, rows laid out to about this width / height.
-    float pack_gap = 1.0f;
+    float pack_gap = 2.0f;
     float pack_aspect = 1.6f;
+    // Force models: pack the components once when the layout converges (off by default:
+    // the picture jumps at the end; on netscience it lifts d3's NP 0.64 -> 0.77).
+    bool pack_on_converge = false;
     // The focal node: its component goes in the middle of the packing (else the component
     // of a pinned node, else the largest).
     std::uint32_t focus = kNoNode;
@@ -258,6 +261,7 @@ private:
     // of 1 / D_ij at st_full_base_[c]; sparse ones k pivots (slots) at st_piv_base_[c] and
     // per node and pivot the term weights w and w D at st_term_base_[c] + local * k.
     bool st_built_ = false;
+    bool packed_ = false;         // pack_on_converge done for this convergence
     std::vector<std::uint32_t> st_node_, st_slot_, st_comp_;
     std::vector<std::uint32_t> st_off_, st_adj_;
     std::vector<float> st_inv_;

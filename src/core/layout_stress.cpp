@@ -165,6 +165,7 @@ void pack(const std::vector<std::uint32_t>& comp_first, const std::vector<std::u
         used += w;
     }
     row_first.push_back(order.size());
+    if (order.empty()) row_first.clear(); // only isolated nodes: no rows
     // Where the packing's middle goes: a pinned middle component stays put.
     double ox = p.center_x, oy = p.center_y;
     if (anchor != kNoNode && box[anchor].pinned) {
@@ -211,9 +212,10 @@ void pack(const std::vector<std::uint32_t>& comp_first, const std::vector<std::u
             }
         }
     }
-    // Isolated nodes: a grid under the rows, one link distance (at least the gap) apart.
+    // Isolated nodes: a grid under the rows, one link distance apart (they have no
+    // neighbourhood to keep), half a gap plus half a step below the lowest box.
     if (!isolated.empty()) {
-        const double step = std::max(unit, gap);
+        const double step = unit;
         const std::size_t ni = isolated.size();
         std::size_t cols = order.empty() ? 0 : static_cast<std::size_t>(row_width / step);
         if (cols == 0) cols = static_cast<std::size_t>(std::ceil(std::sqrt(static_cast<double>(ni) * aspect)));
