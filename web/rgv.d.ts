@@ -252,8 +252,10 @@ export interface ViewerState {
   works: { newestFirst: boolean; order: NodeId[] };
   /** The profile card's texts as drawn in the last frame (empty while the tab is hidden). */
   profileCard: string[];
-  /** Placed labels: screen box and the text as placed (cut with "…" to its width). */
-  labels: Array<{ id: NodeId; box: [number, number, number, number]; text: string }>;
+  /** Placed labels: screen box and the text as placed (cut with "…" to its width); `short`:
+   *  a work labelled by its short form ("He et al. 2022", or its title cut at a word) because
+   *  its title does not fit (the full title shows on hover, on selection and in the details). */
+  labels: Array<{ id: NodeId; box: [number, number, number, number]; text: string; short: boolean }>;
   /** Node screen positions (canvas CSS px), keyed by node id; graphs up to 500 nodes. */
   screen: Record<NodeId, [number, number]>;
   theme: ThemeState;

@@ -1,6 +1,7 @@
 // explorer.mjs — the explorer as a user meets it (issue #6), in headless Chromium, through
 // the viewer's JS-visible state and screenshots saved to OUT_DIR/explorer-*.png:
 //
+//   0. work labels     at 1280x800 most works carry a (cited) label, none overlap
 //   1. profile panel   every field of the profile card, works sorted by year (the toggle is
 //                      clicked), the Follow / claim buttons raise "action" events
 //   2. details panel   a selected work, person and topic
@@ -143,6 +144,43 @@ await page.evaluate(() => {
 await settle(page);
 const events = (name) => page.evaluate((n) => window.events.filter(([e]) => e === n).map(([, p]) => p), name);
 const clearEvents = () => page.evaluate(() => { window.events.length = 0; });
+
+// 0. work labels (issue #18) ------------------------------------------------------------------
+// The default fitted view at 1280x800: the works carry labels (a title that does not fit is
+// cited, "Li et al. 2022"), no two placed boxes overlap, and the researcher keeps theirs.
+await t.step('labels: at 1280x800 at least 8 of the 10 works are labelled, no two labels overlap', async () => {
+  const s = await state(page);
+  const ls = s.labels ?? [];
+  const workIds = new Set(works.map((w) => w.id));
+  const labelled = ls.filter((l) => workIds.has(l.id));
+  const overlaps = [];
+  for (let i = 0; i < ls.length; i++)
+    for (let j = i + 1; j < ls.length; j++) {
+      const [a, b] = [ls[i].box, ls[j].box];
+      if (a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]) overlaps.push(`${ls[i].id} / ${ls[j].id}`);
+    }
+  // A short label is a citation (surname, "& surname" or "et al.", year) of that work.
+  const badShort = labelled.filter((l) => l.short && !/^\S+( & \S+| et al\.)? \d{4}$/.test(l.text)).map((l) => l.text);
+  const focal = ls.some((l) => l.id === sample.focus);
+  return { ok: labelled.length >= 8 && overlaps.length === 0 && badShort.length === 0 && focal,
+           detail: `${labelled.length} of ${works.length} works labelled (${labelled.map((l) => JSON.stringify(l.text)).join(', ')}), `
+             + `${ls.length} labels, overlaps [${overlaps.join(', ')}], bad short forms ${JSON.stringify(badShort)}, focal ${focal}` };
+});
+await shot(page, 'labels');
+await t.step('labels: a cited work shows its full title while hovered', async () => {
+  const s = await state(page);
+  const cited = (s.labels ?? []).find((l) => l.short);
+  if (!cited) return { ok: false, detail: 'no work labelled by its short form' };
+  const c = await page.locator('canvas').first().boundingBox();
+  const [x, y] = s.screen[cited.id];
+  await page.mouse.move(c.x + x, c.y + y);
+  await frames(page, 3);
+  const hovered = ((await state(page)).labels ?? []).find((l) => l.id === cited.id);
+  await page.mouse.move(0, 0); // where the page starts: the later steps expect no hover
+  await frames(page, 3);
+  const title = nodeById.get(cited.id).label;
+  return { ok: hovered?.text === title && !hovered.short, detail: `${JSON.stringify(cited.text)} -> ${JSON.stringify(hovered?.text)}` };
+});
 
 // 1. profile panel ----------------------------------------------------------------------------
 await t.step('profile card shows every field of the profile page', async () => {

@@ -87,7 +87,7 @@ nlohmann::json state_report(const ViewModel& vm) {
     j["profileCard"] = ui.profile_lines;
     nlohmann::json labels = nlohmann::json::array();
     for (const PlacedLabel& l : ui.labels)
-        if (l.node < g.node_count()) labels.push_back({{"id", g.node_id[l.node]}, {"box", {l.x0, l.y0, l.x1, l.y1}}, {"text", l.text}});
+        if (l.node < g.node_count()) labels.push_back({{"id", g.node_id[l.node]}, {"box", {l.x0, l.y0, l.x1, l.y1}}, {"text", l.text}, {"short", l.short_form}});
     j["labels"] = std::move(labels);
     // Screen positions (logical px, relative to the canvas) so tests can aim the mouse.
     nlohmann::json screen = nlohmann::json::object();

@@ -50,6 +50,7 @@ struct PlacedLabel {
                        // drawn through view/ui/text_font.h's tx()
     bool rtl = false;  // its paragraph direction (exports set it)
     std::string lang;  // BCP 47 from its script ("ja", "und-Arab"), "" for Latin
+    bool short_form = false; // a work labelled by its short form ("He et al. 2022"), not its title
 };
 
 // What the UI layer showed on its last frame, for the state report, the SVG export and
