@@ -124,10 +124,24 @@ int cmd_run(int argc, char** argv) {
         else if (key == "fa2_strong") p.fa2_strong_gravity = v != 0.0f;
         else if (key == "alpha_decay") p.alpha_decay = v;
         else if (key == "by_degree") p.charge_by_degree = v != 0.0f;
+        else if (key == "full_max") p.stress_full_max_nodes = static_cast<std::uint32_t>(v);
+        else if (key == "pivots") p.stress_pivots = static_cast<std::uint32_t>(v);
+        else if (key == "edge_length") p.stress_edge_length = static_cast<StressEdgeLength>(static_cast<int>(v));
+        else if (key == "pack_gap") p.pack_gap = v;
+        else if (key == "pack_aspect") p.pack_aspect = v;
+        else if (key == "pack") p.pack_on_converge = v != 0.0f;
         else {
             std::fprintf(stderr, "run: unknown --set key %s\n", key.c_str());
             return 2;
         }
+    }
+    // --init POS: start from another layout's positions (e.g. stress after a force model).
+    if (const char* init = arg_value(argc, argv, "--init", nullptr)) {
+        if (!read_positions(init, g)) {
+            std::fprintf(stderr, "run: cannot read %s\n", init);
+            return 1;
+        }
+        std::fill(g.has_position.begin(), g.has_position.end(), std::uint8_t{1});
     }
     const auto t0 = Clock::now();
     ForceLayout layout;
@@ -272,7 +286,7 @@ int main(int argc, char** argv) {
         if (cmd == "gen") return cmd_gen(argc - 2, argv + 2);
     }
     std::fprintf(stderr,
-                 "usage: rgv_layout_bench run GRAPH [--model d3|fa2] [--seed N] [--iterations N] [--theta T] [--out POS]\n"
+                 "usage: rgv_layout_bench run GRAPH [--model d3|fa2|stress] [--seed N] [--iterations N] [--theta T] [--out POS]\n"
                  "       rgv_layout_bench score GRAPH POS\n"
                  "       rgv_layout_bench compare GRAPH POS_A POS_B\n"
                  "       rgv_layout_bench gen NAME NODES SEED OUT [K]  (random geometric graph, K nearest, default 3)\n");

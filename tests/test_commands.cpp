@@ -266,3 +266,77 @@ TEST_CASE("search: the model searches labels and attrs.alt_labels; a hit says wh
     CHECK(run_command(vm, {{"cmd", "search"}, {"query", 3}}) ==
           nlohmann::json::parse(R"({"ok": false, "error": "search: \"query\" must be a string"})"));
 }
+
+// [SECTION] insets, a panel opening, a node revealed
+TEST_CASE("commands: set_insets takes edges in px, refuses the rest by name") {
+    Loaded t;
+    CHECK(t.run({{"cmd", "set_insets"}, {"top", 56}})["ok"] == true);
+    CHECK(t.vm.options().insets.top == 56.0f);
+    CHECK(t.vm.options().insets.left == 0.0f);
+    CHECK(t.error({{"cmd", "set_insets"}, {"right", -1}}) == "set_insets: \"right\" must be a number of pixels from 0 to 2000");
+    CHECK(t.error({{"cmd", "set_insets"}, {"bottom", "8"}}) == "set_insets: \"bottom\" must be a number of pixels from 0 to 2000");
+    CHECK(t.vm.options().insets.top == 56.0f); // a refused command changes nothing
+}
+
+TEST_CASE("camera: a panel taking the area's right keeps the graph where it is on the window") {
+    Loaded t;
+    t.vm.camera().take_over(); // the user has moved the view: no more fitting
+    const Vec2 world{10.0f, -20.0f}; // a world point (the layout may still move the nodes)
+    auto on_window = [&] {
+        const Vec2 p = t.vm.camera().camera().world_to_screen(world);
+        return Vec2{p.x + t.vm.camera().area().x, p.y + t.vm.camera().area().y};
+    };
+    const Vec2 before = on_window();
+    t.vm.tick({0, 40, 460, 560}, 0.016f, true); // the right 340 px docked, a 40 px toolbar
+    const Vec2 kept = on_window();
+    CHECK(kept.x == doctest::Approx(before.x).epsilon(1e-4));
+    CHECK(kept.y == doctest::Approx(before.y).epsilon(1e-4));
+    // A resized window (keep_place false) keeps the centre instead.
+    const float cx = t.vm.camera().camera().center_x;
+    t.vm.tick({0, 0, 800, 600}, 0.016f, false);
+    CHECK(t.vm.camera().camera().center_x == cx);
+}
+
+TEST_CASE("camera: reveal brings a node under a panel just inside the area, keeping the zoom") {
+    Loaded t;
+    for (int i = 0; i < 5000 && !t.vm.layout().converged(); ++i) t.vm.tick({0, 0, 800, 600}, 0.016f);
+    REQUIRE(t.vm.layout().converged());
+    t.vm.camera().take_over();
+    const Graph& g = t.vm.slice().graph;
+    // The node furthest right, then a 300 px wide area: it is beyond the right edge.
+    std::uint32_t right = 0;
+    for (std::uint32_t i = 1; i < g.node_count(); ++i)
+        if (g.x[i] > g.x[right]) right = i;
+    t.vm.tick({0, 0, 300, 600}, 0.016f, true);
+    REQUIRE(t.vm.camera().camera().world_to_screen({g.x[right], g.y[right]}).x > 300.0f);
+    const float zoom = t.vm.camera().camera().zoom;
+    t.vm.reveal(right);
+    for (int i = 0; i < 200 && t.vm.camera().flying(); ++i) t.vm.tick({0, 0, 300, 600}, 0.016f, true);
+    const Vec2 p = t.vm.camera().camera().world_to_screen({g.x[right], g.y[right]});
+    CHECK(p.x == doctest::Approx(300.0f - 32.0f).epsilon(0.02));
+    CHECK(t.vm.camera().camera().zoom == doctest::Approx(zoom));
+    // Inside already: nothing moves.
+    const float cx = t.vm.camera().camera().center_x;
+    t.vm.reveal(right);
+    CHECK_FALSE(t.vm.camera().flying());
+    CHECK(t.vm.camera().camera().center_x == cx);
+}
+
+TEST_CASE("events: a slice's spelling warnings reach the host with the load event and the state") {
+    ViewModel vm;
+    REQUIRE(vm.load_json(R"({"schema": "rgv-slice", "version": 1, "focus": "p", "nodes": [
+        {"id": "p", "type": "person"},
+        {"id": "w", "type": "work", "attrs": {"publication_year": 2014, "year": 2014}},
+        {"id": "v", "type": "work", "attrs": {"cited_by_count": 8}}]})",
+                         "test"));
+    const std::string expected =
+        "/nodes/2/attrs/cited_by_count: unknown spelling of a well-known attribute; use \"citations\" (1 node)";
+    bool seen = false;
+    for (const Event& e : vm.take_events())
+        if (e.name == "load") {
+            seen = true;
+            CHECK(nlohmann::json::parse(e.payload)["warnings"] == nlohmann::json::array({expected}));
+        }
+    CHECK(seen);
+    CHECK(state_report(vm)["warnings"] == nlohmann::json::array({expected}));
+}

@@ -10,7 +10,9 @@
 //   The bad-input corpus (tests/data/bad/expected.json)
 //   Limits: string length, a 100 MB file
 //   Failure leaves `out` untouched; focus hints
+#include "core/filter.h"
 #include "core/importers.h"
+#include "core/slice_io.h"
 
 #include <doctest/doctest.h>
 
@@ -202,6 +204,9 @@ TEST_CASE("OpenAlex works list (hand-made from the single work's shape)") {
     CHECK(s.profile.name == "Jason Priem");
     CHECK(s.profile.works == 3);
     CHECK(s.profile.close_collaborators == 2);
+    // A works list names no researcher: the focus is a guess, and its counts are the graph's.
+    CHECK(s.profile.focus_inferred);
+    CHECK(s.profile.counts_source.empty());
     CHECK(s.profile.affiliation.value_or("") == "OurResearch");
     CHECK(s.extra["meta"]["count"] == 3);
     // Coauthor weight = shared works (Heather Piwowar: 2).
@@ -216,6 +221,7 @@ TEST_CASE("OpenAlex works list: the focus hint wins") {
     const Slice s = import_ok(read_text(kData + "/formats/openalex-works.json"), Format::OpenAlex, o);
     CHECK(s.profile.name == "Bo Example");
     CHECK(s.profile.works == 1);
+    CHECK_FALSE(s.profile.focus_inferred); // named by the host
     o.focus_hint = "A5048491430";
     const Slice t = import_ok(read_text(kData + "/formats/openalex-works.json"), Format::OpenAlex, o);
     CHECK(t.profile.name == "Heather Piwowar");
@@ -245,6 +251,8 @@ TEST_CASE("Semantic Scholar author with papers") {
     CHECK(label_of(g, "s2:name:Unknown Person") == "Unknown Person");
     CHECK(g.node_id[s.focus] == "s2:author:1741101");
     CHECK(s.profile.works == 3); // paperCount
+    CHECK(s.profile.counts_source == "Semantic Scholar");
+    CHECK_FALSE(s.profile.focus_inferred);
     CHECK(s.profile.affiliation.value_or("") == "Allen Institute for AI");
     // The author's aliases, without the name itself.
     CHECK(g.node_attrs[s.focus]["alt_labels"] == json::array({"O. Etzioni", "Etzioni Oren"}));
@@ -271,6 +279,8 @@ TEST_CASE("real OpenAlex author A5023888391 (Jason Priem)") {
     CHECK(s.profile.name == "Jason Priem");
     CHECK(s.profile.works == 62);
     CHECK(s.profile.topics == 25);
+    CHECK(s.profile.counts_source == "OpenAlex"); // the card: "62 works in OpenAlex"
+    CHECK_FALSE(s.profile.focus_inferred);
     CHECK(s.profile.affiliation.value_or("") == "OurResearch");
     CHECK(label_of(g, "openalex:I4200000001") == "OurResearch");
     CHECK(label_of(g, "openalex:T10102") == "scientometrics and bibliometrics research");
@@ -302,6 +312,215 @@ TEST_CASE("real OpenAlex work W2741809807 (The state of OA)") {
     CHECK(t.profile.name == "Jason Priem");
 }
 #endif
+
+// [SECTION] Well-known attributes from real responses (tests/data/real, SOURCES.md)
+namespace {
+const json& attrs_of(const rgv::Graph& g, const std::string& id) {
+    static const json none;
+    const std::uint32_t i = g.find(id);
+    return i == rgv::kNoNode ? none : g.node_attrs[i];
+}
+
+// The edge of `type` from `source` to `target` (ids); nullptr when there is none.
+const json* edge_attrs(const rgv::Graph& g, const std::string& source, const std::string& target, const char* type) {
+    for (std::size_t e = 0; e < g.edge_count(); ++e)
+        if (g.edge_type[e] == type && g.node_id[g.edge_source[e]] == source && g.node_id[g.edge_target[e]] == target)
+            return &g.edge_attrs[e];
+    return nullptr;
+}
+
+// What every importer writes for W2741809807, whether alone or in a works list.
+void check_state_of_oa(const Slice& s) {
+    const rgv::Graph& g = s.graph;
+    const json& w = attrs_of(g, "openalex:W2741809807");
+    CHECK(label_of(g, "openalex:W2741809807") ==
+          "The state of OA: a large-scale analysis of the prevalence and impact of Open Access articles");
+    CHECK(w["year"] == 2018);
+    CHECK(w["date"] == "2018-02-13");
+    CHECK(w["kind"] == "article");
+    CHECK(w["venue"] == "PeerJ"); // primary_location.source.display_name
+    CHECK(w["doi"] == "10.7717/peerj.4375");
+    CHECK(w["url"] == "https://doi.org/10.7717/peerj.4375"); // primary_location.landing_page_url
+    CHECK(w["open_access"] == true);
+    CHECK(w["pdf_url"] == "https://peerj.com/articles/4375.pdf"); // best_oa_location.pdf_url
+    CHECK(w["citations"] == 962);
+    CHECK(w["language"] == "en");
+    // The abstract rebuilt from abstract_inverted_index: 258 words by position.
+    const std::string abstract = w.value("abstract", "");
+    CHECK(abstract.rfind("Despite growing interest in Open Access (OA) to scholarly literature, there is an unmet "
+                         "need for large-scale, up-to-date, and reproducible studies",
+                         0) == 0);
+    CHECK(abstract.size() > 1500);
+    CHECK(abstract.find("  ") == std::string::npos);
+    CHECK(w["authors"].size() == 9);
+    CHECK(w["authors"][0] == "Heather Piwowar");
+    CHECK(w["authors"][8] == "Stefanie Haustein");
+    CHECK_FALSE(w.contains("publication_year")); // mapped, not kept twice
+    CHECK_FALSE(w.contains("cited_by_count"));
+
+    // Authorships: position (0-based), corresponding; the person's ORCID.
+    const json* first = edge_attrs(g, "openalex:A5048491430", "openalex:W2741809807", "authored");
+    REQUIRE(first != nullptr);
+    CHECK((*first)["position"] == 0);
+    CHECK((*first)["author_position"] == "first");
+    CHECK((*first)["corresponding"] == false);
+    const json* last = edge_attrs(g, "openalex:A5014077037", "openalex:W2741809807", "authored");
+    REQUIRE(last != nullptr);
+    CHECK((*last)["position"] == 8);
+    CHECK((*last)["author_position"] == "last");
+    CHECK(attrs_of(g, "openalex:A5023888391")["orcid"] == "0000-0001-6187-6610");
+
+    // Institutions: several per author, each with ROR, country and type.
+    const json& montreal = attrs_of(g, "openalex:I70931966");
+    CHECK(label_of(g, "openalex:I70931966") == "Université de Montréal");
+    CHECK(montreal["ror"] == "https://ror.org/0161xgx34");
+    CHECK(montreal["country"] == "CA");
+    CHECK(montreal["type"] == "funder");
+    // Public Knowledge Project has no country in OpenAlex: none is made up.
+    for (std::size_t i = 0; i < g.node_count(); ++i)
+        if (g.node_label[i] == "Public Knowledge Project") {
+            CHECK(g.node_attrs[i]["ror"] == "https://ror.org/05ek4tb53");
+            CHECK_FALSE(g.node_attrs[i].contains("country"));
+        }
+
+    // Topics: level 3 under their subfield, with field and domain.
+    const json& t = attrs_of(g, "openalex:T10102");
+    CHECK(t["level"] == 3);
+    CHECK(t["parent"] == "Statistics, Probability and Uncertainty");
+    CHECK(t["subfield"] == "Statistics, Probability and Uncertainty");
+    CHECK(t["field"] == "Decision Sciences");
+    CHECK(t["domain"] == "Social Sciences");
+    CHECK(s.warnings.empty());
+}
+} // namespace
+
+TEST_CASE("real OpenAlex work: every well-known attribute arrives") {
+    const std::string text = read_text(kData + "/real/openalex-work-W2741809807.json");
+    REQUIRE_FALSE(text.empty());
+    const Slice s = import_ok(text, Format::OpenAlex);
+    CHECK(s.graph.count_kind(NodeKind::Institution) == 8);
+    check_state_of_oa(s);
+}
+
+TEST_CASE("real OpenAlex work: written as a slice and read back, the same attributes and no warning") {
+    const Slice s = import_ok(read_text(kData + "/real/openalex-work-W2741809807.json"), Format::OpenAlex);
+    Slice back;
+    const rgv::LoadResult r = rgv::parse_slice(rgv::write_slice(s, false), back);
+    REQUIRE_MESSAGE(r.ok, r.error);
+    CHECK(back.warnings.empty()); // the importer writes no other spelling of a well-known name
+    check_state_of_oa(back);
+}
+
+TEST_CASE("real OpenAlex works list: the same attributes, and the list's meta kept") {
+    const std::string text = read_text(kData + "/real/openalex-works-list-W2741809807.json");
+    REQUIRE_FALSE(text.empty());
+    const Slice s = import_ok(text, Format::OpenAlex);
+    check_state_of_oa(s);
+    CHECK(s.extra["meta"]["count"] == 1);
+    // What colour by year, the year filter and size by citations read.
+    int lo = 0, hi = 0;
+    CHECK(rgv::slice_year_range(s, lo, hi));
+    CHECK(lo == 2018);
+    CHECK(hi == 2018);
+}
+
+TEST_CASE("real OpenAlex author: every well-known attribute arrives") {
+    const std::string text = read_text(kData + "/real/openalex-author-A5023888391.json");
+    REQUIRE_FALSE(text.empty());
+    const Slice s = import_ok(text, Format::OpenAlex);
+    const rgv::Graph& g = s.graph;
+    REQUIRE(s.focus != rgv::kNoNode);
+    const json& a = g.node_attrs[s.focus];
+    CHECK(g.node_label[s.focus] == "Jason Priem");
+    CHECK(a["alt_labels"] == json::array({"Priem Jason"})); // display_name_alternatives
+    CHECK(a["orcid"] == "0000-0001-6187-6610");
+    CHECK(a["affiliation"] == "OurResearch"); // last_known_institutions[0]
+    CHECK(a["works_count"] == 62);
+    CHECK(a["citations"] == 3890); // cited_by_count
+    CHECK(a["h_index"] == 17);     // summary_stats.h_index
+    CHECK(a["summary_stats"]["i10_index"] == 20);
+    CHECK_FALSE(a.contains("cited_by_count"));
+    // Institutions with ROR and country; topics with their counts and hierarchy.
+    const json& our = attrs_of(g, "openalex:I4200000001");
+    CHECK(our["ror"] == "https://ror.org/02nr0ka47");
+    CHECK(our["country"] == "CA");
+    CHECK(our["type"] == "nonprofit");
+    const json* topic = edge_attrs(g, "openalex:A5023888391", "openalex:T10102", "about");
+    REQUIRE(topic != nullptr);
+    CHECK((*topic)["works"] == 23);
+    CHECK(attrs_of(g, "openalex:T10102")["level"] == 3);
+    CHECK(attrs_of(g, "openalex:T10102")["field"] == "Decision Sciences");
+    CHECK(s.warnings.empty());
+}
+
+TEST_CASE("Semantic Scholar author: every well-known attribute arrives") {
+    const Slice s = sample("semanticscholar-author-fields.json", Format::SemanticScholar);
+    const rgv::Graph& g = s.graph;
+    REQUIRE(s.focus != rgv::kNoNode);
+    const json& a = g.node_attrs[s.focus];
+    CHECK(a["alt_labels"] == json::array({"A. Vaswani"}));
+    CHECK(a["orcid"] == "0000-0002-1825-0097");
+    CHECK(a["affiliation"] == "Google Brain");
+    CHECK(a["works_count"] == 70);  // paperCount
+    CHECK(a["citations"] == 150000); // citationCount
+    CHECK(a["h_index"] == 30);       // hIndex
+    CHECK(a["url"] == "https://www.semanticscholar.org/author/40348417");
+
+    const json& p = attrs_of(g, "s2:paper:204e3073870fae3d05bcbc2f6a8e263d9b72e776");
+    CHECK(label_of(g, "s2:paper:204e3073870fae3d05bcbc2f6a8e263d9b72e776") == "Attention is All you Need");
+    CHECK(p["year"] == 2017);
+    CHECK(p["date"] == "2017-06-12");     // publicationDate
+    CHECK(p["kind"] == "article");        // publicationTypes[0] JournalArticle
+    CHECK(p["venue"] == "Neural Information Processing Systems");
+    CHECK(p["arxiv"] == "1706.03762");    // externalIds.ArXiv
+    CHECK_FALSE(p.contains("doi"));
+    CHECK(p["url"] == "https://www.semanticscholar.org/paper/204e3073870fae3d05bcbc2f6a8e263d9b72e776");
+    CHECK_FALSE(p.contains("pdf_url"));   // openAccessPdf.url is empty
+    CHECK(p["open_access"] == false);
+    CHECK(p["citations"] == 120000);
+    CHECK(p["influential_citations"] == 15000);
+    CHECK(p["abstract"] ==
+          "The dominant sequence transduction models are based on complex recurrent or convolutional neural "
+          "networks. We propose a new simple network architecture, the Transformer, based solely on attention "
+          "mechanisms. It achieves 28.4 BLEU on the WMT 2014 English-to-German translation task \xE2\x80\x94 "
+          "improving over the existing best results by over 2 BLEU, with O(n\xC2\xB2 \xC2\xB7 d) cost per layer.");
+    CHECK(p["authors"] == json::array({"Ashish Vaswani", "Noam M. Shazeer"}));
+    CHECK_FALSE(p.contains("citationCount"));
+    CHECK(p["publicationVenue"]["alternate_names"][0] == "NeurIPS"); // the rest stays raw
+
+    const json& q = attrs_of(g, "s2:paper:p-journal-only");
+    CHECK(label_of(g, "s2:paper:p-journal-only") == "Tensor2Tensor for Neural Machine Translation & more");
+    CHECK(q["venue"] == "Proceedings of AMTA"); // venue empty, no publicationVenue: the journal's name
+    CHECK(q["doi"] == "10.1000/XYZ.123");
+    CHECK(q["url"] == "https://doi.org/10.1000/XYZ.123");
+    CHECK(q["pdf_url"] == "https://aclanthology.org/W18-1819.pdf");
+    CHECK(q["open_access"] == true);
+    CHECK_FALSE(q.contains("kind"));
+    CHECK_FALSE(q.contains("date"));
+    CHECK_FALSE(q.contains("abstract"));
+    // Author order on the edges, 0-based.
+    const json* e = edge_attrs(g, "s2:author:40348417", "s2:paper:p-journal-only", "authored");
+    REQUIRE(e != nullptr);
+    CHECK((*e)["position"] == 1);
+    CHECK(label_of(g, "s2:field:Mathematics") == "Mathematics"); // fieldsOfStudy
+    CHECK(s.warnings.empty());
+}
+
+TEST_CASE("VOSviewer weights and scores as well-known attributes") {
+    const char* text = R"({"network": {"items": [
+        {"id": 1, "label": "Paper A", "weights": {"Citations": 40, "Links": 3}, "scores": {"Pub. year": 2019, "Norm. citations": 1.2}},
+        {"id": 2, "label": "term", "weights": {"Documents": 12, "Citations": 3.5}, "scores": {"Avg. pub. year": 2017.4}}],
+      "links": [{"source_id": 1, "target_id": 2, "strength": 2}]}})";
+    const Slice s = import_ok(text, Format::Vosviewer);
+    const json& a = s.graph.node_attrs[0];
+    CHECK(a["citations"] == 40);
+    CHECK(a["year"] == 2019);
+    CHECK(a["weights"]["Links"] == 3); // raw kept
+    const json& b = s.graph.node_attrs[1];
+    CHECK(b["works_count"] == 12);
+    CHECK(b["citations"] == 3.5);
+    CHECK_FALSE(b.contains("year")); // an average year is not the item's year
+}
 
 // [SECTION] The bad-input corpus
 TEST_CASE("bad inputs: every file gives its documented message") {

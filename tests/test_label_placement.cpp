@@ -118,3 +118,34 @@ TEST_CASE("label placement: two labels that must show never overlap, even around
     REQUIRE(placed.size() == 2);
     CHECK_FALSE(rgv::boxes_overlap(placed[0], placed[1]));
 }
+
+TEST_CASE("label placement: a label that fits nowhere in full takes its short form") {
+    // Node 1 near the right edge, node 2 just left of it: a 300-px title fits neither right
+    // (out of the view), left (over node 2), below nor above (out of the view, the view is
+    // only 40 px tall); its 60-px short form fits on the right.
+    const rgv::LabelView view{0, 0, 1000, 40};
+    std::vector<LabelBox> obstacles = {{890, 10, 910, 30, 1}, {850, 10, 870, 30, 2}};
+    LabelCandidate c{1, 900, 20, 10, 300, 16};
+    CHECK(rgv::place_labels({c}, obstacles, view, 3.0f).empty());
+    c.short_width = 60;
+    c.short_height = 16;
+    auto placed = rgv::place_labels({c}, obstacles, view, 3.0f);
+    REQUIRE(placed.size() == 1);
+    CHECK(placed[0].short_form);
+    CHECK(same(placed[0], {913, 12, 973, 28, 1}));
+
+    // Where the full text fits, it wins over the short form.
+    c.width = 50;
+    placed = rgv::place_labels({c}, obstacles, view, 3.0f);
+    REQUIRE(placed.size() == 1);
+    CHECK_FALSE(placed[0].short_form);
+    CHECK(same(placed[0], {913, 12, 963, 28, 1}));
+
+    // A label that must show keeps its full text (it may cover nodes instead).
+    c.width = 300;
+    c.always = true;
+    placed = rgv::place_labels({c}, obstacles, view, 3.0f);
+    REQUIRE(placed.size() == 1);
+    CHECK_FALSE(placed[0].short_form);
+    CHECK(placed[0].x1 - placed[0].x0 == 300.0f);
+}

@@ -613,6 +613,20 @@ TEST_CASE("round trip: write_slice then parse_slice gives the same slice") {
         CHECK(again.profile.works == -1);
         CHECK(again.profile.affiliation == std::optional<std::string>("ASU"));
         CHECK(again.graph.edge_weight[0] == 0.0f);
+        CHECK(again.profile.counts_source.empty());
+        CHECK_FALSE(again.profile.focus_inferred);
+    }
+    SUBCASE("where the counts come from and a guessed focus survive the round trip") {
+        Slice s = load(doc(kTwoNodes, R"([{"source": "p", "target": "w"}])"));
+        s.profile.works = 62;
+        s.profile.counts_source = "OpenAlex";
+        s.profile.focus_inferred = true;
+        const std::string text = rgv::write_slice(s, false);
+        CHECK(text.find("\"counts_source\": \"OpenAlex\"") != std::string::npos);
+        const Slice again = load(text);
+        CHECK(again.profile.works == 62);
+        CHECK(again.profile.counts_source == "OpenAlex");
+        CHECK(again.profile.focus_inferred);
     }
 }
 

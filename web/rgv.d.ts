@@ -133,7 +133,8 @@ export interface LoadEvent {
  * fetched (a font manifest or piece: "rgv: expected a font file at URL (got text/html); ...").
  * Problems at start are sent just after createResearchGraph resolves.
  */
-export interface ErrorEvent { message: string }
+/** message: the exact, technical message; summary: the same in plain words, as the viewer shows it. */
+export interface ErrorEvent { message: string; summary: string }
 /**
  * "download": the slice is being fetched; "expand": a node's slice to merge; "layout": the
  * nodes are being placed. value is 0..1, or null while the total size is unknown (no
@@ -199,6 +200,8 @@ export interface Stats {
 export interface ViewerState {
   status: 'empty' | 'building' | 'ready';
   error: string;
+  /** The error in plain words, as on the canvas ("" when there is none). */
+  errorSummary: string;
   source: string;
   format: string;
   warnings: string[];
@@ -229,6 +232,10 @@ export interface ViewerState {
   sizeMode: SizeMode;
   filter: Filter;
   visibleNodes: number;
+  /** The slice's oldest and newest year (what colour by year ramps over), null without years. */
+  yearRange: [number, number] | null;
+  /** The smallest and largest node radius as sized now (world units), null with no nodes. */
+  radii: [number, number] | null;
   communities: number;
   canUndo: boolean;
   /** The node being expanded, or "". */
@@ -245,8 +252,10 @@ export interface ViewerState {
   works: { newestFirst: boolean; order: NodeId[] };
   /** The profile card's texts as drawn in the last frame (empty while the tab is hidden). */
   profileCard: string[];
-  /** Placed labels: screen box and the text as placed (cut with "…" to its width). */
-  labels: Array<{ id: NodeId; box: [number, number, number, number]; text: string }>;
+  /** Placed labels: screen box and the text as placed (cut with "…" to its width); `short`:
+   *  a work labelled by its short form ("He et al. 2022", or its title cut at a word) because
+   *  its title does not fit (the full title shows on hover, on selection and in the details). */
+  labels: Array<{ id: NodeId; box: [number, number, number, number]; text: string; short: boolean }>;
   /** Node screen positions (canvas CSS px), keyed by node id; graphs up to 500 nodes. */
   screen: Record<NodeId, [number, number]>;
   theme: ThemeState;
@@ -271,6 +280,8 @@ export interface ResearchGraphViewer {
   setColorMode(mode: ColorMode): void;
   setSizeMode(mode: SizeMode): void;
   setMode(mode: ViewerMode): void;
+  /** What the page draws over the canvas, in CSS px from each edge: fit, focus and the viewer's cards keep out of it. */
+  setInsets(insets: { top?: number; right?: number; bottom?: number; left?: number }): void;
   /** 'light', 'dark', 'auto' (follows prefers-color-scheme, live) or colours; throws the viewer's message on a bad value. */
   setTheme(theme: Theme): void;
   /** Replaces the accessible name (canvas aria-label, heading of the hidden node list). */

@@ -869,6 +869,11 @@ export async function createResearchGraph(container, options = {}) {
     setColorMode(mode) { command({ cmd: 'set_color_mode', mode }); },
     setSizeMode(mode) { command({ cmd: 'set_size_mode', mode }); },
     setMode(mode) { command({ cmd: 'set_mode', mode }); },
+    /**
+     * Tells the viewer what the page draws over its canvas (a toolbar), in CSS px from each
+     * edge: fit, focus, the graph's cards and messages keep out of it. Missing edges are 0.
+     */
+    setInsets({ top = 0, right = 0, bottom = 0, left = 0 } = {}) { command({ cmd: 'set_insets', top, right, bottom, left }); },
     /** 'light', 'dark', 'auto' (follows prefers-color-scheme) or an object of colours (rgv.d.ts ThemeColors). */
     setTheme(theme) { alive(); applyTheme(theme, true); },
     /** Replaces the accessible name (the canvas's aria-label and the hidden list's heading). */

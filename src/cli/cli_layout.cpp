@@ -1,12 +1,15 @@
 // cli_layout.cpp — `rgv layout`: lays a graph out and writes it with positions.
 //
-//   rgv layout IN -o OUT [--seed N] [--iterations N] [--model d3|fa2] [--radial]
+//   rgv layout IN -o OUT [--seed N] [--iterations N] [--model d3|fa2|stress] [--pack] [--radial]
 //              [--to slice|node-link|graphml] [import options]
 //
 // IN is any format import_graph() reads ("-" = stdin); OUT ("-" = stdout) gets every node's
 // x and y. The focal node (when the input names one) is pinned at the centre, as the
 // viewer does, and --radial puts the others on rings by hop distance from it. Without
 // --to, OUT's extension picks the format (.graphml -> graphml, otherwise slice).
+// --model stress lays each connected component out by stress majorisation and packs them
+// with the focal node's component in the middle; --pack packs a force model's components
+// the same way once it has converged; --radial needs a force model.
 // Exit codes: 0 ok, 1 bad input or unwritable output, 2 usage.
 #include "cli/cli.h"
 #include "cli/cli_common.h"
@@ -26,8 +29,8 @@ namespace {
 int usage(const char* why) {
     if (why) std::fprintf(stderr, "rgv layout: %s\n", why);
     std::fprintf(stderr,
-                 "usage: rgv layout IN -o OUT [--seed N] [--iterations N] [--model d3|fa2]\n"
-                 "                  [--radial] [--to slice|node-link|graphml]\n%s",
+                 "usage: rgv layout IN -o OUT [--seed N] [--iterations N] [--model d3|fa2|stress]\n"
+                 "                  [--pack] [--radial] [--to slice|node-link|graphml]\n%s",
                  import_options_help());
     return 2;
 }
@@ -69,12 +72,14 @@ int cli_layout(int argc, char** argv) {
                 return usage("--iterations needs a number up to 1000000");
         } else if (a == "--model") {
             if (!has_value || !parse_layout_model(argv[++i], params.model))
-                return usage("--model is d3 or fa2");
+                return usage("--model is d3, fa2 or stress");
         } else if (a == "--to") {
             if (!has_value) return usage("--to needs a format");
             to = argv[++i];
         } else if (a == "--radial") {
             radial = true;
+        } else if (a == "--pack") {
+            params.pack_on_converge = true;
         } else if (a == "-h" || a == "--help") {
             usage(nullptr);
             return 0;
@@ -110,8 +115,13 @@ int cli_layout(int argc, char** argv) {
             std::fprintf(stderr, "rgv layout: --radial needs a focal node (see --focus)\n");
             return 1;
         }
+        if (params.model == LayoutModel::Stress) {
+            std::fprintf(stderr, "rgv layout: --radial needs a force model (--model d3 or fa2)\n");
+            return 1;
+        }
         params.radial_focus = slice.focus;
     }
+    params.focus = slice.focus;
     ForceLayout layout;
     layout.reset(g, params);
     if (slice.focus != kNoNode && !g.has_position[slice.focus]) layout.pin(slice.focus, 0.0f, 0.0f);

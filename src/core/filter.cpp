@@ -7,6 +7,7 @@
 //   Colours         viridis table (matplotlib's, 8-bit), Tableau 10 without red + 3
 #include "core/filter.h"
 
+#include "core/attributes.h"
 #include "core/json_reader.h"
 
 #include <algorithm>
@@ -17,41 +18,10 @@ namespace rgv {
 // [SECTION] Years
 bool node_year(const Graph& g, std::uint32_t node, int& year) {
     if (node >= g.node_count()) return false;
-    const nlohmann::json& attrs = g.node_attrs[node];
-    if (!attrs.is_object()) return false;
-    const auto it = attrs.find("year");
-    if (it == attrs.end()) return false;
-    const nlohmann::json& v = *it;
-    if (v.is_number_integer()) {
-        const auto y = v.get<std::int64_t>();
-        if (y < -9999 || y > 9999) return false;
-        year = static_cast<int>(y);
-        return true;
-    }
-    if (v.is_number_unsigned()) {
-        const auto y = v.get<std::uint64_t>();
-        if (y > 9999) return false;
-        year = static_cast<int>(y);
-        return true;
-    }
-    if (v.is_number_float()) {
-        const double d = v.get<double>();
-        if (!std::isfinite(d) || d != std::floor(d) || d < -9999 || d > 9999) return false;
-        year = static_cast<int>(d);
-        return true;
-    }
-    if (v.is_string()) {
-        const std::string& s = v.get_ref<const std::string&>();
-        if (s.size() < 4 || (s.size() > 4 && s[4] != '-')) return false;
-        int y = 0;
-        for (int k = 0; k < 4; ++k) {
-            if (s[k] < '0' || s[k] > '9') return false;
-            y = y * 10 + (s[k] - '0');
-        }
-        year = y;
-        return true;
-    }
-    return false;
+    const std::optional<int> y = attr::work_year(g.node_attrs[node]);
+    if (!y) return false;
+    year = *y;
+    return true;
 }
 
 bool slice_year_range(const Slice& slice, int& min_year, int& max_year) {

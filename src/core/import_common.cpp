@@ -2,9 +2,12 @@
 // helpers every importer shares, so the refuse / repair rules are the same everywhere.
 #include "core/import_internal.h"
 
-#include "core/search.h"
+#include "core/attributes.h"
+#include "core/plain_text.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstring>
 #include <cstdint>
 #include <set>
 #include <tuple>
@@ -90,7 +93,29 @@ void set_alt_labels(const json* names, const std::string& label, json& attrs) {
         if (!n.is_string() || n.get_ref<const std::string&>().empty() || n == label) continue;
         if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
     }
-    if (!out.empty()) attrs[kAltLabelsAttr] = std::move(out);
+    if (!out.empty()) attrs[attr::kAltLabels] = std::move(out);
+}
+
+namespace {
+std::string without_prefix(std::string s, std::initializer_list<const char*> prefixes) {
+    for (const char* p : prefixes) {
+        const std::size_t n = std::strlen(p);
+        if (s.size() > n && std::equal(p, p + n, s.begin(), [](char a, char b) {
+                return a == std::tolower(static_cast<unsigned char>(b));
+            }))
+            return s.substr(n);
+    }
+    return s;
+}
+} // namespace
+
+std::string bare_doi(std::string doi) {
+    return without_prefix(std::move(doi), {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/",
+                                           "http://dx.doi.org/", "doi:"});
+}
+
+std::string bare_orcid(std::string orcid) {
+    return without_prefix(std::move(orcid), {"https://orcid.org/", "http://orcid.org/"});
 }
 
 namespace {
@@ -176,6 +201,12 @@ bool GraphBuilder::add_node(const std::string& pointer, const std::string& id_po
                             std::to_string(limits_.max_nodes));
     if (label.empty()) label = id;
     if (!attrs.is_object()) attrs = json::object();
+    // Every format: a field under another spelling of a well-known attribute reaches
+    // the viewer under its name; an abstract is shown as text, never markup.
+    attr::adopt_other_spellings(attrs);
+    if (auto a = attrs.find(attr::kAbstract); a != attrs.end() && a->is_string())
+        *a = plain_text(a->get_ref<const std::string&>());
+    if (auto d = attrs.find(attr::kDoi); d != attrs.end() && d->is_string()) *d = bare_doi(d->get<std::string>());
     const std::uint32_t i = g.add_node(std::move(id), std::move(type), std::move(label), std::move(attrs));
     if (index) *index = i;
     return true;
@@ -249,6 +280,7 @@ bool GraphBuilder::add_edge_index(const std::string& pointer, std::uint32_t s, s
     }
     if (!check_edge_limit(pointer)) return false;
     if (!attrs.is_object()) attrs = json::object();
+    attr::adopt_other_spellings(attrs); // is_corresponding -> corresponding, ...
     g.add_edge(s, t, std::move(type), weight, directed, std::move(attrs));
     return true;
 }

@@ -40,6 +40,11 @@ void copy_leftovers(const json& object, std::initializer_list<const char*> known
 // Scholar aliases) as the slice's attrs.alt_labels: strings only, in the source's order,
 // without empty ones, repeats, or the label itself; not set when none remain.
 void set_alt_labels(const json* names, const std::string& label, json& attrs);
+// "https://doi.org/10.7717/peerj.4375" (or "doi:10...", "http://dx.doi.org/...") -> the
+// bare DOI "10.7717/peerj.4375"; other text is returned as it is.
+std::string bare_doi(std::string doi);
+// "https://orcid.org/0000-0002-1825-0097" -> "0000-0002-1825-0097".
+std::string bare_orcid(std::string orcid);
 
 // What the generic formats (node-link, JGF, Cytoscape.js, graphology) say about a node
 // or an edge, read from one object of fields with the same rules everywhere.

@@ -15,9 +15,12 @@
 // co-author gets a "coauthor" edge to the focus with weight = shared works, as in the
 // sample slice. "cites" edges link works of the list that reference each other; works
 // outside the list are not added (they would swamp the slice with id-only nodes).
+#include "core/attributes.h"
 #include "core/import_internal.h"
+#include "core/plain_text.h"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -31,6 +34,72 @@ constexpr std::string_view kUrlPrefix = "https://openalex.org/";
 std::string short_id(const std::string& id) {
     if (id.compare(0, kUrlPrefix.size(), kUrlPrefix) == 0) return id.substr(kUrlPrefix.size());
     return id;
+}
+
+// A string member's value, or "" (absent, null or another type).
+std::string str(const json* object, const char* key) {
+    if (object == nullptr) return {};
+    const json* v = member(*object, key);
+    return v && v->is_string() ? v->get<std::string>() : std::string();
+}
+
+void set_text(json& attrs, const char* key, std::string value) {
+    if (!value.empty()) attrs[key] = std::move(value);
+}
+
+// The abstract from "abstract_inverted_index" ({"word": [positions]}): each word placed
+// at its positions, in position order, separated by spaces. Positions past 100,000 or
+// repeated are ignored (a malformed index must not allocate without bound).
+std::string rebuild_abstract(const json* index) {
+    if (index == nullptr || !index->is_object()) return {};
+    std::map<std::uint64_t, const std::string*> at;
+    for (auto it = index->begin(); it != index->end(); ++it) {
+        if (!it.value().is_array()) continue;
+        for (const json& pos : it.value())
+            if (pos.is_number_unsigned() && pos.get<std::uint64_t>() < 100000)
+                at.emplace(pos.get<std::uint64_t>(), &it.key());
+    }
+    std::string out;
+    for (const auto& [pos, word] : at) {
+        if (!out.empty()) out += ' ';
+        out += *word;
+    }
+    return out;
+}
+
+// The well-known attributes of a work (docs/import-formats.md, OpenAlex).
+void work_attrs(const json& w, json& attrs) {
+    if (const json* y = member(w, "publication_year"); y && y->is_number_integer()) attrs[attr::kYear] = *y;
+    set_text(attrs, attr::kDate, str(&w, "publication_date"));
+    set_text(attrs, attr::kKind, str(&w, "type"));
+    const json* primary = member(w, "primary_location");
+    const json* source = primary ? member(*primary, "source") : nullptr;
+    std::string venue = str(source, "display_name");
+    if (venue.empty()) venue = str(member(w, "host_venue"), "display_name"); // the API before 2023
+    set_text(attrs, attr::kVenue, std::move(venue));
+    const std::string doi = bare_doi(str(&w, "doi"));
+    set_text(attrs, attr::kDoi, doi);
+    std::string url = str(primary, "landing_page_url");
+    if (url.empty() && !doi.empty()) url = "https://doi.org/" + doi;
+    set_text(attrs, attr::kUrl, std::move(url));
+    const json* oa = member(w, "open_access");
+    if (const json* is_oa = oa ? member(*oa, "is_oa") : nullptr; is_oa && is_oa->is_boolean())
+        attrs[attr::kOpenAccess] = *is_oa;
+    // The PDF: the best open copy's, else the primary location's, else oa_url.
+    std::string pdf = str(member(w, "best_oa_location"), "pdf_url");
+    if (pdf.empty()) pdf = str(primary, "pdf_url");
+    if (pdf.empty()) pdf = str(oa, "oa_url");
+    set_text(attrs, attr::kPdfUrl, std::move(pdf));
+    if (const json* c = member(w, "cited_by_count"); c && c->is_number_unsigned()) attrs[attr::kCitations] = *c;
+    set_text(attrs, attr::kLanguage, str(&w, "language"));
+    set_text(attrs, attr::kAbstract, plain_text(rebuild_abstract(member(w, "abstract_inverted_index"))));
+}
+
+// An institution's: ror, country (ISO code), type.
+void institution_attrs(const json& inst, json& attrs) {
+    set_text(attrs, attr::kRor, str(&inst, "ror"));
+    set_text(attrs, attr::kCountry, str(&inst, "country_code"));
+    set_text(attrs, attr::kInstitutionType, str(&inst, "type"));
 }
 
 class Reader {
@@ -57,6 +126,9 @@ public:
         attrs["openalex"] = *idv;
         for (const char* k : keep)
             if (const json* v = member(e, k); v && !v->is_null()) attrs[k] = *v;
+        if (std::string orcid = bare_orcid(str(&e, "orcid")); !orcid.empty()) attrs[attr::kOrcid] = std::move(orcid);
+        if (std::strcmp(type, "institution") == 0) institution_attrs(e, attrs);
+        if (std::strcmp(type, "work") == 0) work_attrs(e, attrs);
         // Authors (and institutions) list their other spellings: Latin and native scripts.
         set_alt_labels(member(e, "display_name_alternatives"), label, attrs);
         return b_.ensure_node(p, id, type, std::move(label), std::move(attrs));
@@ -69,13 +141,12 @@ public:
         const json* idv = member(w, "id");
         if (!idv) return report_.fail(p + ": missing \"id\"");
         if (!idv->is_string()) return report_.fail(p + "/id: expected a string, got " + got(*idv));
-        const std::uint32_t wi = entity(w, p, "work",
-                                        {"publication_year", "doi", "type", "cited_by_count",
-                                         "publication_date"});
+        const std::uint32_t wi = entity(w, p, "work", {});
         if (report_.failed()) return false;
         if (wi == kNoNode) return true;
         if (b_.graph().node_label[wi] == b_.graph().node_id[wi])
             if (const json* t = member(w, "title"); t && t->is_string()) b_.graph().node_label[wi] = t->get<std::string>();
+        b_.graph().node_label[wi] = plain_text(b_.graph().node_label[wi]); // titles carry <i>, <sub>, &amp;
         works_.push_back({wi, &w});
 
         const json* authorships = member(w, "authorships");
@@ -91,14 +162,15 @@ public:
                 report_.warn(ap + ": missing \"author\"; authorship skipped");
                 continue;
             }
-            const std::uint32_t pi = entity(*author, ap + "/author", "person", {"orcid"});
+            const std::uint32_t pi = entity(*author, ap + "/author", "person", {});
             if (report_.failed()) return false;
             if (pi == kNoNode || !authors_here.insert(pi).second) continue;
             authorship_.add(pi, wi);
             json attrs = json::object();
-            attrs["position"] = i;
-            if (const json* pos = member(a, "author_position")) attrs["author_position"] = *pos;
-            if (const json* c = member(a, "is_corresponding"); c && c->is_boolean()) attrs["is_corresponding"] = *c;
+            attrs[attr::kPosition] = i; // 0-based order in "authorships"
+            if (const json* pos = member(a, "author_position")) attrs["author_position"] = *pos; // first / middle / last
+            if (const json* c = member(a, "is_corresponding"); c && c->is_boolean()) attrs[attr::kCorresponding] = *c;
+            b_.graph().node_attrs[wi][attr::kAuthors].push_back(b_.graph().node_label[pi]);
             if (!b_.add_edge_index(ap, pi, wi, "authored", 1.0f, true, std::move(attrs))) return false;
             if (!affiliations(a, ap, pi)) return false;
         }
@@ -127,7 +199,7 @@ public:
         if (!insts || !insts->is_array()) return true;
         for (std::size_t k = 0; k < insts->size(); ++k) {
             const std::string ip = pointer_index(ap + "/institutions", k);
-            const std::uint32_t ii = entity((*insts)[k], ip, "institution", {"ror", "country_code", "type"});
+            const std::uint32_t ii = entity((*insts)[k], ip, "institution", {});
             if (report_.failed()) return false;
             if (ii == kNoNode) continue;
             ++inst_count_[{pi, ii}];
@@ -145,9 +217,17 @@ public:
         const std::uint32_t ti = entity(t, tp, "topic", {});
         if (ti == kNoNode) return ti;
         json& attrs = b_.graph().node_attrs[ti];
+        // OpenAlex's hierarchy: domain > field > subfield > topic. The topic is level 3 and
+        // its parent the subfield; the broader names are kept as they are.
+        bool any = false;
         for (const char* level : {"subfield", "field", "domain"})
             if (const json* l = member(t, level); l && l->is_object())
-                if (const json* n = member(*l, "display_name"); n && n->is_string()) attrs[level] = *n;
+                if (const json* n = member(*l, "display_name"); n && n->is_string()) {
+                    attrs[level] = *n;
+                    if (!any) attrs[attr::kParent] = *n;
+                    any = true;
+                }
+        if (any) attrs[attr::kLevel] = 3;
         return ti;
     }
 
@@ -170,13 +250,17 @@ public:
                          "; using the author on the most works");
             focus = kNoNode;
         }
-        if (focus == kNoNode) focus = authorship_.most_works();
+        // A works list names no researcher: the author on the most works stands in, and the
+        // card says so. Its counts are the graph's (no counts_source).
+        const bool inferred = focus == kNoNode;
+        if (inferred) focus = authorship_.most_works();
         slice_.focus = focus;
         if (focus == kNoNode) return true;
         const int coauthors = authorship_.add_coauthor_edges(b_, focus);
         if (coauthors < 0) return false;
         Profile& card = slice_.profile;
         card.name = g.node_label[focus];
+        card.focus_inferred = inferred;
         card.works = static_cast<int>(authorship_.works_of(focus));
         card.close_collaborators = coauthors;
         card.topics = static_cast<int>(g.count_kind(NodeKind::Topic));
@@ -192,7 +276,7 @@ public:
 
     // [SECTION] Author object
     bool author(const json& a) {
-        const std::uint32_t pi = entity(a, "", "person", {"orcid", "works_count", "cited_by_count", "summary_stats"});
+        const std::uint32_t pi = entity(a, "", "person", {"summary_stats"});
         if (report_.failed()) return false;
         if (pi == kNoNode) return report_.fail("/id: missing; expected an OpenAlex author id");
         slice_.focus = pi;
@@ -208,7 +292,7 @@ public:
                 report_.warn(p + ": missing \"institution\"; affiliation skipped");
                 continue;
             }
-            const std::uint32_t ii = entity(*inst, p + "/institution", "institution", {"ror", "country_code", "type"});
+            const std::uint32_t ii = entity(*inst, p + "/institution", "institution", {});
             if (report_.failed()) return false;
             if (ii == kNoNode) continue;
             json attrs = json::object();
@@ -228,11 +312,19 @@ public:
             if (const json* c = member(t, "count")) attrs["works"] = *c;
             if (!b_.add_edge_index(p, pi, ti, "about", 1.0f, true, std::move(attrs))) return false;
         }
+        json& pa = g.node_attrs[pi];
+        if (const json* w = member(a, "works_count"); w && w->is_number_unsigned()) pa[attr::kWorksCount] = *w;
+        if (const json* c = member(a, "cited_by_count"); c && c->is_number_unsigned()) pa[attr::kCitations] = *c;
+        if (const json* ss = member(a, "summary_stats"); ss && ss->is_object())
+            if (const json* h = member(*ss, "h_index"); h && h->is_number_unsigned()) pa[attr::kHIndex] = *h;
+        if (const json* lk = member(a, "last_known_institutions"); lk && lk->is_array() && !lk->empty())
+            set_text(pa, attr::kAffiliation, str(&(*lk)[0], "display_name"));
         Profile& card = slice_.profile;
         card.name = g.node_label[pi];
         if (const json* w = member(a, "works_count"); w && w->is_number_unsigned() && w->get<std::uint64_t>() < 1u << 30)
             card.works = static_cast<int>(w->get<std::uint64_t>());
         card.topics = static_cast<int>(g.count_kind(NodeKind::Topic));
+        card.counts_source = "OpenAlex"; // works_count: all their works, most not in this graph
         if (const json* lk = member(a, "last_known_institutions"); lk && lk->is_array() && !lk->empty())
             if (const json* n = member((*lk)[0], "display_name"); n && n->is_string())
                 card.affiliation = n->get<std::string>();

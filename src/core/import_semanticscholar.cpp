@@ -11,7 +11,9 @@
 // attrs.position), about (work -> field), affiliated, coauthor (focus - co-author, weight =
 // shared papers). The focus: the author object itself, else the hint, else the author on
 // the most papers.
+#include "core/attributes.h"
 #include "core/import_internal.h"
+#include "core/plain_text.h"
 
 #include <algorithm>
 #include <map>
@@ -19,6 +21,56 @@
 namespace rgv {
 
 namespace {
+
+std::string str(const json* object, const char* key) {
+    if (object == nullptr || !object->is_object()) return {};
+    const json* v = member(*object, key);
+    return v && v->is_string() ? v->get<std::string>() : std::string();
+}
+
+// S2's publicationTypes -> the slice's kind (the names OpenAlex and Crossref use).
+std::string kind_of(const json* types) {
+    if (types == nullptr || !types->is_array() || types->empty() || !(*types)[0].is_string()) return {};
+    static const std::pair<const char*, const char*> names[] = {
+        {"JournalArticle", "article"}, {"Conference", "conference-paper"}, {"Review", "review"},
+        {"Book", "book"}, {"BookSection", "book-chapter"}, {"Dataset", "dataset"},
+        {"Editorial", "editorial"}, {"LettersAndComments", "letter"}, {"CaseReport", "case-report"},
+        {"ClinicalTrial", "clinical-trial"}, {"MetaAnalysis", "meta-analysis"}, {"News", "news"},
+        {"Study", "study"}};
+    const std::string& t = (*types)[0].get_ref<const std::string&>();
+    for (const auto& [s2, kind] : names)
+        if (t == s2) return kind;
+    return t;
+}
+
+// The well-known attributes of a paper (docs/import-formats.md, Semantic Scholar).
+void paper_attrs(const json& w, json& attrs) {
+    auto set = [&](const char* key, std::string v) {
+        if (!v.empty()) attrs[key] = std::move(v);
+    };
+    if (const json* y = member(w, "year"); y && y->is_number_integer()) attrs[attr::kYear] = *y;
+    set(attr::kDate, str(&w, "publicationDate"));
+    set(attr::kKind, kind_of(member(w, "publicationTypes")));
+    // The venue: "venue" (S2's normalised name), else publicationVenue's, else the journal's.
+    std::string venue = str(&w, "venue");
+    if (venue.empty()) venue = str(member(w, "publicationVenue"), "name");
+    if (venue.empty()) venue = str(member(w, "journal"), "name");
+    set(attr::kVenue, std::move(venue));
+    const json* ids = member(w, "externalIds");
+    const std::string doi = bare_doi(str(ids, "DOI")), arxiv = str(ids, "ArXiv");
+    set(attr::kDoi, doi);
+    set("arxiv", arxiv);
+    std::string url = str(&w, "url");
+    if (url.empty() && !doi.empty()) url = "https://doi.org/" + doi;
+    if (url.empty() && !arxiv.empty()) url = "https://arxiv.org/abs/" + arxiv;
+    set(attr::kUrl, std::move(url));
+    set(attr::kPdfUrl, str(member(w, "openAccessPdf"), "url"));
+    if (const json* oa = member(w, "isOpenAccess"); oa && oa->is_boolean()) attrs[attr::kOpenAccess] = *oa;
+    if (const json* c = member(w, "citationCount"); c && c->is_number_unsigned()) attrs[attr::kCitations] = *c;
+    if (const json* c = member(w, "influentialCitationCount"); c && c->is_number_unsigned())
+        attrs[attr::kInfluentialCitations] = *c;
+    set(attr::kAbstract, plain_text(str(&w, "abstract")));
+}
 
 class Reader {
 public:
@@ -44,8 +96,15 @@ public:
         }
         json attrs = json::object();
         if (idv && !idv->is_null()) attrs["authorId"] = *idv;
-        for (const char* k : {"url", "externalIds", "paperCount", "citationCount", "hIndex", "homepage"})
+        for (const char* k : {"url", "externalIds", "homepage"})
             if (const json* v = member(a, k); v && !v->is_null()) attrs[k] = *v;
+        if (const json* n = member(a, "paperCount"); n && n->is_number_unsigned()) attrs[attr::kWorksCount] = *n;
+        if (const json* n = member(a, "citationCount"); n && n->is_number_unsigned()) attrs[attr::kCitations] = *n;
+        if (const json* n = member(a, "hIndex"); n && n->is_number_unsigned()) attrs[attr::kHIndex] = *n;
+        if (const json* ids = member(a, "externalIds"); ids && ids->is_object())
+            if (const json* o = member(*ids, "ORCID"); o && o->is_string()) attrs[attr::kOrcid] = bare_orcid(o->get<std::string>());
+        if (const json* affs = member(a, "affiliations"); affs && affs->is_array() && !affs->empty() && (*affs)[0].is_string())
+            attrs[attr::kAffiliation] = (*affs)[0];
         set_alt_labels(member(a, "aliases"), name, attrs); // other spellings of the name
         return b_.ensure_node(p, id, "person", name, std::move(attrs));
     }
@@ -57,8 +116,13 @@ public:
         if (!idv->is_string()) return report_.fail(p + "/paperId: expected a string, got " + got(*idv));
         std::string title;
         if (!read_opt_string(w, "title", p, title, report_)) return false;
+        title = plain_text(title); // titles carry LaTeX and HTML too
         json attrs = json::object();
-        copy_leftovers(w, {"paperId", "title", "authors", "fieldsOfStudy", "s2FieldsOfStudy", "abstract"}, attrs);
+        paper_attrs(w, attrs);
+        // The rest as S2 gives it, but not the fields mapped above under S2's spelling.
+        copy_leftovers(w, {"paperId", "title", "authors", "fieldsOfStudy", "s2FieldsOfStudy", "abstract",
+                           "year", "publicationDate", "venue", "citationCount", "isOpenAccess",
+                           "influentialCitationCount"}, attrs);
         const std::string id = "s2:paper:" + idv->get<std::string>();
         if (b_.graph().find(id) != kNoNode) {
             report_.warn(p + "/paperId: paper " + in_quotes(idv->get<std::string>()) + " listed twice; skipped");
@@ -76,7 +140,8 @@ public:
             if (report_.failed()) return false;
             if (pi == kNoNode || !authorship_.add(pi, wi)) continue;
             json ea = json::object();
-            ea["position"] = i;
+            ea[attr::kPosition] = i; // 0-based order in "authors"
+            b_.graph().node_attrs[wi][attr::kAuthors].push_back(b_.graph().node_label[pi]);
             if (!b_.add_edge_index(ap, pi, wi, "authored", 1.0f, true, std::move(ea))) return false;
         }
 
@@ -113,13 +178,16 @@ public:
                 report_.warn("focus: no author matches " + in_quotes(hint) +
                              "; using the author on the most papers");
         }
-        if (focus == kNoNode) focus = authorship_.most_works();
+        // A paper list names no researcher: the author on the most papers stands in (said so).
+        const bool inferred = focus == kNoNode;
+        if (inferred) focus = authorship_.most_works();
         slice_.focus = focus;
         if (focus == kNoNode) return true;
         const int coauthors = authorship_.add_coauthor_edges(b_, focus);
         if (coauthors < 0) return false;
         Profile& card = slice_.profile;
         card.name = g.node_label[focus];
+        card.focus_inferred = inferred;
         if (card.works < 0) card.works = static_cast<int>(authorship_.works_of(focus));
         card.topics = static_cast<int>(g.count_kind(NodeKind::Topic));
         card.close_collaborators = coauthors;
@@ -141,8 +209,10 @@ public:
                 if (!slice_.profile.affiliation) slice_.profile.affiliation = af.get<std::string>();
             }
         }
-        if (const json* n = member(a, "paperCount"); n && n->is_number_unsigned() && n->get<std::uint64_t>() < 1u << 30)
+        if (const json* n = member(a, "paperCount"); n && n->is_number_unsigned() && n->get<std::uint64_t>() < 1u << 30) {
             slice_.profile.works = static_cast<int>(n->get<std::uint64_t>());
+            slice_.profile.counts_source = "Semantic Scholar"; // all their papers, not only these
+        }
         if (!papers(member(a, "papers"), "/papers")) return false;
         return finish(pi, "");
     }

@@ -7,11 +7,35 @@
 // Items carry no type (VOSviewer maps hold one kind of thing), so they are "other"
 // unless an item says "type". "strength" is the edge weight; links are undirected. An
 // item's cluster number gets the cluster's label as attrs.cluster_label when given.
+#include "core/attributes.h"
 #include "core/import_internal.h"
 
 #include <map>
 
 namespace rgv {
+
+namespace {
+// VOSviewer's "weights" and "scores" as well-known attributes where they mean the same:
+// weights "Citations" -> citations, "Documents" -> works_count (a term's or an author's
+// documents); scores "Pub. year" (a document's own year) -> year. Averages ("Avg. pub.
+// year", "Avg. citations") are not a year or a count of one thing, so they stay only in
+// attrs.weights / attrs.scores, as every other key does.
+void vosviewer_attrs(const json& item, json& attrs) {
+    if (const json* w = member(item, "weights"); w && w->is_object()) {
+        if (const json* c = member(*w, "Citations"); c && c->is_number() && c->get<double>() >= 0.0 &&
+                                                       !attrs.contains(attr::kCitations))
+            attrs[attr::kCitations] = *c;
+        if (const json* d = member(*w, "Documents"); d && d->is_number_unsigned() && !attrs.contains(attr::kWorksCount))
+            attrs[attr::kWorksCount] = *d;
+    }
+    if (const json* s = member(item, "scores"); s && s->is_object())
+        if (const json* y = member(*s, "Pub. year"); y && y->is_number() && !attrs.contains(attr::kYear)) {
+            json probe = json::object();
+            probe[attr::kYear] = *y;
+            if (const auto year = attr::work_year(probe)) attrs[attr::kYear] = *year;
+        }
+}
+} // namespace
 
 bool import_vosviewer(json& doc, Slice& slice, const ImportOptions& options, Reporter& report) {
     if (!doc.is_object()) return report.fail("top level: expected an object, got " + got(doc));
@@ -44,6 +68,7 @@ bool import_vosviewer(json& doc, Slice& slice, const ImportOptions& options, Rep
         if (!read_id(*idv, p + "/id", id, report)) return false;
         NodeFields f;
         if (!read_node_fields(it, p, {"id"}, f, report)) return false;
+        vosviewer_attrs(it, f.attrs);
         if (const json* c = member(it, "cluster")) {
             auto found = cluster_labels.find(c->dump());
             if (found != cluster_labels.end() && !f.attrs.contains("cluster_label"))

@@ -80,19 +80,32 @@ std::vector<LabelBox> place_labels(const std::vector<LabelCandidate>& candidates
               c.height >= 0.0f && std::isfinite(c.width) && std::isfinite(c.height)))
             continue;
         const float r = std::max(c.radius, 0.0f) + gap;
-        const float hw = c.width * 0.5f, hh = c.height * 0.5f;
-        const LabelBox positions[4] = {
-            {c.x + r, c.y - hh, c.x + r + c.width, c.y + hh, c.node},         // right
-            {c.x - r - c.width, c.y - hh, c.x - r, c.y + hh, c.node},         // left
-            {c.x - hw, c.y + r, c.x + hw, c.y + r + c.height, c.node},        // below
-            {c.x - hw, c.y - r - c.height, c.x + hw, c.y - r, c.node},        // above
+        // The four positions around the node for a box of w x h.
+        auto around = [&](float w, float h, bool short_form, LabelBox* out) {
+            const float hw = w * 0.5f, hh = h * 0.5f;
+            out[0] = {c.x + r, c.y - hh, c.x + r + w, c.y + hh, c.node, short_form};  // right
+            out[1] = {c.x - r - w, c.y - hh, c.x - r, c.y + hh, c.node, short_form};  // left
+            out[2] = {c.x - hw, c.y + r, c.x + hw, c.y + r + h, c.node, short_form};  // below
+            out[3] = {c.x - hw, c.y - r - h, c.x + hw, c.y - r, c.node, short_form}; // above
         };
+        LabelBox positions[4];
+        around(c.width, c.height, false, positions);
         std::optional<LabelBox> chosen;
         for (const LabelBox& p : positions)
             if (fits(p, true)) {
                 chosen = p;
                 break;
             }
+        if (!chosen && !c.always && c.short_width >= 0.0f && std::isfinite(c.short_width) &&
+            std::isfinite(c.short_height) && c.short_height >= 0.0f) {
+            LabelBox shorter[4];
+            around(c.short_width, c.short_height, true, shorter);
+            for (const LabelBox& p : shorter)
+                if (fits(p, true)) {
+                    chosen = p;
+                    break;
+                }
+        }
         if (!chosen && c.always) {
             // A label that must show may cover other nodes, but still no other label: try
             // the four positions again, then step the right-hand one down and up.

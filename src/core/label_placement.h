@@ -4,7 +4,9 @@
 // Greedy by priority, the way map renderers do it: candidates come in priority order
 // (focal researcher, selected, hovered, then by importance). Each tries four positions
 // around its node — right, left, below, above — and takes the first that stays inside the
-// view and hits neither a placed label nor another node. A flat grid over the view keeps
+// view and hits neither a placed label nor another node. A candidate with a short form
+// (a work's "He et al. 2022" beside its long title) tries the four positions with its
+// full text first, then with the short one. A flat grid over the view keeps
 // each test local, so the cost grows with the number of candidates, not its square.
 #pragma once
 
@@ -16,6 +18,7 @@ namespace rgv {
 struct LabelBox {
     float x0, y0, x1, y1; // screen rectangle, x0 <= x1, y0 <= y1
     std::uint32_t node;   // the node it belongs to
+    bool short_form = false; // placed labels: the candidate's short form was used
 };
 
 struct LabelCandidate {
@@ -24,6 +27,9 @@ struct LabelCandidate {
     float radius;         // the node's radius on screen
     float width, height;  // the label's box, padding included
     bool always = false;  // placed even where it overlaps (it still blocks later ones)
+    // The short form's box, tried when the full one fits nowhere; short_width < 0: none.
+    // An 'always' candidate shows its full text and never falls back.
+    float short_width = -1.0f, short_height = 0.0f;
 };
 
 struct LabelView {

@@ -1,5 +1,6 @@
-// layout.cpp — see layout.h. The ForceAtlas2 step is in layout_fa2.cpp, the multilevel
-// start in layout_multilevel.cpp.
+// layout.cpp — see layout.h. The ForceAtlas2 step is in layout_fa2.cpp, the stress model
+// and component packing in layout_stress.cpp, the multilevel start in
+// layout_multilevel.cpp.
 //
 // Index
 //   Portable maths      sin/cos/log, decay schedule (see layout_internal.h for why)
@@ -26,6 +27,10 @@ bool parse_layout_model(const char* name, LayoutModel& out) {
     }
     if (std::strcmp(name, "fa2") == 0 || std::strcmp(name, "forceatlas2") == 0) {
         out = LayoutModel::ForceAtlas2;
+        return true;
+    }
+    if (std::strcmp(name, "stress") == 0) {
+        out = LayoutModel::Stress;
         return true;
     }
     return false;
@@ -201,6 +206,8 @@ void ForceLayout::reset(Graph& g, const LayoutParams& p) {
     fa_speed_ = 1.0f;
     fa_speed_efficiency_ = 1.0f;
     ring_focus_ = kNoNode;
+    st_built_ = false;
+    packed_ = false;
     sync_graph();
     if (used_multilevel_) {
         // The multilevel start is already untangled: cool from a low temperature over a
@@ -300,6 +307,7 @@ void ForceLayout::sync_graph() {
     const std::size_t old_n = synced_nodes_;
     synced_nodes_ = n;
     build_csr();
+    st_built_ = false; // the stress terms follow the graph on the next stress step
 
     if (iterations_ > 0) moved_converged_ = false; // the graph changed under a settled layout
     if (nodes_changed) {
@@ -439,10 +447,13 @@ void ForceLayout::seed_positions_from(std::size_t first) {
                         placed[targets[e]] = 2;
                         comp.push_back(targets[e]);
                     }
-            const bool use = comp.size() >= 20;
+            // The stress model starts every component of 3+ nodes from pivot MDS: it
+            // keeps the start's global shape, and a spiral is a poor one.
+            const bool stress = params_.model == LayoutModel::Stress;
+            const bool use = comp.size() >= (stress ? 3u : 20u);
             for (const std::uint32_t v : comp) placed[v] = use ? 1 : 3; // 3: spiral later
             if (!use) continue;
-            if (params_.multilevel_min_nodes > 0 && comp.size() >= params_.multilevel_min_nodes) {
+            if (!stress && params_.multilevel_min_nodes > 0 && comp.size() >= params_.multilevel_min_nodes) {
                 multilevel_place(comp, offsets, targets, params_, cx, cy, rng_, g.x, g.y);
                 used_multilevel_ = true;
                 continue;
@@ -689,6 +700,8 @@ void ForceLayout::step() {
     }
     if (params_.model == LayoutModel::ForceAtlas2) {
         step_fa2();
+    } else if (params_.model == LayoutModel::Stress) {
+        step_stress();
     } else {
         apply_many_body(alpha_);
         apply_links(alpha_);
@@ -697,6 +710,10 @@ void ForceLayout::step() {
         apply_anchors(alpha_);
         apply_collision();
         integrate();
+    }
+    if (params_.pack_on_converge && params_.model != LayoutModel::Stress && !packed_ && converged()) {
+        pack_components(*graph_, params_);
+        packed_ = true;
     }
     if (anchor_count_ > 0 && converged()) { // settled again: the anchors have done their job
         std::fill(anchor_x_.begin(), anchor_x_.end(), NAN);
@@ -763,6 +780,7 @@ void ForceLayout::unpin(std::uint32_t node) {
 void ForceLayout::reheat(float alpha) {
     alpha_ = alpha;
     moved_converged_ = false;
+    packed_ = false;
 }
 
 void ForceLayout::add_nodes_incremental(float alpha) {

@@ -7,6 +7,8 @@
 //   SearchIndex
 #include "core/search.h"
 
+#include "core/attributes.h"
+
 #include "core/graph.h"
 #include "core/utf8.h"
 
@@ -364,7 +366,7 @@ void SearchIndex::build(const Graph& graph) {
         const auto node = static_cast<std::uint32_t>(i);
         add(node, -1, graph.node_label[i]);
         if (i >= graph.node_attrs.size() || !graph.node_attrs[i].is_object()) continue;
-        const auto it = graph.node_attrs[i].find(kAltLabelsAttr);
+        const auto it = graph.node_attrs[i].find(attr::kAltLabels);
         if (it == graph.node_attrs[i].end() || !it->is_array()) continue;
         const nlohmann::json& alts = *it;
         each_alt(graph.node_label[i], alts.size(),

@@ -72,7 +72,6 @@ struct SearchHit {
 
 // [SECTION] SearchIndex
 // The node attribute holding a node's other spellings: an array of strings.
-inline constexpr char kAltLabelsAttr[] = "alt_labels";
 
 class SearchIndex {
 public:

@@ -13,6 +13,7 @@
 // no get<T>() without a type check first (emcc builds with exceptions off).
 #include "core/slice.h"
 
+#include "core/attributes.h"
 #include "core/import_internal.h"
 
 #include <cstdint>
@@ -99,6 +100,12 @@ bool read_profile(const json& v, Profile& p, Reporter& report) {
         return false;
     if (const json* m = member(v, "open_to_collaborate");
         m && !read_bool(*m, base + "/open_to_collaborate", p.open_to_collaborate, report))
+        return false;
+    if (const json* m = member(v, "counts_source");
+        m && !read_string(*m, base + "/counts_source", p.counts_source, report))
+        return false;
+    if (const json* m = member(v, "focus_inferred");
+        m && !read_bool(*m, base + "/focus_inferred", p.focus_inferred, report))
         return false;
     if (const json* m = member(v, "counts")) {
         const std::string cp = base + "/counts";
@@ -319,6 +326,48 @@ bool for_each_item(const ArrayInput& in, const char* pointer, Reporter& report, 
     });
 }
 
+// Attributes under another spelling of a well-known name (publication_year for year):
+// the viewer does not read them, so the loader says which name to use, once per
+// spelling, at its first place, with how many nodes and edges use it. An attrs object
+// that also has the well-known name is fine (a source's raw field kept beside it).
+class SpellingTally {
+public:
+    void add(const json& attrs, const std::string& pointer, bool node) {
+        if (!attrs.is_object()) return;
+        for (auto it = attrs.begin(); it != attrs.end(); ++it) {
+            const char* canonical = attr::canonical_for(it.key());
+            if (canonical == nullptr || attrs.contains(canonical)) continue;
+            Seen* seen = nullptr;
+            for (Seen& s : seen_)
+                if (s.key == it.key()) seen = &s;
+            if (seen == nullptr) {
+                seen_.push_back({it.key(), canonical, pointer_key(pointer + "/attrs", it.key())});
+                seen = &seen_.back();
+            }
+            ++(node ? seen->nodes : seen->edges);
+        }
+    }
+    void report(Reporter& report) const {
+        for (const Seen& s : seen_) {
+            std::string count;
+            if (s.nodes) count = std::to_string(s.nodes) + (s.nodes == 1 ? " node" : " nodes");
+            if (s.edges)
+                count += (count.empty() ? "" : ", ") + std::to_string(s.edges) + (s.edges == 1 ? " edge" : " edges");
+            report.warn(s.pointer + ": unknown spelling of a well-known attribute; use " + in_quotes(s.canonical) +
+                        " (" + count + ")");
+        }
+    }
+
+private:
+    struct Seen {
+        std::string key;
+        const char* canonical;
+        std::string pointer;
+        std::size_t nodes = 0, edges = 0;
+    };
+    std::vector<Seen> seen_;
+};
+
 // The schema pass proper. `head` is the top-level object (its "nodes" and "edges", if
 // still there, are ignored: they come in through `nodes` and `edges`).
 bool read_slice_parts(json& head, const ArrayInput& nodes, const ArrayInput& edges, Slice& s,
@@ -344,13 +393,21 @@ bool read_slice_parts(json& head, const ArrayInput& nodes, const ArrayInput& edg
 
     Graph& g = s.graph;
     if (!nodes.present()) return report.fail("/nodes: missing; expected an array of nodes");
-    if (!for_each_item(nodes, "/nodes", report,
-                       [&](std::size_t i, json& n) { return read_node(i, n, g, report); }))
+    SpellingTally spellings;
+    if (!for_each_item(nodes, "/nodes", report, [&](std::size_t i, json& n) {
+            if (!read_node(i, n, g, report)) return false;
+            spellings.add(g.node_attrs.back(), pointer_index("/nodes", i), true);
+            return true;
+        }))
         return false;
-    if (edges.present() &&
-        !for_each_item(edges, "/edges", report,
-                       [&](std::size_t i, json& e) { return read_edge(i, e, g, report); }))
+    if (edges.present() && !for_each_item(edges, "/edges", report, [&](std::size_t i, json& e) {
+            const std::size_t before = g.edge_count();
+            if (!read_edge(i, e, g, report)) return false;
+            if (g.edge_count() > before) spellings.add(g.edge_attrs.back(), pointer_index("/edges", i), false);
+            return true;
+        }))
         return false;
+    spellings.report(report);
 
     if (!read_focus(member(head, "focus"), s, report)) return false;
 

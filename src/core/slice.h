@@ -30,6 +30,12 @@ struct Profile {
     bool claimed = false;
     bool open_to_collaborate = false;
     int works = -1, followers = -1, topics = -1, close_collaborators = -1; // -1: not given
+    // Where the counts come from when not from the host's own profile: "OpenAlex",
+    // "Semantic Scholar" (the card says "62 works in OpenAlex"). Empty: the host's.
+    std::string counts_source;
+    // The focal researcher was not named by the source but picked as the most frequent
+    // author of a works list (a search): the card says so instead of calling every work theirs.
+    bool focus_inferred = false;
 };
 
 // [SECTION] Slice

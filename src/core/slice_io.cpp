@@ -52,6 +52,8 @@ json profile_json(const Profile& p) {
     if (p.topics >= 0) counts["topics"] = p.topics;
     if (p.close_collaborators >= 0) counts["close_collaborators"] = p.close_collaborators;
     if (!counts.empty()) j["counts"] = std::move(counts);
+    if (!p.counts_source.empty()) j["counts_source"] = p.counts_source;
+    if (p.focus_inferred) j["focus_inferred"] = true;
     return j;
 }
 

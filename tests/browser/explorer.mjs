@@ -1,6 +1,7 @@
 // explorer.mjs — the explorer as a user meets it (issue #6), in headless Chromium, through
 // the viewer's JS-visible state and screenshots saved to OUT_DIR/explorer-*.png:
 //
+//   0. work labels     at 1280x800 most works carry a (cited) label, none overlap
 //   1. profile panel   every field of the profile card, works sorted by year (the toggle is
 //                      clicked), the Follow / claim buttons raise "action" events
 //   2. details panel   a selected work, person and topic
@@ -144,6 +145,43 @@ await settle(page);
 const events = (name) => page.evaluate((n) => window.events.filter(([e]) => e === n).map(([, p]) => p), name);
 const clearEvents = () => page.evaluate(() => { window.events.length = 0; });
 
+// 0. work labels (issue #18) ------------------------------------------------------------------
+// The default fitted view at 1280x800: the works carry labels (a title that does not fit is
+// cited, "Li et al. 2022"), no two placed boxes overlap, and the researcher keeps theirs.
+await t.step('labels: at 1280x800 at least 8 of the 10 works are labelled, no two labels overlap', async () => {
+  const s = await state(page);
+  const ls = s.labels ?? [];
+  const workIds = new Set(works.map((w) => w.id));
+  const labelled = ls.filter((l) => workIds.has(l.id));
+  const overlaps = [];
+  for (let i = 0; i < ls.length; i++)
+    for (let j = i + 1; j < ls.length; j++) {
+      const [a, b] = [ls[i].box, ls[j].box];
+      if (a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]) overlaps.push(`${ls[i].id} / ${ls[j].id}`);
+    }
+  // A short label is a citation (surname, "& surname" or "et al.", year) of that work.
+  const badShort = labelled.filter((l) => l.short && !/^\S+( & \S+| et al\.)? \d{4}$/.test(l.text)).map((l) => l.text);
+  const focal = ls.some((l) => l.id === sample.focus);
+  return { ok: labelled.length >= 8 && overlaps.length === 0 && badShort.length === 0 && focal,
+           detail: `${labelled.length} of ${works.length} works labelled (${labelled.map((l) => JSON.stringify(l.text)).join(', ')}), `
+             + `${ls.length} labels, overlaps [${overlaps.join(', ')}], bad short forms ${JSON.stringify(badShort)}, focal ${focal}` };
+});
+await shot(page, 'labels');
+await t.step('labels: a cited work shows its full title while hovered', async () => {
+  const s = await state(page);
+  const cited = (s.labels ?? []).find((l) => l.short);
+  if (!cited) return { ok: false, detail: 'no work labelled by its short form' };
+  const c = await page.locator('canvas').first().boundingBox();
+  const [x, y] = s.screen[cited.id];
+  await page.mouse.move(c.x + x, c.y + y);
+  await frames(page, 3);
+  const hovered = ((await state(page)).labels ?? []).find((l) => l.id === cited.id);
+  await page.mouse.move(0, 0); // where the page starts: the later steps expect no hover
+  await frames(page, 3);
+  const title = nodeById.get(cited.id).label;
+  return { ok: hovered?.text === title && !hovered.short, detail: `${JSON.stringify(cited.text)} -> ${JSON.stringify(hovered?.text)}` };
+});
+
 // 1. profile panel ----------------------------------------------------------------------------
 await t.step('profile card shows every field of the profile page', async () => {
   const card = (await state(page)).profileCard ?? [];
@@ -152,7 +190,7 @@ await t.step('profile card shows every field of the profile page', async () => {
     'Trust snapshot', `Trust ${p.trust.score} \u00b7 ${p.trust.band}`, `Verification ${p.verification}`, 'Unclaimed author',
     `${p.counts.works} works`, `${p.counts.followers} followers`, `${p.counts.topics} topics`,
     `${p.counts.close_collaborators} close collab.`, `Follow researcher  ${p.counts.followers}`, 'Log in to claim',
-    `${works.length} published item(s)`];
+    `In this graph: ${works.length} works by ${p.name}`, `${works.length} works in this graph`];
   const missing = want.filter((w) => !card.includes(w));
   return { ok: missing.length === 0 && card.some((l) => l.startsWith('Claiming links this public author record')), detail: `missing ${JSON.stringify(missing)}` };
 });
@@ -244,6 +282,36 @@ for (const f of filterCases) {
     return { ok: s.visibleNodes === want, detail: `${s.visibleNodes}` };
   });
 }
+// The year fields take typed years: click, select, type, Enter. Typed digits stay in the
+// field (they used to reach graph navigation: "+" / "-" zoom, digits nothing).
+async function typeYear(box, text) {
+  await clickBox(page, box);
+  await press(page, 'Control+a');
+  await page.keyboard.type(text, { delay: 20 });
+  await press(page, 'Enter');
+  await frames(page, 3);
+}
+await t.step('typed year fields: 2022 to 2022 then Enter filters, keys stay in the field', async () => {
+  const s0 = await state(page);
+  if (!s0.ui?.yearFrom || !s0.ui?.yearTo) return { ok: false, detail: JSON.stringify(s0.ui) };
+  const z0 = s0.camera.zoom;
+  await typeYear(s0.ui.yearFrom, '2022');
+  await page.waitForFunction(() => window.rgv.state().filter.years?.[0] === 2022, null, { timeout: 20000 }).catch(() => {});
+  await typeYear((await state(page)).ui.yearTo, '2022');
+  await page.waitForFunction(() => window.rgv.state().filter.years?.[1] === 2022, null, { timeout: 20000 }).catch(() => {});
+  const s = await state(page);
+  const want = expectedVisible({ years: [2022, 2022] });
+  return { ok: s.visibleNodes === want && s.camera.zoom === z0,
+    detail: `${JSON.stringify(s.filter)} ${s.visibleNodes} of want ${want}; zoom ${z0} -> ${s.camera.zoom}` };
+});
+await t.step('a typed year outside the slice is clamped, ends typed the wrong way round are swapped', async () => {
+  // From 2022, to 1999: 1999 is clamped to the oldest year (2020), the ends swap, and
+  // 2020..2022 is the whole slice, so the year filter goes away.
+  await typeYear((await state(page)).ui.yearTo, '1999');
+  await page.waitForFunction(() => !window.rgv.state().filter.years, null, { timeout: 20000 }).catch(() => {});
+  const s = await state(page);
+  return { ok: !s.filter.years && s.visibleNodes === sample.nodes.length, detail: `${JSON.stringify(s.filter)} ${s.visibleNodes}` };
+});
 await page.evaluate(() => window.rgv.setFilter({ years: [2022, 2022] }));
 await page.waitForTimeout(300);
 await shot(page, 'filter-2022');
@@ -364,8 +432,67 @@ await t.step('undo restores the node count', async () => {
   const s = await state(page);
   return { ok: s.nodes === sample.nodes.length && !s.canUndo, detail: `${s.nodes} ${s.canUndo}` };
 });
+// A file that is not JSON, opened over the sample: one plain message on the canvas (no toast
+// repeating it), clear of the toolbar, the detail a click away, dismissable; the toolbar
+// keeps naming the graph on screen.
+const boxesOverlap = (a, b) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+await t.step('a non-JSON file: a plain message clear of the toolbar, no toast, the old graph and its name stay', async () => {
+  const sourceBefore = await page.textContent('#source');
+  const ok = await page.evaluate(() => window.rgv.load({ text: '// not a graph\n', name: 'notes.txt' }));
+  await frames(page, 3);
+  const s = await state(page);
+  await shot(page, 'error-banner');
+  const canvas = await page.locator('canvas').first().boundingBox();
+  const bar = await page.locator('.toolbar').boundingBox();
+  const barBox = [bar.x - canvas.x, bar.y - canvas.y, bar.x + bar.width - canvas.x, bar.y + bar.height - canvas.y];
+  const card = s.ui.errorDetails && s.ui.errorDismiss;
+  const clear = card && !boxesOverlap(s.ui.errorDetails, barBox) && !boxesOverlap(s.ui.errorDismiss, barBox);
+  const toasts = await page.locator('.toast').count();
+  return { ok: ok === false && s.nodes > 0 && s.errorSummary === 'This file is not a graph slice: it is not valid JSON (line 1, column 1).'
+    && clear && toasts === 0 && (await page.textContent('#source')) === sourceBefore,
+           detail: `${s.errorSummary} | boxes ${JSON.stringify([s.ui.errorDetails, s.ui.errorDismiss])} toolbar ${barBox} | ${toasts} toasts | source "${await page.textContent('#source')}" was "${sourceBefore}"` };
+});
+await t.step('the error card: "Show details" opens the exact message, "Dismiss" closes the card, the graph stays', async () => {
+  const s0 = await state(page);
+  await clickBox(page, s0.ui.errorDetails);
+  await frames(page, 2);
+  const opened = await state(page);
+  await clickBox(page, opened.ui.errorDismiss);
+  await frames(page, 2);
+  const s = await state(page);
+  // The card grows by the detail's lines: its buttons move down.
+  return { ok: opened.ui.errorDetails[1] > s0.ui.errorDetails[1] && s.error === '' && s.errorSummary === '' && !s.ui.errorDismiss
+    && s.nodes === s0.nodes, detail: `${s0.ui.errorDetails} -> ${opened.ui.errorDetails}; after: "${s.error}" ${JSON.stringify(s.ui.errorDismiss)}` };
+});
 t.check('explorer page: no page errors', page.errors.length === 0, page.errors.join(' | '));
 await page.close();
+
+// A page whose slice is missing: the card says so plainly, the side panel says how to go
+// on, and the exports are off with the reason on them.
+{
+  const px = await t.newPage();
+  await px.goto(`${t.base}index.html?src=${encodeURIComponent('no-such-slice.json')}`);
+  await px.waitForFunction(() => window.rgv && window.rgv.state().error !== '', null, { timeout: 30000 }).catch(() => {});
+  await frames(px, 3);
+  await t.step('a missing slice: a plain 404 message, the exports disabled and saying why', async () => {
+    const s = await state(px);
+    await shot(px, 'error-missing');
+    const exports = await px.$$eval('[data-export]', (bs) => bs.map((b) => [b.disabled, b.title]));
+    return { ok: s.nodes === 0 && s.errorSummary === 'The graph could not be downloaded: the server has no file at that address (HTTP 404).'
+      && exports.length === 3 && exports.every(([d, title]) => d && title === 'Nothing to export: no graph is open')
+      && !s.ui.errorDismiss && s.ui.errorDetails,
+             detail: `${s.errorSummary} ${JSON.stringify(exports)} ${JSON.stringify(s.ui)}` };
+  });
+  await t.step('then a good file: the exports come back on, the card goes', async () => {
+    await px.evaluate((text) => window.rgv.load({ text, name: 'sample.json' }), sampleText);
+    await frames(px, 3);
+    const s = await state(px);
+    const exports = await px.$$eval('[data-export]', (bs) => bs.map((b) => b.disabled));
+    return { ok: s.nodes > 0 && s.error === '' && exports.every((d) => !d) && (await px.textContent('#source')) === 'sample.json',
+             detail: `${s.nodes} "${s.error}" ${exports} "${await px.textContent('#source')}"` };
+  });
+  await px.close();
+}
 
 // 7. states ---------------------------------------------------------------------------------------
 // A slow server: the slice in ten pieces, 200 ms apart, with or without Content-Length.

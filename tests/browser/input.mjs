@@ -207,6 +207,17 @@ await t.step('hover: the mouse over empty space hovers nothing', async () => {
   return { ok: before === target.id && s.hovered === null, detail: `over the node ${before}, then ${s.hovered}` };
 });
 
+await t.step('the cursor is a pointer over a node and the default arrow over empty space', async () => {
+  const cursor = () => mouse.evaluate(() => getComputedStyle(document.querySelector('#g canvas')).cursor);
+  await mouse.mouse.move(...onPage(mouse, target.p));
+  await frames(mouse);
+  const over = await cursor();
+  await mouse.mouse.move(...onPage(mouse, emptyPoint(s0, { near: target.p })));
+  await frames(mouse);
+  const off = await cursor();
+  return { ok: over === 'pointer' && off !== 'pointer', detail: `over the node "${over}", over empty space "${off}"` };
+});
+
 await t.step('an idle viewer draws nothing: frames that would look the same are skipped', async () => {
   await reset(mouse);
   await frames(mouse, 5);

@@ -19,7 +19,7 @@ import sys
 # What the viewer draws (src/view/ui/panel_*.cpp, src/view/model/scene.cpp): profile
 # fields, node label (the id when there is none) and type, and these attributes.
 PROFILE_KEYS = ['name', 'headline', 'affiliation', 'verification']
-DRAWN_ATTRS = ['kind', 'year', 'venue', 'url', 'abstract', 'authors', 'alt_labels']
+DRAWN_ATTRS = ['kind', 'year', 'venue', 'url', 'pdf_url', 'abstract', 'authors', 'alt_labels']
 
 
 def strings_in(value):

@@ -33,7 +33,9 @@ public:
 
     const Camera& camera() const { return camera_; }
     const Area& area() const { return area_; }
-    void set_area(Area a);
+    // With `keep_place` (the window kept its size: a panel opened, closed or was resized),
+    // the graph stays where it is on the window instead of moving with the area's centre.
+    void set_area(Area a, bool keep_place = false);
 
     // Frames the graph while nothing else holds the camera (a load starts that way; any
     // move by the user or a flight elsewhere ends it).
@@ -79,6 +81,7 @@ public:
 private:
     Camera camera_;
     Area area_;
+    bool area_known_ = false; // a real area was set (the first one is taken as it is)
     bool auto_fit_ = true;
     bool animating_ = false;
     float target_cx_ = 0, target_cy_ = 0, target_zoom_ = 1;

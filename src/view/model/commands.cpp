@@ -176,6 +176,21 @@ nlohmann::json cmd_set_mode(ViewModel& vm, Args& a) {
     return ok();
 }
 
+// {"cmd":"set_insets","top":56,...}: each edge a number of logical px, 0 to 2000; missing
+// edges are 0.
+nlohmann::json cmd_set_insets(ViewModel& vm, Args& a) {
+    ViewOptions::Insets in;
+    for (auto [key, out] : {std::pair{"top", &in.top}, {"right", &in.right}, {"bottom", &in.bottom}, {"left", &in.left}}) {
+        if (!a.find(key)) continue;
+        double v = 0;
+        if (!a.number(key, v, false, "a number of pixels from 0 to 2000") || v < 0 || v > 2000)
+            return a.failure(std::string("\"") + key + "\" must be a number of pixels from 0 to 2000");
+        *out = static_cast<float>(v);
+    }
+    vm.set_insets(in);
+    return ok();
+}
+
 nlohmann::json cmd_set_color_mode(ViewModel& vm, Args& a) {
     ColorMode m;
     if (!a.mode(parse_color_mode, color_mode_names(), m)) return a.failure();
@@ -329,6 +344,7 @@ constexpr Command kCommands[] = {
     {"set_camera", cmd_set_camera},
     {"key", cmd_key},
     {"set_mode", cmd_set_mode},
+    {"set_insets", cmd_set_insets},
     {"set_color_mode", cmd_set_color_mode},
     {"set_size_mode", cmd_set_size_mode},
     {"set_filter", cmd_set_filter},

@@ -1,6 +1,7 @@
 // scene.cpp — see scene.h.
 #include "view/model/scene.h"
 
+#include "core/attributes.h"
 #include "core/filter.h"
 
 #include <algorithm>
@@ -60,11 +61,9 @@ void Scene::update_radii(const Slice& slice, SizeMode mode) {
         const float base = g.kind[i] == NodeKind::Work ? 5.0f : g.kind[i] == NodeKind::Person ? 4.0f : 5.5f;
         float measure = static_cast<float>(std::min<std::uint32_t>(degree[i], 40));
         if (mode == SizeMode::Citations) {
-            const nlohmann::json& a = g.node_attrs[i];
-            float cites = 0.0f;
-            for (const char* key : {"cited_by_count", "citation_count", "citationCount", "citations"})
-                if (auto it = a.find(key); it != a.end() && it->is_number()) cites = std::max(cites, it->get<float>());
-            measure = std::min(std::sqrt(std::max(cites, 0.0f)), 40.0f);
+            // attrs.citations only: importers map their sources' counts onto it.
+            const float cites = static_cast<float>(std::min(attr::citations(g.node_attrs[i]).value_or(0.0), 1e9));
+            measure = std::min(std::sqrt(cites), 40.0f);
         }
         radius_[i] = base + 1.1f * std::sqrt(measure);
     }

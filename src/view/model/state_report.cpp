@@ -24,6 +24,7 @@ nlohmann::json state_report(const ViewModel& vm) {
     nlohmann::json j;
     j["status"] = to_string(vm.status());
     j["error"] = vm.error();
+    j["errorSummary"] = vm.plain_error().summary;
     j["source"] = vm.source();
     j["format"] = vm.format();
     j["warnings"] = slice.warnings;
@@ -55,6 +56,20 @@ nlohmann::json state_report(const ViewModel& vm) {
     j["theme"] = theme_to_json(o.theme);
     j["filter"] = nlohmann::json::parse(filter_to_json(o.filter), nullptr, false);
     j["visibleNodes"] = vm.scene().visible_count();
+    // What colour by year and size by citations have to work with: the slice's years (null
+    // without any), and the smallest and largest node radius (world units) as sized now.
+    const Scene& sc = vm.scene();
+    j["yearRange"] = sc.has_years() ? nlohmann::json{sc.min_year(), sc.max_year()} : nlohmann::json();
+    if (g.node_count() > 0 && sc.radii().size() == g.node_count()) {
+        float lo = sc.radius(0), hi = lo;
+        for (std::uint32_t i = 1; i < g.node_count(); ++i) {
+            lo = std::min(lo, sc.radius(i));
+            hi = std::max(hi, sc.radius(i));
+        }
+        j["radii"] = {lo, hi};
+    } else {
+        j["radii"] = nullptr;
+    }
     j["communities"] = vm.scene().community_count(); // 0 until something asked for them
     j["canUndo"] = vm.can_undo();
     j["expanding"] = vm.expanding();
@@ -72,7 +87,7 @@ nlohmann::json state_report(const ViewModel& vm) {
     j["profileCard"] = ui.profile_lines;
     nlohmann::json labels = nlohmann::json::array();
     for (const PlacedLabel& l : ui.labels)
-        if (l.node < g.node_count()) labels.push_back({{"id", g.node_id[l.node]}, {"box", {l.x0, l.y0, l.x1, l.y1}}, {"text", l.text}});
+        if (l.node < g.node_count()) labels.push_back({{"id", g.node_id[l.node]}, {"box", {l.x0, l.y0, l.x1, l.y1}}, {"text", l.text}, {"short", l.short_form}});
     j["labels"] = std::move(labels);
     // Screen positions (logical px, relative to the canvas) so tests can aim the mouse.
     nlohmann::json screen = nlohmann::json::object();

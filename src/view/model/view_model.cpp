@@ -64,7 +64,7 @@ bool ViewModel::load_json(std::string_view text, std::string source) {
     }
     source_ = std::move(source);
     format_ = format_name(result.detected);
-    error_.clear();
+    dismiss_error();
     adopt_slice(std::move(loaded));
     emit("load", {{"nodes", slice_.graph.node_count()}, {"edges", slice_.graph.edge_count()}, {"format", format_},
                   {"warnings", slice_.warnings}});
@@ -73,10 +73,16 @@ bool ViewModel::load_json(std::string_view text, std::string source) {
 
 void ViewModel::fail_loading(std::string message) {
     error_ = std::move(message);
+    plain_error_ = explain_load_error(error_);
     download_.active = false;
     expanding_.clear();
-    emit("error", {{"message", error_}});
+    emit("error", {{"message", error_}, {"summary", plain_error_.summary}});
     if (status_ == AppStatus::Building) status_ = slice_.graph.node_count() ? AppStatus::Ready : AppStatus::Empty;
+}
+
+void ViewModel::dismiss_error() {
+    error_.clear();
+    plain_error_ = {};
 }
 
 void ViewModel::adopt_slice(Slice&& slice) {
@@ -142,7 +148,7 @@ bool ViewModel::merge_json(std::string_view text, std::string source, std::strin
     layout_.params().node_radius = scene_.radii();
     // The layout picks the new nodes up on its next step, next to what they attach to.
     layout_.reheat(0.5f);
-    error_.clear();
+    dismiss_error();
     emit("load", {{"nodes", slice_.graph.node_count()}, {"edges", slice_.graph.edge_count()}, {"format", format_},
                   {"merged", {{"nodesAdded", merged.nodes_added}, {"edgesAdded", merged.edges_added}}}});
     return true;
@@ -226,10 +232,10 @@ Loading ViewModel::loading() const {
 }
 
 // [SECTION] per frame
-void ViewModel::tick(Area area, float dt) {
+void ViewModel::tick(Area area, float dt, bool keep_place) {
     ++frames_;
     time_ += std::max(dt, 0.0f);
-    camera_.set_area(area);
+    camera_.set_area(area, keep_place);
     hover_proposal_ = kNoNode;
     if (!ready()) return;
     if (!layout_.converged() && layout_.run_for(kLayoutBudgetMs) > 0) ++rev_.positions;
@@ -378,10 +384,30 @@ void ViewModel::focus_node(std::uint32_t node) {
 
 void ViewModel::fit_view() { camera_.fit(scene_.bounds(slice_.graph), true); }
 
+void ViewModel::reveal(std::uint32_t node, float margin) {
+    const Graph& g = slice_.graph;
+    if (node >= g.node_count()) return;
+    const Camera& cam = camera_.camera();
+    const Area& a = camera_.area();
+    const Vec2 p = cam.world_to_screen({g.x[node], g.y[node]});
+    const float m = std::min(margin, std::min(a.w, a.h) * 0.25f);
+    // In view (half the margin is slack: an eased flight ends a hair short of its target).
+    const float slack = m * 0.5f;
+    if (p.x >= slack && p.y >= slack && p.x <= a.w - slack && p.y <= a.h - slack) return;
+    // Only as far as needed: the node just inside the edge it was beyond.
+    const float tx = std::clamp(p.x, m, a.w - m), ty = std::clamp(p.y, m, a.h - m);
+    camera_.fly_to(cam.center_x + (p.x - tx) / cam.zoom, cam.center_y + (p.y - ty) / cam.zoom, cam.zoom);
+}
+
 // [SECTION] options
 void ViewModel::set_mode(Mode m) {
     options_.mode = m;
     ++rev_.labels;
+}
+
+void ViewModel::set_insets(const ViewOptions::Insets& in) {
+    options_.insets = in;
+    ++rev_.labels; // the area changes: labels are placed again
 }
 
 void ViewModel::set_color_mode(ColorMode m) {

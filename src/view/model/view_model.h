@@ -8,6 +8,7 @@
 #include "core/layout.h"
 #include "core/merge.h"
 #include "core/search.h"
+#include "core/load_error.h"
 #include "core/slice.h"
 #include "core/view_state.h"
 #include "view/model/camera_controller.h"
@@ -49,6 +50,7 @@ struct PlacedLabel {
                        // drawn through view/ui/text_font.h's tx()
     bool rtl = false;  // its paragraph direction (exports set it)
     std::string lang;  // BCP 47 from its script ("ja", "und-Arab"), "" for Latin
+    bool short_form = false; // a work labelled by its short form ("He et al. 2022"), not its title
 };
 
 // What the UI layer showed on its last frame, for the state report, the SVG export and
@@ -62,6 +64,7 @@ struct UiReport {
     std::vector<PlacedLabel> labels;
     float label_font_size = 13.0f; // logical px the labels were measured and drawn at
     bool works_newest_first = true;
+    bool works_all = false; // the works list shows every work, not only the researcher's
     bool text_input = false; // a text field of the panels has the keyboard
     float pixel_ratio = 1.0f;
     std::uint64_t frames_drawn = 0, graph_draws = 0;
@@ -111,7 +114,8 @@ public:
     // [SECTION] per frame
     // The graph area and the time since the last frame: a slice of layout time, the camera
     // following the graph or flying, visibility after a filter change.
-    void tick(Area area, float dt);
+    // keep_place: see CameraController::set_area.
+    void tick(Area area, float dt, bool keep_place = false);
     // Hover through the quadtree, click select, drag-pin, pan, zoom at the cursor. The
     // hovered node is proposed; commit_hover() takes the frame's last proposal.
     void pointer(const PointerInput& in);
@@ -129,12 +133,16 @@ public:
     // Centres and zooms on a node (animated) and selects it.
     void focus_node(std::uint32_t node);
     void fit_view();
+    // Brings the node into the graph area if it is outside it (or within `margin` px of its
+    // edge), keeping the zoom: a panel that opened over it does not hide it.
+    void reveal(std::uint32_t node, float margin = 32.0f);
     CameraController& camera() { return camera_; }
     const CameraController& camera() const { return camera_; }
 
     // [SECTION] options
     const ViewOptions& options() const { return options_; }
     void set_mode(Mode m);
+    void set_insets(const ViewOptions::Insets& in);
     void set_color_mode(ColorMode m);
     void set_size_mode(SizeMode m);
     void set_filter(Filter f);
@@ -166,6 +174,9 @@ public:
     AppStatus status() const { return status_; }
     bool ready() const { return status_ == AppStatus::Ready; }
     const std::string& error() const { return error_; }
+    // The failed load's message (error(): technical, for the API) told in plain words.
+    const PlainError& plain_error() const { return plain_error_; }
+    void dismiss_error(); // the card's "Dismiss": the last good graph stays, the message goes
     const std::string& source() const { return source_; }
     const std::string& format() const { return format_; }
     const std::string& expanding() const { return expanding_; }
@@ -190,6 +201,7 @@ private:
     Slice slice_;
     AppStatus status_ = AppStatus::Empty;
     std::string source_, format_, error_;
+    PlainError plain_error_;
     std::uint64_t frames_ = 0;
     double time_ = 0.0; // seconds of frames (tick's dt), for the view event's debounce
 

@@ -38,6 +38,11 @@ struct ViewOptions {
     bool show_labels = true;
     bool show_arrows = false;
     Theme theme = light_theme();
+    // Chrome the host draws over the canvas (a toolbar), in logical px from each edge: the
+    // graph area, its fit and focus, and the viewer's cards stay out of it.
+    struct Insets {
+        float top = 0, right = 0, bottom = 0, left = 0;
+    } insets;
 };
 
 } // namespace rgv

@@ -78,12 +78,31 @@ void App::update(float width, float height) {
     // width for the graph.
     const bool explorer = vm_.options().mode == Mode::Explorer;
     const bool show_panel = explorer && width >= 720.0f;
+    // The host's chrome over the canvas (set_insets) is not graph area either; the side
+    // panel keeps the full height (the host keeps its chrome off the panel: web/index.html).
+    const ViewOptions::Insets& in = vm_.options().insets;
     Area area;
-    area.x = show_panel ? std::min(panel_width_, width - 200.0f) : 0.0f;
-    area.y = 0.0f;
-    area.w = std::max(width - area.x, 1.0f);
-    area.h = std::max(height, 1.0f);
-    vm_.tick(area, io.DeltaTime);
+    area.x = (show_panel ? std::min(panel_width_, width - 200.0f) : 0.0f) + in.left;
+    area.y = in.top;
+    // A selected node's details dock on the right when the window is wide enough for both:
+    // beside the graph, not over it (fit and focus frame what is left). Narrower, they are a
+    // card over the graph.
+    docked_details_ = show_panel && vm_.ready() && vm_.selected() != kNoNode && width - area.x >= 640.0f;
+    if (docked_details_) details_width_ = std::clamp(details_width_, 280.0f, std::max((width - area.x) * 0.45f, 280.0f));
+    area.w = std::max(width - area.x - in.right - (docked_details_ ? details_width_ : 0.0f), 1.0f);
+    area.h = std::max(height - in.top - in.bottom, 1.0f);
+    // The same window, a panel opened or closed: the graph stays put on the window.
+    const bool same_window = width == window_w_ && height == window_h_;
+    window_w_ = width;
+    window_h_ = height;
+    vm_.tick(area, io.DeltaTime, same_window);
+    // The dock took the right of the graph: a selected node that was there comes back into view.
+    if (!docked_details_)
+        revealed_ = kNoNode;
+    else if (vm_.selected() != revealed_) {
+        revealed_ = vm_.selected();
+        vm_.reveal(revealed_);
+    }
 
     UiReport& report = vm_.ui();
     report.text_input = io.WantTextInput;
@@ -101,6 +120,9 @@ void App::update(float width, float height) {
         draw_compact_overlay();
     if (ready && explorer) draw_details_panel();
     vm_.commit_hover(); // the graph's or a panel list's, whichever came last
+    // A hand over a node says "this can be clicked", as over a link; a panel under the mouse
+    // sets its own cursor.
+    if (ready && !io.WantCaptureMouse && vm_.hovered() != kNoNode) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     if (ready) labels_.draw(vm_, ui_font_, text_size(TextSize::Small));
     draw_status_overlay();
     draw_progress_pill();

@@ -133,7 +133,7 @@ private:
     void draw_progress_pill();
     // A neighbour as a clickable line; an http(s) link the host opens.
     void neighbor_link(std::uint32_t node);
-    void link_button(const std::string& url);
+    void link_button(const std::string& url, const char* caption = "Open link \xE2\x86\x97");
     // Where a control is on screen (canvas CSS px), for tests that click it like a user.
     void note_ui_box(const std::string& name);
     void note_action_box(const char* action, std::uint32_t node = kNoNode);
@@ -166,6 +166,21 @@ private:
     // renderer's (repeats_view).
     bool graph_drawn_ = false;
     float fb_scale_ = 1.0f;
+    bool error_detail_open_ = false; // the error card shows the technical message
+    // The focal researcher's works, topics and collaborators as the graph holds them
+    // (panel_profile.cpp), whatever the profile says.
+public:
+    struct GraphCounts {
+        int works = 0, own_works = 0, topics = 0, collaborators = 0;
+    };
+private:
+    GraphCounts graph_counts_;
+    Stamp<1> graph_counts_stamp_;
+    const GraphCounts& graph_counts();
+    bool docked_details_ = false;    // this frame's details are docked on the right
+    float details_width_ = 340.0f;   // the docked details, logical px (the user can drag it)
+    float window_w_ = 0, window_h_ = 0;
+    std::uint32_t revealed_ = 0xFFFFFFFFu; // the docked selection brought into view
     float panel_width_ = 360.0f; // the side panel, logical px (the user can drag it)
     // Left presses numbered as SDL delivered them and as ImGui reported them (see
     // press_is_double_click); the number of SDL's last double-click press, 0: none.

@@ -10,6 +10,8 @@
 // [SECTION] warm glyphs   the same atlas, whatever the frames drew first
 #include "view/ui/app.h"
 
+#include "core/attributes.h"
+
 #include "view/ui/text_font.h"
 
 #include <imgui.h>
@@ -122,11 +124,8 @@ void slice_text(const Slice& slice, const std::function<void(std::string_view)>&
     const Graph& g = slice.graph;
     for (std::size_t i = 0; i < g.node_label.size(); ++i) {
         use(g.node_label[i]);
-        if (i >= g.node_attrs.size() || !g.node_attrs[i].is_object()) continue;
-        const auto alt = g.node_attrs[i].find("alt_labels");
-        if (alt != g.node_attrs[i].end() && alt->is_array())
-            for (const auto& v : *alt)
-                if (v.is_string()) use(v.get_ref<const std::string&>());
+        if (i >= g.node_attrs.size()) continue;
+        for (const std::string& alt : attr::alt_labels(g.node_attrs[i])) use(alt);
     }
     const Profile& p = slice.profile;
     for (const std::string* s : {&p.name, &p.headline, &p.trust_band}) use(*s);

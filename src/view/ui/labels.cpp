@@ -1,7 +1,9 @@
 // labels.cpp — see labels.h.
 #include "view/ui/labels.h"
 
+#include "core/attributes.h"
 #include "core/label_placement.h"
+#include "core/work_label.h"
 #include "text/text_layout.h"
 #include "view/ui/text_font.h"
 
@@ -16,7 +18,12 @@ namespace {
 // A label's width at most, in ems of the label font (by the shaped text's width, then cut
 // with an ellipsis): about 42 Latin letters, 23 ideographs.
 constexpr float kMaxEms = 23.0f;
-constexpr float kAlwaysMaxEms = 48.0f; // the researcher's, selected and hovered: more
+// The researcher's, selected and hovered: the whole label where the view is wide enough
+// (the longest titles of the sample are about 100 letters).
+constexpr float kAlwaysMaxEms = 64.0f;
+// A work's short form when the graph knows none of its authors: a title cut to this many
+// characters at a word boundary (about 13 ems of Latin letters).
+constexpr std::size_t kShortTitleChars = 24;
 constexpr std::size_t kMaxCandidates = 2000; // keeps the cost bounded on huge graphs
 } // namespace
 
@@ -81,13 +88,17 @@ void LabelLayer::place(ViewModel& vm, ImFont* font, float font_size) {
     // re-places up to 2,000 labels every frame on a big graph.
     if (cache_font_ != font || cache_size_ != font_size || cache_graph_ != vm.revisions().graph) {
         cache_.assign(g.node_count(), CachedLabel{}); // a new graph: new texts
+        short_cache_.assign(g.node_count(), CachedLabel{});
+        if (cache_graph_ != vm.revisions().graph || short_labels_.size() != g.node_count())
+            short_labels_ = work_short_labels(g, kShortTitleChars);
         cache_font_ = font;
         cache_size_ = font_size;
         cache_graph_ = vm.revisions().graph;
     }
-    // The label cut to `ems` by its shaped width, its drawable form and size.
-    auto measure = [&](std::uint32_t i, float ems, CachedLabel& c) {
-        c.text = fit_text(g.node_label[i], ems * font_size, font_size);
+    // A text cut to `max_px` by its shaped width, its drawable form and size.
+    auto measure_text = [&](std::uint32_t i, const std::string& full, float max_px, CachedLabel& c) {
+        c.text = fit_text(full, max_px, font_size);
+        c.cut = c.text != full;
         c.drawn = std::string(tx(c.text)); // shaped: widths of glyph runs
         const ImVec2 measured = font->CalcTextSizeA(font_size, FLT_MAX, 0.0f, c.drawn.c_str());
         c.width = measured.x;
@@ -95,16 +106,14 @@ void LabelLayer::place(ViewModel& vm, ImFont* font, float font_size) {
         c.rtl = text::paragraph_rtl(c.text);
         c.lang = text::language_of(c.text);
         // The slice's own word on the language (a work's "language") over the script's.
-        if (i < g.node_attrs.size() && g.node_attrs[i].is_object()) {
-            const auto lang = g.node_attrs[i].find("language");
-            if (lang != g.node_attrs[i].end() && lang->is_string() && !lang->get_ref<const std::string&>().empty())
-                c.lang = lang->get<std::string>();
-        }
+        if (i < g.node_attrs.size())
+            if (std::string lang = attr::text(g.node_attrs[i], attr::kLanguage); !lang.empty()) c.lang = std::move(lang);
     };
+    auto measure = [&](std::uint32_t i, float max_px, CachedLabel& c) { measure_text(i, g.node_label[i], max_px, c); };
     std::vector<LabelCandidate> candidates;
     std::vector<CachedLabel> always_texts; // the always-shown ones get more characters
     always_texts.reserve(3);               // (texts points into it)
-    std::vector<const CachedLabel*> texts; // per candidate
+    std::vector<const CachedLabel*> texts, shorts; // per candidate (shorts: null for none)
     auto add = [&](std::uint32_t i, bool always) {
         if (!scene.visible(i)) return;
         const Vec2 s = camera.world_to_screen({g.x[i], g.y[i]});
@@ -113,12 +122,31 @@ void LabelLayer::place(ViewModel& vm, ImFont* font, float font_size) {
         CachedLabel* c = &cache_[i];
         if (always) {
             c = &always_texts.emplace_back();
-            measure(i, kAlwaysMaxEms, *c);
+            measure(i, std::min(kAlwaysMaxEms * font_size, std::max(area.w - 24.0f, kMaxEms * font_size)), *c);
         } else if (c->width < 0.0f) {
-            measure(i, kMaxEms, *c);
+            measure(i, kMaxEms * font_size, *c);
         }
-        texts.push_back(c);
-        candidates.push_back({i, s.x, s.y, std::max(r, 1.5f), c->width + 6.0f, c->height + 4.0f, always});
+        const CachedLabel* sc = nullptr;
+        if (!always && i < short_labels_.size() && !short_labels_[i].empty()) {
+            CachedLabel& cs = short_cache_[i];
+            if (cs.width < 0.0f) measure_text(i, short_labels_[i], kMaxEms * font_size, cs);
+            sc = &cs;
+        }
+        const CachedLabel* shown = c;
+        LabelCandidate cand{i, s.x, s.y, std::max(r, 1.5f), c->width + 6.0f, c->height + 4.0f, always};
+        if (sc && c->cut) {
+            // The title does not fit in a label at all: cite the work instead of cutting it.
+            shown = sc;
+            cand.width = sc->width + 6.0f;
+            cand.height = sc->height + 4.0f;
+            sc = nullptr;
+        } else if (sc) {
+            cand.short_width = sc->width + 6.0f; // the full title first, where it fits
+            cand.short_height = sc->height + 4.0f;
+        }
+        texts.push_back(shown);
+        shorts.push_back(sc);
+        candidates.push_back(cand);
     };
     // Each once: the selected node may be the hovered one or the researcher too.
     for (std::uint32_t i : {focus, selected, hovered})
@@ -137,8 +165,9 @@ void LabelLayer::place(ViewModel& vm, ImFont* font, float font_size) {
     std::size_t k = 0;
     for (const LabelBox& b : boxes) {
         while (candidates[k].node != b.node) ++k; // boxes come in candidate order
-        const CachedLabel& c = *texts[k];
-        placed.push_back({b.node, area.x + b.x0, area.y + b.y0, area.x + b.x1, area.y + b.y1, c.text, c.rtl, c.lang});
+        const CachedLabel& c = b.short_form && shorts[k] ? *shorts[k] : *texts[k];
+        const bool short_form = &c == shorts[k] || (b.node < short_cache_.size() && &c == &short_cache_[b.node]);
+        placed.push_back({b.node, area.x + b.x0, area.y + b.y0, area.x + b.x1, area.y + b.y1, c.text, c.rtl, c.lang, short_form});
     }
 }
 

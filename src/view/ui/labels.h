@@ -1,7 +1,10 @@
 // labels.h — the label layer: node labels in the graph, placed greedily by importance
 // without overlapping each other or the nodes on screen, and drawn into ImGui's
 // background draw list (so the image export draws them too). The researcher's, the
-// selected and the hovered node's labels always show; the rest by label priority.
+// selected and the hovered node's labels always show (in full); the rest by label priority.
+// A work whose title is longer than a label may be (or that fits nowhere) is labelled by
+// its short form, "He et al. 2022" (core/work_label.h); the full title stays on hover, on
+// selection and in the details.
 // Placement reruns only when the nodes, the camera, the highlight or the font changed.
 #pragma once
 
@@ -34,8 +37,11 @@ private:
         float width = -1.0f, height = 0.0f;
         bool rtl = false;
         std::string lang;
+        bool cut = false; // text is the label cut with an ellipsis
     };
     std::vector<CachedLabel> cache_;
+    std::vector<CachedLabel> short_cache_; // per node: its short form (work_short_labels)
+    std::vector<std::string> short_labels_; // per node, "" for none; of cache_graph_
     const ImFont* cache_font_ = nullptr;
     float cache_size_ = 0.0f;
     std::uint64_t cache_graph_ = 0; // the graph revision the texts are of

@@ -20,16 +20,29 @@ void App::draw_details_panel() {
     const std::uint32_t node = vm_.selected();
     const nlohmann::json& attrs = g.node_attrs[node];
 
-    const float width = std::min(380.0f, area().w * 0.45f);
-    // Below the top edge, where host pages tend to put their own toolbar over the canvas.
-    ImGui::SetNextWindowPos({area().x + area().w - width - 12.0f, area().y + 64.0f}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize({width, std::min(area().h - 76.0f, 520.0f)}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSizeConstraints({240.0f, 160.0f}, {area().w, area().h});
     bool open = true;
-    if (!ImGui::Begin("Details###details", &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
+    if (docked_details_) {
+        // Docked: the window's right column under the host's chrome, full height; its left
+        // edge drags to resize (the graph takes the rest).
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        const ViewOptions::Insets& in = vm_.options().insets;
+        const float h = std::max(vp->Size.y - in.top - in.bottom, 120.0f);
+        ImGui::SetNextWindowPos({vp->Pos.x + vp->Size.x - in.right - details_width_, vp->Pos.y + in.top});
+        ImGui::SetNextWindowSize({details_width_, h});
+        ImGui::SetNextWindowSizeConstraints({280.0f, h}, {std::max(280.0f, (area().w + details_width_) * 0.45f), h});
+    } else {
+        const float width = std::min(380.0f, area().w * 0.45f);
+        ImGui::SetNextWindowPos({area().x + area().w - width - 12.0f, area().y + 12.0f}, ImGuiCond_Appearing);
+        ImGui::SetNextWindowSize({width, std::min(area().h - 24.0f, 520.0f)}, ImGuiCond_Appearing);
+        ImGui::SetNextWindowSizeConstraints({240.0f, 160.0f}, {area().w, area().h});
+    }
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse |
+                                   (docked_details_ ? ImGuiWindowFlags_NoMove : 0);
+    if (!ImGui::Begin("Details###details", &open, flags)) {
         ImGui::End();
         return;
     }
+    if (docked_details_) details_width_ = ImGui::GetWindowWidth();
     if (!open) {
         vm_.select(kNoNode);
         ImGui::End();
@@ -40,7 +53,7 @@ void App::draw_details_panel() {
     ImGui::TextUnformatted(g.node_type[node].c_str());
     ImGui::PopStyleColor();
     push_font(TextSize::Large);
-    text_wrapped(g.node_label[node]);
+    text_wrapped(plain_text(g.node_label[node]));
     ImGui::PopFont();
 
     // Expanding comes first, above the long texts, so it is always in reach.
@@ -56,17 +69,39 @@ void App::draw_details_panel() {
         }
     }
 
-    if (g.kind[node] == NodeKind::Work) {
-        const std::string meta = join_nonempty({attr_string(attrs, "kind"), attr_string(attrs, "year"), attr_string(attrs, "venue")}, "  \xC2\xB7  ");
-        if (!meta.empty()) ImGui::TextDisabled("%s", txc(meta));
-        if (auto authors = attrs.find("authors"); authors != attrs.end() && authors->is_array()) {
-            std::string list;
-            for (const auto& a : *authors)
-                if (a.is_string()) list += (list.empty() ? "" : ", ") + a.get<std::string>();
-            text_wrapped(list);
+    if (g.kind[node] != NodeKind::Work) {
+        // What the source says about a person, an institution or a topic, in one line.
+        auto count = [&](const char* key, const char* what) {
+            const auto n = attr::integer(attrs, key);
+            return n ? std::to_string(*n) + what : std::string();
+        };
+        const auto cites = attr::citations(attrs);
+        const std::string facts = join_nonempty(
+            {attr_shown(attrs, attr::kAffiliation), count(attr::kWorksCount, " works in the source"),
+             cites ? std::to_string(static_cast<long long>(*cites)) + " citations" : std::string(),
+             count(attr::kHIndex, "").empty() ? std::string() : "h-index " + count(attr::kHIndex, ""),
+             g.kind[node] == NodeKind::Institution ? attr_shown(attrs, attr::kInstitutionType) : std::string(),
+             attr_shown(attrs, attr::kCountry), attr_shown(attrs, attr::kParent)},
+            "  \xC2\xB7  ");
+        if (!facts.empty()) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextDisabled("%s", txc(facts));
+            ImGui::PopTextWrapPos();
         }
-        link_button(attr_string(attrs, "url"));
-        const std::string abstract = attr_string(attrs, "abstract");
+        link_button(attr::text(attrs, attr::kUrl));
+    }
+
+    if (g.kind[node] == NodeKind::Work) {
+        const std::string meta = work_meta(attrs, "  \xC2\xB7  ");
+        if (!meta.empty()) ImGui::TextDisabled("%s", txc(meta));
+        std::string list;
+        for (const std::string& a : attr::strings(attrs, attr::kAuthors)) list += (list.empty() ? "" : ", ") + plain_text(a);
+        if (!list.empty()) text_wrapped(list);
+        if (const auto cites = attr::citations(attrs))
+            ImGui::TextDisabled("%.0f citation%s", *cites, *cites == 1.0 ? "" : "s");
+        link_button(attr::text(attrs, attr::kUrl));
+        if (const std::string pdf = attr::text(attrs, attr::kPdfUrl); pdf != attr::text(attrs, attr::kUrl)) link_button(pdf, "Open PDF \xE2\x86\x97");
+        const std::string abstract = attr_shown(attrs, attr::kAbstract);
         if (!abstract.empty() && ImGui::CollapsingHeader("Abstract", ImGuiTreeNodeFlags_DefaultOpen)) {
             text_wrapped(abstract);
         }
@@ -119,10 +154,10 @@ void App::neighbor_link(std::uint32_t n) {
 }
 
 // A link out of the viewer: only http and https, opened by the host (a new tab).
-void App::link_button(const std::string& url) {
+void App::link_button(const std::string& url, const char* caption) {
     if (!is_web_url(url)) return;
     ImGui::PushID(url.c_str());
-    if (ImGui::SmallButton("Open link \xE2\x86\x97")) vm_.emit("openUrl", {{"url", url}});
+    if (ImGui::SmallButton(caption)) vm_.emit("openUrl", {{"url", url}});
     ImGui::PopID();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", txc(url)); // an IRI may be in any script
 }

@@ -102,8 +102,11 @@ void App::draw_explore_tab() {
         }
         ImGui::Dummy({w, h});
         ImGui::Text("%d", scene.min_year());
-        ImGui::SameLine(std::max(w - 30.0f, 40.0f));
-        ImGui::Text("%d", scene.max_year());
+        // The newest year flush right, measured: a fixed offset clipped it at larger text sizes.
+        char newest[16];
+        std::snprintf(newest, sizeof newest, "%d", scene.max_year());
+        ImGui::SameLine(std::max(w - ImGui::CalcTextSize(newest).x, ImGui::GetCursorPosX() + 8.0f));
+        ImGui::TextUnformatted(newest);
     }
     ImGui::TextUnformatted("Size by");
     SizeMode size = options.size_mode;
@@ -113,11 +116,39 @@ void App::draw_explore_tab() {
     if (scene.has_years()) {
         const int lo = scene.min_year(), hi = scene.max_year();
         int from = filter.has_years ? filter.year_from : lo, to = filter.has_years ? filter.year_to : hi;
-        if (ImGui::DragIntRange2("years", &from, &to, 0.1f, lo, hi, "%d", "%d")) {
+        // Typed fields, as in a form: click, type the year, Enter applies (a drag widget took
+        // clicks as drags and its digits went to graph navigation). Out-of-range years are
+        // clamped to the slice's, and the two ends are swapped when typed the wrong way round.
+        const ImGuiStyle& st = ImGui::GetStyle();
+        const float label_w = ImGui::CalcTextSize("Years").x, to_w = ImGui::CalcTextSize("to").x;
+        const float field_w = std::max(
+            (ImGui::GetContentRegionAvail().x - label_w - to_w - 3.0f * st.ItemSpacing.x) * 0.5f, 48.0f);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("Years");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(field_w);
+        bool typed = ImGui::InputInt("##year_from", &from, 0, 0, ImGuiInputTextFlags_EnterReturnsTrue);
+        note_ui_box("yearFrom");
+        ImGui::SameLine();
+        ImGui::TextUnformatted("to");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(field_w);
+        typed |= ImGui::InputInt("##year_to", &to, 0, 0, ImGuiInputTextFlags_EnterReturnsTrue);
+        note_ui_box("yearTo");
+        if (typed) {
+            from = std::clamp(from, lo, hi);
+            to = std::clamp(to, lo, hi);
+            if (from > to) std::swap(from, to);
             filter.has_years = from != lo || to != hi;
-            filter.year_from = std::min(from, to);
-            filter.year_to = std::max(from, to);
+            filter.year_from = from;
+            filter.year_to = to;
             filter_changed = true;
+        }
+        if (filter.has_years) {
+            if (ImGui::SmallButton("All years")) {
+                filter.has_years = false;
+                filter_changed = true;
+            }
         }
     }
     {

@@ -9,6 +9,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -23,13 +24,38 @@ void App::draw_status_overlay() {
     const ImVec2 pos{area().x + area().w * 0.5f, banner ? area().y + 12.0f : area().y + area().h * 0.5f};
     if (begin_card("##status", pos, {0.5f, banner ? 0.0f : 0.5f}, ImGui::GetStyle().WindowPadding, 8.0f, 0.95f)) {
         if (!vm_.error().empty()) {
+            // One message in plain words; the exact one (for a bug report) a click away; and
+            // a way on: back to the graph still shown, or where to get another.
+            const PlainError& e = vm_.plain_error();
+            const float wrap = std::min(520.0f, std::max(area().w - 80.0f, 200.0f));
             ImGui::PushStyleColor(ImGuiCol_Text, theme().error_text);
-            ImGui::TextUnformatted("Could not load the graph slice");
+            push_font(TextSize::Large);
+            ImGui::TextUnformatted("Could not open the graph");
+            ImGui::PopFont();
             ImGui::PopStyleColor();
-            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 520.0f);
-            ImGui::TextUnformatted(vm_.error().c_str());
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+            ImGui::TextUnformatted(e.summary.c_str());
+            ImGui::TextDisabled("%s", vm_.status() == AppStatus::Ready
+                                          ? "The graph that was open before is still shown."
+                                          : "Open another graph file, or drop one on the viewer.");
+            if (error_detail_open_) {
+                ImGui::Spacing();
+                ImGui::TextDisabled("%s", e.detail.c_str());
+            }
             ImGui::PopTextWrapPos();
-            if (vm_.status() == AppStatus::Ready) ImGui::TextDisabled("Still showing the last graph that loaded.");
+            ImGui::Spacing();
+            if (ImGui::SmallButton(error_detail_open_ ? "Hide details" : "Show details")) error_detail_open_ = !error_detail_open_;
+            note_ui_box("errorDetails");
+            ImGui::SameLine();
+            if (ImGui::SmallButton("Copy message")) ImGui::SetClipboardText(e.detail.c_str());
+            if (vm_.status() == AppStatus::Ready) {
+                ImGui::SameLine();
+                if (ImGui::SmallButton("Dismiss")) {
+                    vm_.dismiss_error();
+                    error_detail_open_ = false;
+                }
+                note_ui_box("errorDismiss");
+            }
         } else if (vm_.status() == AppStatus::Building || vm_.status() == AppStatus::Empty) {
             push_font(TextSize::Large);
             ImGui::TextUnformatted("Building this graph slice");

@@ -14,6 +14,78 @@
 #include <cstdio>
 
 namespace rgv {
+namespace {
+
+// "1 work", "2 works": the count's own word (a negative count, "not given", reads plural).
+std::string plural(int n, const char* one, const char* many) { return n == 1 ? one : many; }
+
+bool adjacent(const ViewModel& vm, std::uint32_t a, std::uint32_t b) {
+    const Scene& sc = vm.scene();
+    for (std::uint32_t k = sc.neighbors_begin(a); k < sc.neighbors_end(a); ++k)
+        if (sc.neighbor(k) == b) return true;
+    return false;
+}
+
+using GraphCounts = App::GraphCounts;
+
+// What the graph itself holds about the focal researcher, whatever the profile says.
+GraphCounts count_in_graph(const ViewModel& vm) {
+    const Graph& g = vm.slice().graph;
+    const std::uint32_t focus = vm.slice().focus;
+    GraphCounts c;
+    for (std::uint32_t i = 0; i < g.node_count(); ++i) {
+        if (g.kind[i] == NodeKind::Work) {
+            ++c.works;
+            if (focus != kNoNode && adjacent(vm, i, focus)) ++c.own_works;
+        }
+        if (g.kind[i] == NodeKind::Topic) ++c.topics;
+    }
+    // Close collaborators: the co-author edges of the focus, else the people on its works.
+    if (focus != kNoNode) {
+        std::vector<char> seen(g.node_count(), 0);
+        for (std::size_t e = 0; e < g.edge_count(); ++e)
+            if (g.edge_type[e] == "coauthor" && (g.edge_source[e] == focus || g.edge_target[e] == focus)) {
+                const std::uint32_t other = g.edge_source[e] == focus ? g.edge_target[e] : g.edge_source[e];
+                c.collaborators += !seen[other];
+                seen[other] = 1;
+            }
+        if (c.collaborators == 0) {
+            const Scene& sc = vm.scene();
+            for (std::uint32_t k = sc.neighbors_begin(focus); k < sc.neighbors_end(focus); ++k) {
+                const std::uint32_t w = sc.neighbor(k);
+                if (g.kind[w] != NodeKind::Work) continue;
+                for (std::uint32_t j = sc.neighbors_begin(w); j < sc.neighbors_end(w); ++j) {
+                    const std::uint32_t person = sc.neighbor(j);
+                    if (person == focus || g.kind[person] != NodeKind::Person || seen[person]) continue;
+                    seen[person] = 1;
+                    ++c.collaborators;
+                }
+            }
+        }
+    }
+    return c;
+}
+
+// The source's count of the focus's works on a topic (an "about" edge's "works"), or 0.
+float source_topic_count(const ViewModel& vm, std::uint32_t topic) {
+    const Graph& g = vm.slice().graph;
+    const std::uint32_t focus = vm.slice().focus;
+    if (focus == kNoNode) return 0.0f;
+    for (std::size_t e = 0; e < g.edge_count(); ++e) {
+        if ((g.edge_source[e] != focus || g.edge_target[e] != topic) && (g.edge_source[e] != topic || g.edge_target[e] != focus))
+            continue;
+        if (const auto n = attr::number(g.edge_attrs[e], "works")) return static_cast<float>(*n);
+    }
+    return 0.0f;
+}
+
+} // namespace
+
+// Counted once per graph revision (an expansion adds works), not every frame.
+const App::GraphCounts& App::graph_counts() {
+    if (graph_counts_stamp_.changed({vm_.revisions().graph})) graph_counts_ = count_in_graph(vm_);
+    return graph_counts_;
+}
 
 // [SECTION] the side panel
 void App::draw_side_panel() {
@@ -29,7 +101,15 @@ void App::draw_side_panel() {
     panel_width_ = ImGui::GetWindowWidth(); // the graph area follows from the next frame
     if (vm_.status() != AppStatus::Ready) {
         ImGui::TextDisabled("Researcher profile");
-        ImGui::TextUnformatted(vm_.status() == AppStatus::Building ? "Loading..." : "No graph loaded");
+        if (vm_.status() == AppStatus::Building) {
+            ImGui::TextUnformatted("Loading...");
+        } else {
+            ImGui::TextUnformatted("No graph loaded");
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextDisabled("Open a graph file, or drop one on the viewer: an rgv slice, or an export of OpenAlex, "
+                                "Semantic Scholar, VOSviewer, Cytoscape, graphology, JGF or node-link JSON.");
+            ImGui::PopTextWrapPos();
+        }
         ImGui::End();
         return;
     }
@@ -99,14 +179,32 @@ void App::draw_profile_tab() {
             ImGui::TextUnformatted(shown("Verification " + p.verification));
         }
         ImGui::TextUnformatted(shown(p.claimed ? "Claimed author" : "Unclaimed author"));
+        // The card's counts are the profile's (the host's, or the source's: "works in
+        // OpenAlex"); what the source does not count is counted in this graph. What the
+        // graph holds is said on its own line, so the two never read as one figure.
+        const GraphCounts& in_graph = graph_counts();
+        const std::string from = p.counts_source.empty() ? "" : " in " + p.counts_source;
         if (ImGui::BeginTable("counts", 4, ImGuiTableFlags_SizingStretchProp)) {
-            const std::pair<const char*, int> counts[] = {
-                {"works", p.works}, {"followers", p.followers}, {"topics", p.topics}, {"close collab.", p.close_collaborators}};
+            const int works_n = p.works >= 0 ? p.works : in_graph.own_works;
+            const int topics_n = p.topics >= 0 ? p.topics : in_graph.topics;
+            const int collab_n = p.close_collaborators >= 0 ? p.close_collaborators : in_graph.collaborators;
+            const std::pair<std::string, int> counts[] = {
+                {plural(works_n, "work", "works") + (p.works >= 0 ? from : ""), works_n},
+                {plural(p.followers, "follower", "followers"), p.followers},
+                {plural(topics_n, "topic", "topics"), topics_n},
+                {"close collab.", collab_n}};
             for (const auto& [label, value] : counts) {
-                count_cell(label, value);
+                count_cell(label.c_str(), value);
                 shown((value >= 0 ? std::to_string(value) : std::string("-")) + " " + label);
             }
             ImGui::EndTable();
+        }
+        if (vm_.slice().focus != kNoNode) {
+            std::string graph_line = "In this graph: " + std::to_string(in_graph.own_works) + " " +
+                                     plural(in_graph.own_works, "work", "works") + " by " + g.node_label[vm_.slice().focus];
+            if (in_graph.works != in_graph.own_works)
+                graph_line += ", " + std::to_string(in_graph.works) + " in all";
+            ImGui::TextDisabled("%s", shown(graph_line));
         }
 
         // The profile page's actions: the host performs them, the viewer only asks.
@@ -128,41 +226,68 @@ void App::draw_profile_tab() {
     } // the card
 
     // [SECTION] works
+    // The researcher's own works (authored by the focus); all of them for a graph without a
+    // focus, or when the user asks for the rest of a works list.
+    const std::uint32_t focus = vm_.slice().focus;
+    const GraphCounts& in_graph = graph_counts();
+    const bool own_only = focus != kNoNode && !vm_.ui().works_all;
     std::vector<std::uint32_t> works;
     for (std::uint32_t i = 0; i < g.node_count(); ++i)
-        if (g.kind[i] == NodeKind::Work) works.push_back(i);
+        if (g.kind[i] == NodeKind::Work && (!own_only || adjacent(vm_, i, focus))) works.push_back(i);
     std::stable_sort(works.begin(), works.end(), [&](std::uint32_t a, std::uint32_t b) {
-        const int ya = attr_int(g.node_attrs[a], "year", 0), yb = attr_int(g.node_attrs[b], "year", 0);
+        const int ya = attr::work_year(g.node_attrs[a]).value_or(0), yb = attr::work_year(g.node_attrs[b]).value_or(0);
         return vm_.ui().works_newest_first ? ya > yb : ya < yb;
     });
     vm_.ui().works_shown = works;
     section(shown("Published work"));
-    std::snprintf(line, sizeof line, "%zu published item(s)", works.size());
+    if (focus != kNoNode && p.focus_inferred) {
+        // A works list (a search) names no researcher: who the card is about was guessed.
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("%s", shown("This graph is a list of " + std::to_string(in_graph.works) + " " +
+                                        plural(in_graph.works, "work", "works") + "; " + g.node_label[focus] +
+                                        ", its most frequent author, wrote " + std::to_string(in_graph.own_works) + "."));
+        ImGui::PopTextWrapPos();
+    }
+    if (own_only)
+        std::snprintf(line, sizeof line, "%d %s in this graph", in_graph.own_works,
+                      plural(in_graph.own_works, "work", "works").c_str());
+    else
+        std::snprintf(line, sizeof line, "%d %s in this graph, all authors", in_graph.works,
+                      plural(in_graph.works, "work", "works").c_str());
     ImGui::TextDisabled("%s", shown(line));
     ImGui::SameLine();
     if (ImGui::SmallButton(vm_.ui().works_newest_first ? "Newest first \xE2\x96\xBC" : "Oldest first \xE2\x96\xB2"))
         vm_.ui().works_newest_first = !vm_.ui().works_newest_first;
     note_ui_box("worksSort");
+    if (focus != kNoNode && in_graph.works > in_graph.own_works) {
+        char more[96];
+        if (vm_.ui().works_all)
+            std::snprintf(more, sizeof more, "Only %s's works", g.node_label[focus].c_str());
+        else
+            std::snprintf(more, sizeof more, "Show all %d works in this graph", in_graph.works);
+        if (ImGui::SmallButton(txc_fit(more, ImGui::GetContentRegionAvail().x))) vm_.ui().works_all = !vm_.ui().works_all;
+        note_ui_box("worksAll");
+    }
     for (std::uint32_t i : works) {
         const nlohmann::json& a = g.node_attrs[i];
         ImGui::PushID(static_cast<int>(i));
-        const std::string meta = join_nonempty({attr_string(a, "kind"), attr_string(a, "year"), attr_string(a, "venue")}, "  ");
+        const std::string meta = work_meta(a, "  ");
         ImGui::TextDisabled("%s", txc(meta));
         // Titles wrap, so a wrapped text that answers clicks instead of a Selectable.
         if (vm_.selected() == i) ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(theme().kind_color(NodeKind::Work)));
-        text_wrapped(g.node_label[i]);
+        text_wrapped(plain_text(g.node_label[i]));
         if (vm_.selected() == i) ImGui::PopStyleColor();
         if (ImGui::IsItemClicked()) vm_.focus_node(i);
         if (ImGui::IsItemHovered()) {
             vm_.propose_hover(i);
             ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         }
-        const std::string abstract = attr_string(a, "abstract");
+        const std::string abstract = attr_shown(a, attr::kAbstract);
         if (!abstract.empty() && ImGui::TreeNode("abstract", "Abstract")) {
             text_wrapped(abstract);
             ImGui::TreePop();
         }
-        link_button(attr_string(a, "url"));
+        link_button(attr::text(a, attr::kUrl));
         ImGui::PopID();
         ImGui::Spacing();
     }
@@ -177,6 +302,9 @@ void App::draw_profile_tab() {
         if (g.kind[i] == NodeKind::Topic) {
             float n = 0;
             for (std::uint32_t k = vm_.scene().neighbors_begin(i); k < vm_.scene().neighbors_end(i); ++k) n += g.kind[vm_.scene().neighbor(k)] == NodeKind::Work;
+            // An author object's topics come with the source's count of works and no works
+            // in the graph: that count, not 0.
+            if (n == 0) n = source_topic_count(vm_, i);
             topics.push_back({i, n});
         }
     }

@@ -3,6 +3,8 @@
 // headings, counts, shape swatches.
 #pragma once
 
+#include "core/attributes.h"
+#include "core/plain_text.h"
 #include "view/model/shape.h"
 
 #include <imgui.h>
@@ -16,20 +18,10 @@
 
 namespace rgv {
 
-// The attribute as display text: strings as they are, integers in decimal, else "".
-inline std::string attr_string(const nlohmann::json& attrs, const char* key) {
-    if (!attrs.is_object()) return {};
-    auto it = attrs.find(key);
-    if (it == attrs.end()) return {};
-    if (it->is_string()) return it->get<std::string>();
-    if (it->is_number_integer()) return std::to_string(it->get<long long>());
-    return {};
-}
-
-inline int attr_int(const nlohmann::json& attrs, const char* key, int fallback) {
-    if (!attrs.is_object()) return fallback;
-    auto it = attrs.find(key);
-    return it != attrs.end() && it->is_number_integer() ? it->get<int>() : fallback;
+// A well-known attribute (core/attributes.h) as the text to show: markup a slice may
+// carry (HTML, JATS, LaTeX) turned into plain text, as the importers do.
+inline std::string attr_shown(const nlohmann::json& attrs, const char* key) {
+    return plain_text(attr::text(attrs, key));
 }
 
 inline std::string join_nonempty(std::initializer_list<std::string> parts, const char* sep) {
@@ -40,6 +32,14 @@ inline std::string join_nonempty(std::initializer_list<std::string> parts, const
         out += p;
     }
     return out;
+}
+
+// A work's "kind · year · venue" line.
+inline std::string work_meta(const nlohmann::json& attrs, const char* sep) {
+    const std::optional<int> year = attr::work_year(attrs);
+    return join_nonempty({attr_shown(attrs, attr::kKind), year ? std::to_string(*year) : std::string(),
+                          attr_shown(attrs, attr::kVenue)},
+                         sep);
 }
 
 // Only http(s) links leave the viewer: a slice is untrusted input, and javascript: or
