@@ -41,7 +41,7 @@ void snake_keys(const nlohmann::json& j, const std::string& where, std::vector<s
     if (j.is_object()) {
         for (const auto& [k, v] : j.items()) {
             if (k.find('_') != std::string::npos) out.push_back(where + "." + k);
-            if (k == "screen" || k == "byType" || k == "ui") continue;
+            if (k == "screen" || k == "byType" || k == "radii" || k == "ui") continue;
             snake_keys(v, where + "." + k, out);
         }
     } else if (j.is_array()) {

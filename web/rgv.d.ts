@@ -234,8 +234,8 @@ export interface ViewerState {
   visibleNodes: number;
   /** The slice's oldest and newest year (what colour by year ramps over), null without years. */
   yearRange: [number, number] | null;
-  /** The smallest and largest node radius as sized now (world units), null with no nodes. */
-  radii: [number, number] | null;
+  /** Per node type, the smallest and largest radius as sized now (world units; the focus left out). */
+  radii: Record<string, [number, number]>;
   communities: number;
   canUndo: boolean;
   /** The node being expanded, or "". */

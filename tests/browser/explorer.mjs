@@ -467,6 +467,53 @@ await t.step('the error card: "Show details" opens the exact message, "Dismiss" 
 t.check('explorer page: no page errors', page.errors.length === 0, page.errors.join(' | '));
 await page.close();
 
+// An OpenAlex works list as a host hands it over (the works API's {meta, results}): colour by
+// year ramps over its years, the year filter hides works, size by citations sizes by
+// cited_by_count. The fixture's three works all have cited_by_count 1; they get 1, 40 and
+// 300 here so that sizes can differ.
+{
+  const oa = JSON.parse(fs.readFileSync(path.join(here, '../data/formats/openalex-works.json'), 'utf8'));
+  oa.results.forEach((w, i) => { w.cited_by_count = [1, 40, 300][i % 3]; });
+  const years = oa.results.map((w) => w.publication_year);
+  const po = await t.newPage();
+  await po.goto(`${t.base}index.html`);
+  await po.waitForFunction(() => window.rgv && window.rgv.state().status === 'ready', null, { timeout: 30000 });
+  await t.step('an OpenAlex works list: its years reach colour by year and the year filter', async () => {
+    const ok = await po.evaluate((text) => window.rgv.load({ text, name: 'openalex-works.json' }), JSON.stringify(oa));
+    await settle(po);
+    const s0 = await state(po);
+    await keepPicture(po, 'oa-type');
+    await po.evaluate(() => window.rgv.setColorMode('year'));
+    await frames(po, 3);
+    await keepPicture(po, 'oa-year');
+    await shot(po, 'openalex-year');
+    const changed = await pixelsChanged(po, 'oa-type', 'oa-year');
+    const newest = Math.max(...years);
+    await po.evaluate((y) => window.rgv.setFilter({ years: [y, y] }), newest);
+    await frames(po, 2);
+    const filtered = await state(po);
+    await po.evaluate(() => window.rgv.setFilter({}));
+    const hidden = years.filter((y) => y !== newest).length;
+    return { ok: ok && s0.format === 'openalex' && JSON.stringify(s0.yearRange) === JSON.stringify([Math.min(...years), newest])
+      && changed > 100 && filtered.visibleNodes < s0.visibleNodes && s0.visibleNodes - filtered.visibleNodes >= hidden,
+             detail: `format ${s0.format} years ${JSON.stringify(s0.yearRange)} (want ${Math.min(...years)}..${newest}), ${changed} px recoloured, ${s0.visibleNodes} -> ${filtered.visibleNodes} visible with ${newest} only` };
+  });
+  await t.step('an OpenAlex works list: size by citations sizes the works by cited_by_count', async () => {
+    await po.evaluate(() => { window.rgv.setColorMode('type'); window.rgv.setSizeMode('citations'); });
+    await frames(po, 3);
+    const s = await state(po);
+    await keepPicture(po, 'oa-citations');
+    await shot(po, 'openalex-citations');
+    const changed = await pixelsChanged(po, 'oa-type', 'oa-citations');
+    // 1, 40 and 300 citations: radii 6.1, 7.8 and 9.6 (scene.cpp: 5 + 1.1 sqrt(sqrt(n))).
+    const [lo, hi] = s.radii?.work ?? [0, 0];
+    return { ok: s.sizeMode === 'citations' && hi - lo > 3 && changed > 100,
+             detail: `work radii ${JSON.stringify(s.radii?.work)}, ${changed} px changed` };
+  });
+  t.check('OpenAlex page: no page errors', po.errors.length === 0, po.errors.join(' | '));
+  await po.close();
+}
+
 // A page whose slice is missing: the card says so plainly, the side panel says how to go
 // on, and the exports are off with the reason on them.
 {

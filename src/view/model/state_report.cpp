@@ -57,19 +57,20 @@ nlohmann::json state_report(const ViewModel& vm) {
     j["filter"] = nlohmann::json::parse(filter_to_json(o.filter), nullptr, false);
     j["visibleNodes"] = vm.scene().visible_count();
     // What colour by year and size by citations have to work with: the slice's years (null
-    // without any), and the smallest and largest node radius (world units) as sized now.
+    // without any), and per node type the smallest and largest radius (world units) as
+    // sized now (the focus, always large, left out).
     const Scene& sc = vm.scene();
     j["yearRange"] = sc.has_years() ? nlohmann::json{sc.min_year(), sc.max_year()} : nlohmann::json();
-    if (g.node_count() > 0 && sc.radii().size() == g.node_count()) {
-        float lo = sc.radius(0), hi = lo;
-        for (std::uint32_t i = 1; i < g.node_count(); ++i) {
-            lo = std::min(lo, sc.radius(i));
-            hi = std::max(hi, sc.radius(i));
+    nlohmann::json radii = nlohmann::json::object();
+    if (sc.radii().size() == g.node_count()) {
+        for (std::uint32_t i = 0; i < g.node_count(); ++i) {
+            if (i == slice.focus) continue;
+            auto& r = radii[g.node_type[i]];
+            const float v = sc.radius(i);
+            r = r.is_null() ? nlohmann::json{v, v} : nlohmann::json{std::min(r[0].get<float>(), v), std::max(r[1].get<float>(), v)};
         }
-        j["radii"] = {lo, hi};
-    } else {
-        j["radii"] = nullptr;
     }
+    j["radii"] = std::move(radii);
     j["communities"] = vm.scene().community_count(); // 0 until something asked for them
     j["canUndo"] = vm.can_undo();
     j["expanding"] = vm.expanding();
