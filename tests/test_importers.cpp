@@ -7,6 +7,7 @@
 //   Format names and detection
 //   Each format's sample (tests/data/formats)
 //   Real OpenAlex responses (../shared/data/real)
+//   Well-known attributes from real responses (tests/data/real, SOURCES.md)
 //   The bad-input corpus (tests/data/bad/expected.json)
 //   Limits: string length, a 100 MB file
 //   Failure leaves `out` untouched; focus hints

@@ -8,6 +8,7 @@
 //   Entities
 //   LaTeX
 //   Whitespace
+//   Robustness
 #include "core/plain_text.h"
 
 #include <doctest/doctest.h>
