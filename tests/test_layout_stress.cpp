@@ -215,7 +215,10 @@ TEST_CASE("stress ends below the pivot-MDS start and below the d3 model") {
         graphs.emplace_back(name, g);
     }
 #endif
-    for (auto& [name, g0] : graphs) {
+    for (auto& entry : graphs) {
+        // Not a structured binding: clang 14 (emscripten's) cannot capture one in CAPTURE's lambda.
+        const std::string& name = entry.first;
+        const Graph& g0 = entry.second;
         CAPTURE(name);
         Graph g = g0, d3 = g0;
         ForceLayout l;
