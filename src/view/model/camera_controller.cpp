@@ -11,7 +11,8 @@ void CameraController::set_area(Area a, bool keep_place) {
     a.h = std::max(a.h, 1.0f);
     // A window point is area.x + (world - centre) * zoom + area.w / 2: the centre moves by
     // the change of the area's middle, in world units. While following, the fit reframes.
-    if (keep_place && area_known_ && !auto_fit_) {
+    // A flight (a deep link, a focus) already aims at the middle of the new area.
+    if (keep_place && area_known_ && !auto_fit_ && !animating_) {
         camera_.center_x += ((a.x - area_.x) + (a.w - area_.w) * 0.5f) / camera_.zoom;
         camera_.center_y += ((a.y - area_.y) + (a.h - area_.h) * 0.5f) / camera_.zoom;
     }

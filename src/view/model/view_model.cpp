@@ -386,7 +386,8 @@ void ViewModel::fit_view() { camera_.fit(scene_.bounds(slice_.graph), true); }
 
 void ViewModel::reveal(std::uint32_t node, float margin) {
     const Graph& g = slice_.graph;
-    if (node >= g.node_count()) return;
+    // A flight under way (a deep link's camera, a focus) is where the user asked to be.
+    if (node >= g.node_count() || camera_.flying()) return;
     const Camera& cam = camera_.camera();
     const Area& a = camera_.area();
     const Vec2 p = cam.world_to_screen({g.x[node], g.y[node]});
