@@ -16,6 +16,8 @@
 
 #include <doctest/doctest.h>
 
+#include "test_util.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -32,24 +34,6 @@ void add_n(Graph& g, int n) {
     for (int i = 0; i < n; ++i) g.add_node("v" + std::to_string(first + i), "person", "");
 }
 
-// Zachary's karate club (the 78 edges of shared/data/graphs/karate.json), built in so
-// the golden test does not depend on the shared folder.
-Graph karate() {
-    static const int e[78][2] = {
-        {0, 1}, {0, 2}, {0, 3}, {0, 4}, {0, 5}, {0, 6}, {0, 7}, {0, 8}, {0, 10}, {0, 11},
-        {0, 12}, {0, 13}, {0, 17}, {0, 19}, {0, 21}, {0, 31}, {1, 2}, {1, 3}, {1, 7},
-        {1, 13}, {1, 17}, {1, 19}, {1, 21}, {1, 30}, {2, 3}, {2, 7}, {2, 8}, {2, 9},
-        {2, 13}, {2, 27}, {2, 28}, {2, 32}, {3, 7}, {3, 12}, {3, 13}, {4, 6}, {4, 10},
-        {5, 6}, {5, 10}, {5, 16}, {6, 16}, {8, 30}, {8, 32}, {8, 33}, {9, 33}, {13, 33},
-        {14, 32}, {14, 33}, {15, 32}, {15, 33}, {18, 32}, {18, 33}, {19, 33}, {20, 32},
-        {20, 33}, {22, 32}, {22, 33}, {23, 25}, {23, 27}, {23, 29}, {23, 32}, {23, 33},
-        {24, 25}, {24, 27}, {24, 31}, {25, 31}, {26, 29}, {26, 33}, {27, 33}, {28, 31},
-        {28, 33}, {29, 32}, {29, 33}, {30, 32}, {30, 33}, {31, 32}, {31, 33}, {32, 33}};
-    Graph g;
-    add_n(g, 34);
-    for (const auto& p : e) g.add_edge(static_cast<std::uint32_t>(p[0]), static_cast<std::uint32_t>(p[1]), "link");
-    return g;
-}
 
 double dist(const Graph& g, std::size_t a, std::size_t b) {
     return std::hypot(static_cast<double>(g.x[a]) - g.x[b], static_cast<double>(g.y[a]) - g.y[b]);
@@ -89,7 +73,7 @@ TEST_CASE("golden positions for a seed (karate, both models)") {
         {LayoutModel::ForceAtlas2, -30.8665f, -0.487927f, 24.7622f, 1.29654f},
     };
     for (const Golden& gd : golden) {
-        Graph g = karate();
+        Graph g = test::karate();
         LayoutParams p;
         p.model = gd.model;
         p.seed = 7;
@@ -108,7 +92,7 @@ TEST_CASE("golden positions for a seed (karate, both models)") {
 // [SECTION] ForceAtlas2
 TEST_CASE("ForceAtlas2: deterministic, converges, keeps pins, good karate picture") {
     auto run = [](std::uint64_t seed, bool linlog) {
-        Graph g = karate();
+        Graph g = test::karate();
         LayoutParams p;
         p.model = LayoutModel::ForceAtlas2;
         p.fa2_linlog = linlog;
@@ -231,7 +215,7 @@ TEST_CASE("radial layout puts nodes on rings by hop distance") {
 // under 0.25 link distances, every one under 1.5 (measured: see the MESSAGE).
 TEST_CASE("incremental growth: new nodes start beside their anchors; bounded drift") {
     for (const LayoutModel model : {LayoutModel::D3, LayoutModel::ForceAtlas2}) {
-        Graph g = karate();
+        Graph g = test::karate();
         LayoutParams p;
         p.model = model;
         ForceLayout layout;

@@ -57,22 +57,6 @@ void add_path(Graph& g, int k) {
     for (int a = 0; a + 1 < k; ++a) g.add_edge(u(first + a), u(first + a + 1), "link");
 }
 
-Graph karate() {
-    static const int e[78][2] = {
-        {0, 1}, {0, 2}, {0, 3}, {0, 4}, {0, 5}, {0, 6}, {0, 7}, {0, 8}, {0, 10}, {0, 11},
-        {0, 12}, {0, 13}, {0, 17}, {0, 19}, {0, 21}, {0, 31}, {1, 2}, {1, 3}, {1, 7},
-        {1, 13}, {1, 17}, {1, 19}, {1, 21}, {1, 30}, {2, 3}, {2, 7}, {2, 8}, {2, 9},
-        {2, 13}, {2, 27}, {2, 28}, {2, 32}, {3, 7}, {3, 12}, {3, 13}, {4, 6}, {4, 10},
-        {5, 6}, {5, 10}, {5, 16}, {6, 16}, {8, 30}, {8, 32}, {8, 33}, {9, 33}, {13, 33},
-        {14, 32}, {14, 33}, {15, 32}, {15, 33}, {18, 32}, {18, 33}, {19, 33}, {20, 32},
-        {20, 33}, {22, 32}, {22, 33}, {23, 25}, {23, 27}, {23, 29}, {23, 32}, {23, 33},
-        {24, 25}, {24, 27}, {24, 31}, {25, 31}, {26, 29}, {26, 33}, {27, 33}, {28, 31},
-        {28, 33}, {29, 32}, {29, 33}, {30, 32}, {30, 33}, {31, 32}, {31, 33}, {32, 33}};
-    Graph g;
-    add_n(g, 34);
-    for (const auto& p : e) g.add_edge(u(p[0]), u(p[1]), "link");
-    return g;
-}
 
 // Several components of different sizes and four isolated nodes.
 Graph mixed() {
@@ -137,7 +121,7 @@ TEST_CASE("the stress model is parsed by name") {
 
 TEST_CASE("two stress runs give the same bits") {
     for (int which = 0; which < 2; ++which) {
-        Graph a = which ? mixed() : karate(), b = which ? mixed() : karate();
+        Graph a = which ? mixed() : test::karate(), b = which ? mixed() : test::karate();
         ForceLayout la, lb;
         la.reset(a, stress_params());
         lb.reset(b, stress_params());
@@ -204,7 +188,7 @@ TEST_CASE("a path comes out straight, each edge one link distance") {
 // [SECTION] Quality
 TEST_CASE("stress ends below the pivot-MDS start and below the d3 model") {
     std::vector<std::pair<std::string, Graph>> graphs;
-    graphs.emplace_back("karate", karate());
+    graphs.emplace_back("karate", test::karate());
     Graph grid;
     add_grid(grid, 10, 8);
     graphs.emplace_back("grid 10x8", grid);

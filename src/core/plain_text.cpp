@@ -9,6 +9,7 @@
 //   Whitespace         collapse, paragraphs, trim
 //   plain_text
 #include "core/plain_text.h"
+#include "core/utf8.h"
 
 #include <algorithm>
 #include <cctype>
@@ -23,23 +24,10 @@ namespace {
 constexpr char kBreak = '\x01';
 
 // [SECTION] UTF-8 and tables
+// Invalid code points (NUL, surrogates, beyond U+10FFFF: a bad &#...; entity) as U+FFFD.
 void put_utf8(std::string& out, std::uint32_t cp) {
     if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
+    encode_utf8(static_cast<char32_t>(cp), out);
 }
 
 struct Named {
