@@ -9,43 +9,29 @@
 // Prints figures: restore time, live contexts, second viewer's start, idle frames.
 //
 //   node tests/browser/context.mjs WEB_DIR [OUT_DIR]   (screenshots: context-*.png there)
+import { PNG } from 'pngjs';
 import { startSuite, waitReady } from './harness.mjs';
 
 const [webDir, outDir = '/tmp'] = process.argv.slice(2);
 if (!webDir) { console.error('usage: context.mjs WEB_DIR [OUT_DIR]'); process.exit(2); }
 const t = await startSuite('browser_context', webDir);
 
-// Decodes PNG screenshots in the page and runs `fn` on their RGBA pixels there, so only
-// the answer crosses to node (an RGBA array of a 420x260 canvas took 4.5 s to come back).
-const inPage = (page, pngs, fn) => page.evaluate(async ([b64s, src]) => {
-  const pixels = [];
-  for (const b64 of b64s) {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
-    const ctx = c.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    pixels.push(ctx.getImageData(0, 0, c.width, c.height).data);
-  }
-  return (0, eval)(src)(...pixels);
-}, [pngs.map((png) => png.toString('base64')), fn.toString()]);
-
 // Distinct colours in an element's screenshot: a blank canvas has one or two.
-const colours = async (page, selector) => inPage(page, [await page.locator(selector).screenshot()], (d) => {
+const colours = async (page, selector) => {
+  const d = PNG.sync.read(await page.locator(selector).screenshot()).data;
   const seen = new Set();
   for (let i = 0; i < d.length; i += 4 * 7) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
   return seen.size;
-});
+};
 
 // Channel values that differ by more than 3 between two PNG screenshots (-1: sizes differ).
-const pixelDiff = (page, a, b) => inPage(page, [a, b], (x, y) => {
+const pixelDiff = (a, b) => {
+  const [x, y] = [PNG.sync.read(a).data, PNG.sync.read(b).data];
   if (x.length !== y.length) return -1;
   let n = 0;
   for (let i = 0; i < x.length; i++) if (Math.abs(x[i] - y[i]) > 3) n++;
   return n;
-});
+};
 
 // [SECTION] 1. lost and restored
 {
@@ -101,7 +87,7 @@ const pixelDiff = (page, a, b) => inPage(page, [a, b], (x, y) => {
     return { ok: bad.length === 0 && before.selected !== null, detail: bad.map((k) => `${k}: ${JSON.stringify(before[k])} -> ${JSON.stringify(after[k])}`).join('; ') };
   });
   await t.step('the same picture comes back (graph, labels, panels, font atlas)', async () => {
-    const n = await pixelDiff(page, shotBefore, shotAfter);
+    const n = pixelDiff(shotBefore, shotAfter);
     console.log(`figure: lost -> restored -> drawn in ${restoreMs} ms (headless Chromium, SwiftShader); ${n} channel values differ by more than 3 of ${900 * 600 * 4}`);
     return { ok: n >= 0 && n < 900 * 600 * 4 * 0.002, detail: `${n} differ` };
   });
