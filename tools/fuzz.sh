@@ -5,7 +5,7 @@
 # slice. Runs from any cwd; builds into <repo>/build/fuzz (objects reused between runs).
 # Exits non-zero on any crash, leak, hang (-timeout), OOM or sanitizer report; crash
 # inputs land in build/fuzz/crashes/<format>/, logs in build/fuzz/logs/. ctest runs
-# `tools/fuzz.sh 10`; the long run is in docs/import-formats.md ("Fuzzing").
+# `tools/fuzz.sh 5`; the long run is in docs/import-formats.md ("Fuzzing").
 #   CXX=...                     another clang (default clang++-14)
 #   RGV_FUZZ_JOBS=N             targets built / run in parallel (default: nproc)
 #   RGV_FUZZ_ONLY="slice jgf"   a subset of the formats

@@ -613,6 +613,8 @@ await t.step('outside the search box the same keys still drive the graph', async
   await frames(explorer);
   const before = await state(explorer);
   await explorer.keyboard.press('+');
+  // As with typing above, ImGui hands the key over a frame or two later; wait for it.
+  await explorer.waitForFunction((z) => window.rgv.state().camera.zoom !== z, before.camera.zoom, { timeout: 5000 }).catch(() => {});
   await frames(explorer);
   const after = await state(explorer);
   const ratio = after.camera.zoom / before.camera.zoom;
