@@ -173,7 +173,9 @@ await t.step('"expand" event from the viewer fetches the template URL and merges
   // The C++ side emits "expand" when the user asks to expand a node: the details panel of
   // a selected work or person has the button.
   await page.evaluate((id) => window.rgv.select(id), work);
-  await page.waitForTimeout(400);
+  // The details panel draws its buttons a frame or two later; a slow machine needs more
+  // than a fixed pause, so wait for the box to be reported (the check below still fails).
+  await page.waitForFunction(() => (window.rgv.state().actions || []).some((a) => a.action === 'expand'), null, { timeout: 5000 }).catch(() => {});
   const s = await state();
   if (!Array.isArray(s.actions)) return { ok: false, detail: 'state() has no "actions" boxes to click (C++ side)' };
   const target = s.actions.find((a) => a.action === 'expand');
@@ -186,10 +188,13 @@ await t.step('"expand" event from the viewer fetches the template URL and merges
 });
 await t.step('"action" event {action, id} from the viewer\'s controls', async () => {
   await page.evaluate(() => window.rgv.setMode('compact'));
-  await page.waitForTimeout(300);
+  // It failed on CI with a fixed 300 ms pause (actions: []): the compact card's buttons are
+  // laid out after the mode switch's next frames, so wait for them.
+  const ACTIONS = ['follow', 'claim', 'connect', 'open-explorer'];
+  await page.waitForFunction((names) => (window.rgv.state().actions || []).some((a) => names.includes(a.action)), ACTIONS, { timeout: 5000 }).catch(() => {});
   const s = await state();
   if (!Array.isArray(s.actions)) return { ok: false, detail: 'state() has no "actions" boxes to click (C++ side)' };
-  const target = s.actions.find((a) => ['follow', 'claim', 'connect', 'open-explorer'].includes(a.action));
+  const target = s.actions.find((a) => ACTIONS.includes(a.action));
   if (!target) return { ok: false, detail: `no action control on screen: ${JSON.stringify(s.actions)}` };
   await clear();
   const box = await page.locator('#g canvas').boundingBox();

@@ -402,6 +402,12 @@ void ViewModel::reveal(std::uint32_t node, float margin) {
 
 // [SECTION] options
 void ViewModel::set_mode(Mode m) {
+    // The boxes of the last frame's controls belong to the old mode; state() must not offer
+    // them as clickable until the new mode's frame has laid its own out.
+    if (options_.mode != m) {
+        ui_.action_boxes = nlohmann::json::array();
+        ui_.ui_boxes = nlohmann::json::object();
+    }
     options_.mode = m;
     ++rev_.labels;
 }
