@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# fuzz.sh [SECONDS] — one libFuzzer target per importer (tests/fuzz/fuzz_import.cpp built
-# with -DRGV_FUZZ_FORMAT=...), clang++-14 -fsanitize=fuzzer,address,undefined, each run
-# for SECONDS (default 60) on a seed corpus from tests/data/{formats,bad} and the sample
+# fuzz.sh [SECONDS] — libFuzzer over every importer: one binary (tests/fuzz/fuzz_import.cpp,
+# clang++-14 -fsanitize=fuzzer,address,undefined) run once per format with
+# RGV_FUZZ_FORMAT=<format>, each run for SECONDS (default 60) on a seed corpus from tests/data/{formats,bad} and the sample
 # slice. Runs from any cwd; builds into <repo>/build/fuzz (objects reused between runs).
 # Exits non-zero on any crash, leak, hang (-timeout), OOM or sanitizer report; crash
 # inputs land in build/fuzz/crashes/<format>/, logs in build/fuzz/logs/. ctest runs
@@ -32,15 +32,6 @@ if ! "$CXX" "$probe/p.cpp" -fsanitize=fuzzer,address,undefined -o "$probe/p" 2>"
     exit 0
 fi
 
-enum_of() {
-    case "$1" in
-        slice) echo Slice ;; node-link) echo NodeLink ;; jgf) echo Jgf ;;
-        cytoscape) echo Cytoscape ;; graphology) echo Graphology ;; vosviewer) echo Vosviewer ;;
-        openalex) echo OpenAlex ;; semanticscholar) echo SemanticScholar ;;
-        *) echo "fuzz.sh: unknown format '$1'" >&2; exit 2 ;;
-    esac
-}
-
 # Runs "$@" in the background, at most $jobs at once; `drain` waits for all and fails if any did.
 pids=()
 failed=0
@@ -59,10 +50,12 @@ mkdir -p "$out/include" "$out/obj" "$out/seed" "$out/logs" "$out/crashes" "$out/
 flags=(-std=c++17 -gline-tables-only -O1 -fno-omit-frame-pointer -fsanitize=address,undefined
        -fno-sanitize-recover=undefined -I"$root/src" -isystem "$out/include")
 
-# 1. src/core objects, once for all targets; all rebuilt when a core or fuzz file, or this
-# script (flags), is newer.
+# 1. The src/core objects import_graph and export_graph need (the importers, the exporters
+# and what they call: no layout, search, filters, communities or SVG, which only cost
+# compile time here), once; all rebuilt when a core or fuzz file, or this script (flags), is
+# newer.
 newest=$(ls -t "$root"/src/core/* "$root"/tests/fuzz/* "$root/tools/fuzz.sh" | head -1)
-for s in $(ls "$root"/src/core/*.cpp | grep -v -e layout -e quadtree -e label_placement); do
+for s in "$root"/src/core/import*.cpp "$root"/src/core/{exporters,slice,slice_io,json_reader,attributes,plain_text,graph,load_error}.cpp; do
     o="$out/obj/$(basename "$s" .cpp).o"
     if [ ! -f "$o" ] || [ "$newest" -nt "$o" ]; then
         spawn "$CXX" "${flags[@]}" -fsanitize=fuzzer-no-link -c "$s" -o "$o"
@@ -71,16 +64,12 @@ done
 drain
 [ $failed = 0 ] || { echo "fuzz.sh: compiling src/core failed" >&2; exit 1; }
 
-# 2. One binary per format.
-for fmt in $formats; do
-    bin="$out/fuzz_$fmt"
-    if [ ! -f "$bin" ] || [ "$newest" -nt "$bin" ]; then
-        spawn "$CXX" "${flags[@]}" -fsanitize=fuzzer -DRGV_FUZZ_FORMAT="$(enum_of "$fmt")" \
-            "$root/tests/fuzz/fuzz_import.cpp" "$out"/obj/*.o -o "$bin"
-    fi
-done
-drain
-[ $failed = 0 ] || { echo "fuzz.sh: linking the fuzz targets failed" >&2; exit 1; }
+# 2. One binary for every format (RGV_FUZZ_FORMAT picks one at run time).
+bin="$out/fuzz_import"
+if [ ! -f "$bin" ] || [ "$newest" -nt "$bin" ]; then
+    "$CXX" "${flags[@]}" -fsanitize=fuzzer "$root/tests/fuzz/fuzz_import.cpp" "$out"/obj/*.o -o "$bin" \
+        || { echo "fuzz.sh: linking the fuzz target failed" >&2; exit 1; }
+fi
 
 # 3. Seeds: every test file (the same seeds for every format; each format's own files and
 # near-misses are among them). Files over 200 kB are left out (-max_len is 64 kB anyway).
@@ -94,8 +83,8 @@ run_one() {
     local fmt=$1
     mkdir -p "$out/corpus/$fmt" "$out/crashes/$fmt"
     (cd "$out/crashes/$fmt" &&
-     ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=1" \
-     "$out/fuzz_$fmt" -seed="${RGV_FUZZ_SEED:-1}" -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+     RGV_FUZZ_FORMAT="$fmt" ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=1" \
+     "$out/fuzz_import" -seed="${RGV_FUZZ_SEED:-1}" -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 "$out/corpus/$fmt" "$out/seed" > "$out/logs/$fmt.log" 2>&1)
 }
 status=0
