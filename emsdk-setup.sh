@@ -177,17 +177,42 @@ SDL2_WASM="$CACHE/sdl2-wasm-$SDL2_UPSTREAM-emcc$EMCC_VERSION-$SDL2_WASM_TAG"
 if [ -f "$SDL2_WASM/lib/libSDL2.a" ] && [ -f "$SDL2_WASM/.rgv-ok" ]; then
     say "cached at $SDL2_WASM"
 else
-    say "building (about 5 minutes on 2 cores, once)"
-    rm -rf "$CACHE/sdl2-wasm-build-$SDL2_WASM_TAG"
-    emcmake cmake -S "$SRC/SDL2-$SDL2_UPSTREAM" -B "$CACHE/sdl2-wasm-build-$SDL2_WASM_TAG" -G Ninja \
+    # SDL's configure runs some 160 feature checks, each an emcc call: over 3 minutes of a
+    # fresh machine's set-up, for answers that only change with SDL, emcc or these flags.
+    # Like autoconf's config.cache, the answers for this exact combination are kept in
+    # tools/sdl2-wasm/ and given to CMake with -C, which then skips those checks (same
+    # SDL_config.h, same build.ninja: checked when the file was recorded). Without a
+    # recorded file the checks run, and their answers are written out to be recorded.
+    SDL2_CHECKS="$ROOT/tools/sdl2-wasm/checks-$SDL2_UPSTREAM-emcc$EMCC_VERSION-$SDL2_WASM_TAG.cmake"
+    SDL2_BUILD="$CACHE/sdl2-wasm-build-$SDL2_WASM_TAG"
+    checks_args=()
+    if [ -f "$SDL2_CHECKS" ]; then
+        checks_args=(-C "$SDL2_CHECKS")
+        say "building (about 30 s on 2 cores, once; configure checks from ${SDL2_CHECKS#"$ROOT"/})"
+    else
+        say "building (about 4 minutes on 2 cores, once: no recorded configure checks for this emcc)"
+    fi
+    rm -rf "$SDL2_BUILD"
+    emcmake cmake "${checks_args[@]}" -S "$SRC/SDL2-$SDL2_UPSTREAM" -B "$SDL2_BUILD" -G Ninja \
         "${SDL2_WASM_FLAGS[@]}" -DCMAKE_INSTALL_PREFIX="$SDL2_WASM" > "$CACHE/sdl2-wasm-configure-$SDL2_WASM_TAG.log" 2>&1 \
         || fail "SDL2 wasm configure, see $CACHE/sdl2-wasm-configure-$SDL2_WASM_TAG.log"
-    cmake --build "$CACHE/sdl2-wasm-build-$SDL2_WASM_TAG" -j 2 > "$CACHE/sdl2-wasm-build-$SDL2_WASM_TAG.log" 2>&1 \
+    if [ ! -f "$SDL2_CHECKS" ]; then
+        {
+            echo "# SDL $SDL2_UPSTREAM's configure checks under emcc $EMCC_VERSION with the flags of"
+            echo "# emsdk-setup.sh step 4 (tag $SDL2_WASM_TAG), recorded from a full configure: passed"
+            echo "# to CMake with -C so that it skips them. Remade by deleting this file."
+            grep -E '^(HAVE_[A-Za-z0-9_]*|LIBC_IS_GLIBC|STDC_HEADERS):INTERNAL=' "$SDL2_BUILD/CMakeCache.txt" \
+                | sed -E 's/^([^:]+):INTERNAL=(.*)$/set(\1 "\2" CACHE INTERNAL "")/'
+        } > "$CACHE/$(basename "$SDL2_CHECKS")"
+        say "configure checks written to $CACHE/$(basename "$SDL2_CHECKS");" \
+            "copy it into tools/sdl2-wasm/ to skip them on the next fresh machine"
+    fi
+    cmake --build "$SDL2_BUILD" -j 2 > "$CACHE/sdl2-wasm-build-$SDL2_WASM_TAG.log" 2>&1 \
         || fail "SDL2 wasm build, see $CACHE/sdl2-wasm-build-$SDL2_WASM_TAG.log"
-    cmake --install "$CACHE/sdl2-wasm-build-$SDL2_WASM_TAG" > /dev/null \
+    cmake --install "$SDL2_BUILD" > /dev/null \
         || fail "SDL2 wasm install"
     touch "$SDL2_WASM/.rgv-ok"
-    rm -rf "$CACHE/sdl2-wasm-build-$SDL2_WASM_TAG"
+    rm -rf "$SDL2_BUILD"
 fi
 
 # ---------------------------------------------------------------------------------
