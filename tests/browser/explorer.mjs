@@ -21,6 +21,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PNG } from 'pngjs';
 import { startSuite, waitReady } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -322,19 +323,21 @@ await shot(page, 'filter-2022');
 await page.evaluate(() => window.rgv.setFilter({}));
 
 // 4. search ---------------------------------------------------------------------------------------
+// Typed like a user: ImGui's input queue hands typed characters over about one a frame (a
+// key's release waits for the next frame), at software-rendering frame rates slowly.
+const typeSearch = async (page, query) => {
+  await clickBox(page, (await state(page)).ui.search);
+  await press(page, 'Control+a');
+  await press(page, 'Backspace');
+  if (query) await page.keyboard.type(query, { delay: 20 });
+  await page.waitForFunction((q) => window.rgv.state().search.query === q, query, { timeout: 20000 }).catch(() => {});
+  await frames(page, 3);
+};
 for (const query of ['zhao', 'machine learn', 'bit attack']) {
   const want = fuzzyMatches(query);
   await t.step(`search "${query}" typed in the box lists the ${want.length} fuzzy matches`, async () => {
-    const box = (await state(page)).ui.search;
-    if (!box) return { ok: false, detail: 'no search box in state().ui' };
-    await clickBox(page, box);
-    await press(page, 'Control+a');
-    await press(page, 'Backspace');
-    await page.keyboard.type(query, { delay: 20 });
-    // ImGui's input queue hands typed characters over about one a frame (a key's release
-    // waits for the next frame): at software-rendering frame rates that takes a while.
-    await page.waitForFunction((q) => window.rgv.state().search.query === q, query, { timeout: 20000 }).catch(() => {});
-    await frames(page, 3);
+    if (!(await state(page)).ui.search) return { ok: false, detail: 'no search box in state().ui' };
+    await typeSearch(page, query);
     const s = (await state(page)).search;
     const got = [...s.ids].sort();
     const ok = s.query === query && want.length > 0 && want.length <= 12
@@ -343,7 +346,47 @@ for (const query of ['zhao', 'machine learn', 'bit attack']) {
   });
 }
 await shot(page, 'search');
+// The page as pixels (a screenshot decoded in node) and the colour at a canvas point.
+const grab = async (page) => PNG.sync.read(await page.screenshot());
+const canvasAt = async (page) => { const c = await page.locator('canvas').first().boundingBox(); return [c.x, c.y]; };
+const rgbAt = (png, x, y) => { const i = (Math.round(y) * png.width + Math.round(x)) * 4; return [png.data[i], png.data[i + 1], png.data[i + 2]]; };
+const rgbDiff = (a, b) => Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) + Math.abs(a[2] - b[2]);
+await t.step('search hits are marked on the graph: labelled, in their colours, the rest faded', async () => {
+  const s = await state(page);
+  const hits = s.search.ids;
+  const [ax, ay, aw, ah] = s.graphArea;
+  const inArea = (id) => { const [x, y] = s.screen[id]; return x > ax + 10 && y > ay + 10 && x < ax + aw - 10 && y < ay + ah - 10; };
+  const labelled = new Set(s.labels.map((l) => l.id));
+  const unlabelled = hits.filter((id) => inArea(id) && !labelled.has(id));
+  // Node centres that no label covers, hits and others (not the researcher, drawn over all).
+  const clear = (id) => inArea(id) && s.labels.every((l) => { const [x, y] = s.screen[id]; return x < l.box[0] - 2 || x > l.box[2] + 2 || y < l.box[1] - 2 || y > l.box[3] + 2; });
+  const hit = hits.find(clear);
+  const other = sample.nodes.map((n) => n.id).find((id) => id !== sample.focus && !hits.includes(id) && clear(id));
+  const [cx, cy] = await canvasAt(page);
+  const marked = await grab(page);
+  await typeSearch(page, '');
+  const after = await state(page);
+  const plain = await grab(page);
+  const at = (png, id) => rgbAt(png, cx + s.screen[id][0], cy + s.screen[id][1]);
+  const hitKept = hit && rgbDiff(at(marked, hit), at(plain, hit)) <= 30;
+  const otherFaded = other && rgbDiff(at(marked, other), at(plain, other)) > 40;
+  await typeSearch(page, 'bit attack'); // as the next steps expect it
+  return { ok: s.search.marked === hits.length && hits.length > 0 && unlabelled.length === 0 && after.search.marked === 0 && hitKept && otherFaded,
+    detail: `marked ${s.search.marked}/${hits.length}, unlabelled ${unlabelled}, cleared -> ${after.search.marked}; ` +
+      `hit ${hit} ${hit && at(marked, hit)} vs ${hit && at(plain, hit)}; other ${other} ${other && at(marked, other)} vs ${other && at(plain, other)}` };
+});
+await t.step('the marks go with the list: the Profile tab shows none, Explore brings them back', async () => {
+  const n = (await state(page)).search.marked;
+  await clickBox(page, (await state(page)).ui['tab:Profile']);
+  await page.waitForFunction(() => window.rgv.state().search.marked === 0, null, { timeout: 5000 }).catch(() => {});
+  const onProfile = (await state(page)).search.marked;
+  await clickBox(page, (await state(page)).ui['tab:Explore']);
+  await page.waitForFunction((k) => window.rgv.state().search.marked === k, n, { timeout: 5000 }).catch(() => {});
+  const back = await state(page);
+  return { ok: n > 0 && onProfile === 0 && back.search.marked === n && back.search.query === 'bit attack', detail: `${n} -> ${onProfile} -> ${back.search.marked}` };
+});
 await t.step('Enter in the search box focuses the top hit', async () => {
+  await clickBox(page, (await state(page)).ui.search); // the tabs took the keyboard
   const before = await state(page);
   await press(page, 'Enter');
   await page.waitForTimeout(900);

@@ -169,10 +169,14 @@ void Scene::build_base(const Slice& slice, const ViewOptions& options, GraphLaye
 }
 
 void Scene::build_top(const Slice& slice, const ViewOptions& options, std::uint32_t hovered, std::uint32_t selected,
-                      GraphLayer& layer) {
+                      const std::vector<std::uint32_t>& marks, GraphLayer& layer) {
     const Graph& g = slice.graph;
     const Theme& t = options.theme;
     layer.clear();
+    // Search hits stand out of the veil in their own colours, ringed like a selection, so
+    // the list's matches can be found on the graph; a highlight drawn after stays on top.
+    for (std::uint32_t i : marks)
+        if (i < g.node_count() && visible_[i]) add_node(g, t, layer, i, node_fill(slice, options, i), true);
     const std::uint32_t focus_node = hovered != kNoNode ? hovered : selected;
     if (focus_node == kNoNode || focus_node >= g.node_count() || !visible_[focus_node]) return;
     auto marked = [&](std::uint32_t i) { return i == selected || i == hovered; };
@@ -188,8 +192,10 @@ void Scene::build_top(const Slice& slice, const ViewOptions& options, std::uint3
         add_node(g, t, layer, selected, fade(node_fill(slice, options, selected), 0.0f), true);
 }
 
-std::uint32_t Scene::veil(const Theme& theme, std::uint32_t hovered, std::uint32_t selected) const {
-    const bool highlight = (hovered != kNoNode && visible_[hovered]) || (selected != kNoNode && visible_[selected]);
+std::uint32_t Scene::veil(const Theme& theme, std::uint32_t hovered, std::uint32_t selected,
+                          const std::vector<std::uint32_t>& marks) const {
+    const auto shown = [&](std::uint32_t i) { return i < visible_.size() && visible_[i]; };
+    const bool highlight = shown(hovered) || shown(selected) || std::any_of(marks.begin(), marks.end(), shown);
     return highlight ? theme.veil : 0u;
 }
 

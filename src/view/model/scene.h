@@ -32,6 +32,7 @@ struct Revisions {
     std::uint64_t hover = 1;      // the hovered node
     std::uint64_t selection = 1;  // the selected node
     std::uint64_t labels = 1;     // label options (on / off, mode)
+    std::uint64_t search = 1;     // the search hits marked on the graph
 };
 
 // The revisions something was derived from. changed() is true (and remembers `now`) when
@@ -85,13 +86,14 @@ public:
     std::uint32_t node_fill(const Slice& slice, const ViewOptions& options, std::uint32_t i);
     // The whole visible graph as it looks with nothing highlighted.
     void build_base(const Slice& slice, const ViewOptions& options, GraphLayer& layer);
-    // The highlight over the veil: the focus (hovered, else selected) node, its neighbours
-    // and the edges between them, and the selected node's ring even when the hovered one
-    // is elsewhere. O(degree).
+    // The highlight over the veil: the search hits (`marks`, each with the marked ring), then
+    // the focus (hovered, else selected) node, its neighbours and the edges between them, and
+    // the selected node's ring even when the hovered one is elsewhere. O(degree + marks).
     void build_top(const Slice& slice, const ViewOptions& options, std::uint32_t hovered, std::uint32_t selected,
-                   GraphLayer& layer);
-    // The veil's colour: the theme's while a visible node is highlighted, else none.
-    std::uint32_t veil(const Theme& theme, std::uint32_t hovered, std::uint32_t selected) const;
+                   const std::vector<std::uint32_t>& marks, GraphLayer& layer);
+    // The veil's colour: the theme's while a visible node is highlighted or marked, else none.
+    std::uint32_t veil(const Theme& theme, std::uint32_t hovered, std::uint32_t selected,
+                       const std::vector<std::uint32_t>& marks) const;
 
 private:
     void add_edge(const Graph& g, const ViewOptions& o, GraphLayer& layer, std::uint32_t e, std::uint32_t color,

@@ -78,7 +78,8 @@ nlohmann::json state_report(const ViewModel& vm) {
     nlohmann::json hit_ids = nlohmann::json::array();
     for (const SearchHit& h : vm.search_hits())
         if (h.index < g.node_count()) hit_ids.push_back(g.node_id[h.index]);
-    j["search"] = {{"query", vm.search_query()}, {"hits", vm.search_hits().size()}, {"ids", std::move(hit_ids)}};
+    j["search"] = {{"query", vm.search_query()}, {"hits", vm.search_hits().size()}, {"ids", std::move(hit_ids)},
+                   {"marked", vm.search_marks().size()}}; // on the graph while the list shows
     j["loading"] = loading_report(vm.loading());
     j["ui"] = ui.ui_boxes;
     nlohmann::json works = nlohmann::json::array();

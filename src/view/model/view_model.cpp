@@ -14,6 +14,7 @@ namespace rgv {
 
 namespace {
 constexpr double kLayoutBudgetMs = 8.0; // per frame, so the UI never stalls
+constexpr std::size_t kSearchHits = 12;   // the list under the search box
 
 nlohmann::json id_or_null(const Graph& g, std::uint32_t i) {
     return i != kNoNode && i < g.node_count() ? nlohmann::json(g.node_id[i]) : nlohmann::json();
@@ -116,7 +117,9 @@ void ViewModel::adopt_slice(Slice&& slice) {
 void ViewModel::rebuild_derived() {
     scene_.rebuild(slice_, options_);
     search_index_.build(slice_.graph); // labels and attrs.alt_labels
-    search_hits_.clear();
+    // The box keeps its text over a load or a merge: its hits are those of the new graph.
+    search_hits_ = search_index_.search(search_query_, kSearchHits);
+    update_search_marks();
     const std::size_t n = slice_.graph.node_count();
     if (selected_ >= n && selected_ != kNoNode) select(kNoNode);
     if (hovered_ >= n && hovered_ != kNoNode) {
@@ -454,7 +457,23 @@ void ViewModel::set_show_arrows(bool on) {
 // [SECTION] search
 void ViewModel::search(std::string_view query) {
     search_query_.assign(query);
-    search_hits_ = search_index_.search(query, 12);
+    search_hits_ = search_index_.search(query, kSearchHits);
+    update_search_marks();
+}
+
+void ViewModel::show_search_marks(bool on) {
+    if (on == search_marks_shown_) return;
+    search_marks_shown_ = on;
+    update_search_marks();
+}
+
+void ViewModel::update_search_marks() {
+    std::vector<std::uint32_t> marks;
+    if (search_marks_shown_)
+        for (const SearchHit& h : search_hits_) marks.push_back(h.index);
+    if (marks == search_marks_) return;
+    search_marks_ = std::move(marks);
+    ++rev_.search;
 }
 
 // [SECTION] deep link and exports

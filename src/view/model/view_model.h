@@ -154,6 +154,10 @@ public:
     void search(std::string_view query);
     const std::vector<SearchHit>& search_hits() const { return search_hits_; }
     const std::string& search_query() const { return search_query_; }
+    // The hits are marked on the graph while the list that shows them is on screen (the
+    // App says when); search_marks() are their nodes then, else none.
+    void show_search_marks(bool on);
+    const std::vector<std::uint32_t>& search_marks() const { return search_marks_; }
 
     // [SECTION] deep link and exports
     nlohmann::json view_json() const;    // the "view" event's payload
@@ -229,6 +233,9 @@ private:
     SearchIndex search_index_;
     std::string search_query_;
     std::vector<SearchHit> search_hits_;
+    std::vector<std::uint32_t> search_marks_;
+    bool search_marks_shown_ = false;
+    void update_search_marks();
 
     std::vector<Event> events_;
     std::vector<std::uint8_t> image_; // the last export_png, alive until the next one

@@ -114,10 +114,12 @@ void App::update(float width, float height) {
     const bool ready = vm_.ready();
     const bool double_clicked = press_is_double_click(ImGui::IsMouseClicked(ImGuiMouseButton_Left));
     if (ready) vm_.pointer(read_pointer(double_clicked));
+    search_list_shown_ = false; // the Explore tab says so when it draws the search box
     if (show_panel)
         draw_side_panel();
     else if (ready)
         draw_compact_overlay();
+    vm_.show_search_marks(search_list_shown_);
     if (ready && explorer) draw_details_panel();
     vm_.commit_hover(); // the graph's or a panel list's, whichever came last
     // A hand over a node says "this can be clicked", as over a link; a panel under the mouse
@@ -182,9 +184,9 @@ std::array<std::uint64_t, 4> App::base_revisions() const {
     return {r.graph, r.positions, r.visibility, r.style};
 }
 
-std::array<std::uint64_t, 6> App::top_revisions() const {
+std::array<std::uint64_t, 7> App::top_revisions() const {
     const Revisions& r = vm_.revisions();
-    return {r.graph, r.positions, r.visibility, r.style, r.hover, r.selection};
+    return {r.graph, r.positions, r.visibility, r.style, r.hover, r.selection, r.search};
 }
 
 // The two layers under the current camera, with the veil the highlight asks for.
@@ -195,7 +197,7 @@ DrawParams App::layer_params(bool base_changed, bool top_changed) const {
     p.base_changed = base_changed;
     p.top = &top_layer_;
     p.top_changed = top_changed;
-    p.veil = vm_.scene().veil(vm_.options().theme, vm_.hovered(), vm_.selected());
+    p.veil = vm_.scene().veil(vm_.options().theme, vm_.hovered(), vm_.selected(), vm_.search_marks());
     return p;
 }
 
@@ -215,7 +217,7 @@ void App::render_graph(int fb_width, int fb_height) {
     const bool base_changed = base_stamp_.changed(base_revisions());
     if (base_changed) scene.build_base(vm_.slice(), vm_.options(), base_layer_);
     const bool top_changed = top_stamp_.changed(top_revisions()); // the highlight shows the base's positions too
-    if (top_changed) scene.build_top(vm_.slice(), vm_.options(), vm_.hovered(), vm_.selected(), top_layer_);
+    if (top_changed) scene.build_top(vm_.slice(), vm_.options(), vm_.hovered(), vm_.selected(), vm_.search_marks(), top_layer_);
     DrawParams p = layer_params(base_changed, top_changed);
     p.rect = graph_rect(fb_width, fb_height);
     p.cached = true;

@@ -152,7 +152,7 @@ private:
     bool render_image(float scale, std::vector<std::uint8_t>& rgba, int& width, int& height, std::string& error);
     // The revisions each layer was built from.
     std::array<std::uint64_t, 4> base_revisions() const;
-    std::array<std::uint64_t, 6> top_revisions() const;
+    std::array<std::uint64_t, 7> top_revisions() const;
 
     ViewModel vm_;
     GraphRenderer renderer_;
@@ -160,7 +160,7 @@ private:
     GraphLayer base_layer_; // every visible node and edge, unfaded
     GraphLayer top_layer_;  // the hovered / selected node, its neighbours and edges
     Stamp<4> base_stamp_;
-    Stamp<6> top_stamp_;
+    Stamp<7> top_stamp_;
     Stamp<1> style_stamp_; // the theme's ImGui style was applied for this style revision
     // The last render_graph drew the graph (not nothing); its camera and rectangle are the
     // renderer's (repeats_view).
@@ -187,6 +187,7 @@ private:
     std::uint64_t sdl_presses_ = 0, ui_presses_ = 0, double_press_ = 0;
     int frames_since_press_ = 0;
     char search_text_[128] = {};
+    bool search_list_shown_ = false; // this frame: the hits are marked on the graph
 
     void request_font_pieces();
 

@@ -29,7 +29,7 @@ bool App::render_image(float scale, std::vector<std::uint8_t>& rgba, int& width,
 
     Scene& scene = vm_.scene();
     scene.build_base(vm_.slice(), vm_.options(), base_layer_);
-    scene.build_top(vm_.slice(), vm_.options(), vm_.hovered(), vm_.selected(), top_layer_);
+    scene.build_top(vm_.slice(), vm_.options(), vm_.hovered(), vm_.selected(), vm_.search_marks(), top_layer_);
     const DrawParams p = layer_params(true, true);
     // The labels: the background draw list of the last frame, seen through a display that
     // covers just the graph area.

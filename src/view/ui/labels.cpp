@@ -41,7 +41,7 @@ void LabelLayer::draw(ViewModel& vm, ImFont* font, float font_size) {
     const Revisions& r = vm.revisions();
     const Camera& camera = vm.camera().camera();
     const bool camera_moved = !camera.same_view(placed_camera_);
-    if (placed_for_.changed({r.graph, r.positions, r.visibility, r.style, r.hover, r.selection, r.labels, font_revision_}) ||
+    if (placed_for_.changed({r.graph, r.positions, r.visibility, r.style, r.hover, r.selection, r.labels, r.search, font_revision_}) ||
         camera_moved) {
         placed_camera_ = camera;
         place(vm, font, font_size);
@@ -54,8 +54,14 @@ void LabelLayer::draw(ViewModel& vm, ImFont* font, float font_size) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     dl->PushClipRect({area.x, area.y}, {area.x + area.w, area.y + area.h}, true);
     const std::uint32_t lit = vm.hovered() != kNoNode ? vm.hovered() : vm.selected();
+    // Under the veil (scene.veil) the labels of what it fades fade too: all but the lit node,
+    // its neighbours and the search hits.
+    const std::vector<std::uint32_t>& marks = vm.search_marks();
+    const bool veiled = lit != kNoNode || !marks.empty();
     for (const PlacedLabel& l : report.labels) {
-        const bool dim = lit != kNoNode && l.node != lit && !scene.is_neighbor_of(lit, l.node);
+        const bool kept = (lit != kNoNode && (l.node == lit || scene.is_neighbor_of(lit, l.node))) ||
+                          std::find(marks.begin(), marks.end(), l.node) != marks.end();
+        const bool dim = veiled && !kept;
         const float alpha = dim ? 0.35f : 1.0f;
         dl->AddRectFilled({l.x0, l.y0}, {l.x1, l.y1}, fade(t.label_box, alpha), 3.0f);
         const std::uint32_t text = l.node == focus ? t.label_focus_text : t.text;
@@ -114,20 +120,21 @@ void LabelLayer::place(ViewModel& vm, ImFont* font, float font_size) {
     std::vector<CachedLabel> always_texts; // the always-shown ones get more characters
     always_texts.reserve(3);               // (texts points into it)
     std::vector<const CachedLabel*> texts, shorts; // per candidate (shorts: null for none)
-    auto add = [&](std::uint32_t i, bool always) {
+    // `always`: placed even over other nodes; `whole`: with up to kAlwaysMaxEms of its text.
+    auto add = [&](std::uint32_t i, bool always, bool whole) {
         if (!scene.visible(i)) return;
         const Vec2 s = camera.world_to_screen({g.x[i], g.y[i]});
         const float r = scene.radius(i) * camera.zoom;
         if (s.x + r < 0 || s.y + r < 0 || s.x - r > area.w || s.y - r > area.h) return; // off screen
         CachedLabel* c = &cache_[i];
-        if (always) {
+        if (whole) {
             c = &always_texts.emplace_back();
             measure(i, std::min(kAlwaysMaxEms * font_size, std::max(area.w - 24.0f, kMaxEms * font_size)), *c);
         } else if (c->width < 0.0f) {
             measure(i, kMaxEms * font_size, *c);
         }
         const CachedLabel* sc = nullptr;
-        if (!always && i < short_labels_.size() && !short_labels_[i].empty()) {
+        if (!whole && i < short_labels_.size() && !short_labels_[i].empty()) {
             CachedLabel& cs = short_cache_[i];
             if (cs.width < 0.0f) measure_text(i, short_labels_[i], kMaxEms * font_size, cs);
             sc = &cs;
@@ -151,13 +158,19 @@ void LabelLayer::place(ViewModel& vm, ImFont* font, float font_size) {
     // Each once: the selected node may be the hovered one or the researcher too.
     for (std::uint32_t i : {focus, selected, hovered})
         if (i != kNoNode && std::none_of(candidates.begin(), candidates.end(), [&](const LabelCandidate& c) { return c.node == i; }))
-            add(i, true);
+            add(i, true, true);
+    // Then the search hits, best first, over other nodes where need be: the list names them,
+    // the graph must show where they are.
+    const std::vector<std::uint32_t>& marks = vm.search_marks();
+    const auto marked = [&](std::uint32_t i) { return std::find(marks.begin(), marks.end(), i) != marks.end(); };
+    for (std::uint32_t i : marks)
+        if (i < g.node_count() && i != focus && i != selected && i != hovered) add(i, true, false);
     const auto& order = scene.label_order();
     const std::size_t cap = std::min(order.size(), kMaxCandidates); // the most important come first
     for (std::size_t k = 0; k < cap; ++k) {
         const std::uint32_t i = order[k];
-        if (i == focus || i == selected || i == hovered) continue;
-        add(i, false);
+        if (i == focus || i == selected || i == hovered || marked(i)) continue;
+        add(i, false, false);
     }
     const auto boxes = place_labels(candidates, obstacles, {0.0f, 0.0f, area.w, area.h}, 3.0f, 48.0f);
     std::vector<PlacedLabel>& placed = vm.ui().labels;

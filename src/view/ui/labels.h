@@ -45,7 +45,7 @@ private:
     const ImFont* cache_font_ = nullptr;
     float cache_size_ = 0.0f;
     std::uint64_t cache_graph_ = 0; // the graph revision the texts are of
-    Stamp<8> placed_for_; // graph, positions, visibility, style, hover, selection, labels, font
+    Stamp<9> placed_for_; // graph, positions, visibility, style, hover, selection, labels, search, font
     Camera placed_camera_;
     std::uint64_t font_revision_ = 1;
 };

@@ -36,22 +36,35 @@ void App::draw_details_panel() {
         ImGui::SetNextWindowSize({width, std::min(area().h - 24.0f, 520.0f)}, ImGuiCond_Appearing);
         ImGui::SetNextWindowSizeConstraints({240.0f, 160.0f}, {area().w, area().h});
     }
+    // No title bar: the node's type heads the panel, and its own close button sits beside it
+    // (a title bar saying "Details" is chrome, not content). The card can still be dragged
+    // by its background; edges resize both.
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse |
-                                   (docked_details_ ? ImGuiWindowFlags_NoMove : 0);
-    if (!ImGui::Begin("Details###details", &open, flags)) {
+                                   ImGuiWindowFlags_NoTitleBar | (docked_details_ ? ImGuiWindowFlags_NoMove : 0);
+    if (!ImGui::Begin("Details###details", nullptr, flags)) {
         ImGui::End();
         return;
     }
     if (docked_details_) details_width_ = ImGui::GetWindowWidth();
+
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(node == vm_.slice().focus ? theme().focus : theme().kind_color(g.kind[node])));
+    ImGui::TextUnformatted(g.node_type[node].c_str());
+    ImGui::PopStyleColor();
+    {
+        const float side = ImGui::GetFrameHeight();
+        ImGui::SameLine();
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(ImGui::GetContentRegionAvail().x - side, 0.0f));
+        ImGui::PushStyleColor(ImGuiCol_Button, 0u);
+        if (ImGui::Button("\u00d7##close", {side, side})) open = false;
+        ImGui::PopStyleColor();
+        note_ui_box("details:close");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close the details (Esc)");
+    }
     if (!open) {
         vm_.select(kNoNode);
         ImGui::End();
         return;
     }
-
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(node == vm_.slice().focus ? theme().focus : theme().kind_color(g.kind[node])));
-    ImGui::TextUnformatted(g.node_type[node].c_str());
-    ImGui::PopStyleColor();
     push_font(TextSize::Large);
     text_wrapped(plain_text(g.node_label[node]));
     ImGui::PopFont();

@@ -203,6 +203,7 @@ void App::draw_search() {
     const bool enter = ImGui::InputTextWithHint("##search", "Search people, works, topics...", search_text_,
                                                 sizeof search_text_, ImGuiInputTextFlags_EnterReturnsTrue);
     note_ui_box("search");
+    search_list_shown_ = true;
     if (ImGui::IsItemEdited()) vm_.search(search_text_);
     const std::vector<SearchHit>& hits = vm_.search_hits();
     if (enter && !hits.empty()) vm_.focus_node(hits.front().index);

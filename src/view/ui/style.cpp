@@ -58,6 +58,11 @@ void apply_imgui_style(const Theme& t) {
     c[ImGuiCol_PlotHistogram] = vec4(t.accent); // the progress bars' fill (panel_util.h)
     c[ImGuiCol_ScrollbarBg] = vec4(t.panel, 0.0f);
     c[ImGuiCol_NavCursor] = vec4(t.accent);
+    // The panels resize from their edges; the corner grip shows only under the mouse, not
+    // as a triangle of chrome at rest.
+    c[ImGuiCol_ResizeGrip] = vec4(t.accent, 0.0f);
+    c[ImGuiCol_ResizeGripHovered] = vec4(t.accent, 0.45f);
+    c[ImGuiCol_ResizeGripActive] = vec4(t.accent, 0.7f);
 }
 
 } // namespace rgv
