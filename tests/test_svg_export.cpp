@@ -186,6 +186,21 @@ TEST_CASE("labels in any script go out as text, with their direction and languag
     CHECK(count(svg, "direction=") == 1);
 }
 
+TEST_CASE("a label keeps the width the viewer measured, whatever the reader's font") {
+    SvgScene sc;
+    SvgLabel measured;
+    measured.text = "Shanghai Jiao Tong University";
+    measured.text_width = 171.25f;
+    SvgLabel free;
+    free.text = "Free";
+    sc.labels = {measured, free};
+    const std::string svg = write_svg(sc);
+    int elements = 0;
+    CHECK(check_xml(svg, elements) == "");
+    CHECK(count(svg, " textLength=\"171.25\" lengthAdjust=\"spacingAndGlyphs\">Shanghai Jiao Tong University</text>") == 1);
+    CHECK(count(svg, "textLength=") == 1); // 0: no constraint
+}
+
 TEST_CASE("numbers: two decimals, no exponent, no locale, no -0") {
     CHECK(format_number(1.0) == "1");
     CHECK(format_number(-1.005) == "-1");   // binary -1.00499...

@@ -185,6 +185,8 @@ std::string write_svg(const SvgScene& scene) {
                    n2(l.y1 - l.y0) + "\" rx=\"3\"" + paint("fill", l.box_color) + "/>\n";
         out += "<text x=\"" + n2(0.5 * (l.x0 + l.x1)) + "\" y=\"" + n2(0.5 * (l.y0 + l.y1)) + "\"" +
                paint("fill", l.color);
+        if (l.text_width > 0.0f)
+            out += " textLength=\"" + n2(l.text_width) + "\" lengthAdjust=\"spacingAndGlyphs\"";
         // Each label is its own paragraph: its direction as the viewer resolved it (the
         // first strong letter), embedded so SVG 1.1 renderers apply it; its language so a
         // renderer picks the right glyph forms (Japanese or Chinese Han).

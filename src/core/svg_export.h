@@ -52,6 +52,10 @@ struct SvgLabel {
     std::uint32_t box_color = 0;          // alpha 0: no box
     bool rtl = false;  // a right-to-left paragraph: direction="rtl" (its neutrals, "(MIT) 2021", order as on screen)
     std::string lang;  // BCP 47 for xml:lang ("ja", "und-Arab"); "" inherits
+    // The text's width as the viewer measured it, px: written as textLength (glyphs and
+    // spacing adjusted), so a reader whose font is wider or narrower than the viewer's
+    // keeps each label inside its box, clear of its node, as on screen. 0: unconstrained.
+    float text_width = 0;
 };
 
 struct SvgScene {
@@ -61,7 +65,7 @@ struct SvgScene {
     std::vector<SvgNode> nodes;
     std::vector<SvgLabel> labels;
     std::string font_family = "DejaVu Sans, Verdana, sans-serif";
-    float font_size = 12;
+    float font_size = 12; // CSS px: the em size (ImGui's "size" is the ascent-to-descent height)
 };
 
 // [SECTION] Writing

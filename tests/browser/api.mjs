@@ -133,6 +133,30 @@ await t.step('exportSVG() returns an SVG document', async () => {
   const svg = await page.evaluate(() => window.rgv.exportSVG());
   return { ok: /^(<\?xml[^>]*>\s*)?<svg[\s>]/.test(svg) && svg.trim().endsWith('</svg>'), detail: svg.slice(0, 80) };
 });
+await t.step('exportSVG(): read by a browser, every label stays inside its box as on screen, clear of its node', async () => {
+  const svg = await page.evaluate(() => window.rgv.exportSVG());
+  const reader = await t.newPage();
+  try {
+    await reader.setContent(`<body style="margin:0">${svg}</body>`);
+    const r = await reader.evaluate(() => {
+      const bad = [];
+      let n = 0;
+      for (const text of document.querySelectorAll('#labels text')) {
+        const box = text.previousElementSibling;
+        if (box?.tagName !== 'rect') continue;
+        const t = text.getBBox();
+        const b = box.getBBox();
+        n++;
+        if (t.x < b.x - 0.5 || t.x + t.width > b.x + b.width + 0.5)
+          bad.push(`${text.textContent}: text ${t.x.toFixed(1)}..${(t.x + t.width).toFixed(1)}, box ${b.x.toFixed(1)}..${(b.x + b.width).toFixed(1)}`);
+      }
+      return { n, bad };
+    });
+    return { ok: r.n > 10 && r.bad.length === 0, detail: `${r.n} labels; ${r.bad.slice(0, 3).join('; ')}` };
+  } finally {
+    await reader.close();
+  }
+});
 await t.step('exportJSON() returns the slice with positions', async () => {
   const doc = JSON.parse(await page.evaluate(() => window.rgv.exportJSON()));
   return { ok: Array.isArray(doc.nodes) && doc.nodes.length === sample.nodes.length && doc.nodes.every((n) => Number.isFinite(n.x) && Number.isFinite(n.y)),

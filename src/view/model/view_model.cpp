@@ -578,8 +578,10 @@ std::string ViewModel::export_svg() {
     }
     for (const PlacedLabel& l : ui_.labels)
         svg.labels.push_back({l.x0 - area.x, l.y0 - area.y, l.x1 - area.x, l.y1 - area.y, l.text,
-                              l.node == slice_.focus ? t.label_focus_text : t.text, t.label_box, l.rtl, l.lang});
-    svg.font_size = ui_.label_font_size; // as on screen
+                              l.node == slice_.focus ? t.label_focus_text : t.text, t.label_box, l.rtl, l.lang,
+                              l.text_width});
+    // As on screen: ImGui sizes a font by its ascent-to-descent height, CSS by its em.
+    svg.font_size = ui_.label_em_px > 0.0f ? ui_.label_em_px : ui_.label_font_size;
     return write_svg(svg);
 }
 

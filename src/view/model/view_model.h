@@ -51,6 +51,7 @@ struct PlacedLabel {
     bool rtl = false;  // its paragraph direction (exports set it)
     std::string lang;  // BCP 47 from its script ("ja", "und-Arab"), "" for Latin
     bool short_form = false; // a work labelled by its short form ("He et al. 2022"), not its title
+    float text_width = 0;    // px, as shaped and measured (the box adds the padding)
 };
 
 // What the UI layer showed on its last frame, for the state report, the SVG export and
@@ -62,7 +63,8 @@ struct UiReport {
     std::vector<std::uint32_t> works_shown;
     std::vector<std::string> profile_lines;
     std::vector<PlacedLabel> labels;
-    float label_font_size = 13.0f; // logical px the labels were measured and drawn at
+    float label_font_size = 13.0f; // logical px the labels were measured and drawn at (ImGui's size)
+    float label_em_px = 0.0f;      // that size as CSS px (the font's em); 0: not known
     bool works_newest_first = true;
     bool works_all = false; // the works list shows every work, not only the researcher's
     bool text_input = false; // a text field of the panels has the keyboard

@@ -35,6 +35,7 @@ void LabelLayer::draw(ViewModel& vm, ImFont* font, float font_size) {
     }
     if (!font) font = ImGui::GetFont();
     report.label_font_size = font_size;
+    report.label_em_px = text_em_px(font_size);
     if (cache_font_ != font || cache_size_ != font_size) ++font_revision_;
 
     // Placement only changes when the nodes, the camera, the highlight or the font do.
@@ -180,7 +181,7 @@ void LabelLayer::place(ViewModel& vm, ImFont* font, float font_size) {
         while (candidates[k].node != b.node) ++k; // boxes come in candidate order
         const CachedLabel& c = b.short_form && shorts[k] ? *shorts[k] : *texts[k];
         const bool short_form = &c == shorts[k] || (b.node < short_cache_.size() && &c == &short_cache_[b.node]);
-        placed.push_back({b.node, area.x + b.x0, area.y + b.y0, area.x + b.x1, area.y + b.y1, c.text, c.rtl, c.lang, short_form});
+        placed.push_back({b.node, area.x + b.x0, area.y + b.y0, area.x + b.x1, area.y + b.y1, c.text, c.rtl, c.lang, short_form, c.width});
     }
 }
 

@@ -223,6 +223,11 @@ double text_units_per_px(float size) {
     return 1.0 / (static_cast<double>(stbtt_ScaleForPixelHeight(base, 1.0f)) * size);
 }
 
+float text_em_px(float size) {
+    const double upp = text_units_per_px(size);
+    return upp > 0.0 ? static_cast<float>(g_text->fonts().units_per_em(0) / upp) : 0.0f;
+}
+
 std::string fit_text(std::string_view text, float max_px, float size) {
     const double upp = text_units_per_px(size);
     if (upp <= 0.0) return std::string(text);

@@ -28,6 +28,8 @@ const char* txc(const std::string& text);
 // Base-font units per logical pixel for text drawn at `size` px (the scale ImGui draws the
 // base font at); 0 with no text engine or no base font.
 double text_units_per_px(float size);
+// The CSS font-size (px per em) of the base font drawn at ImGui size `size`; 0 without it.
+float text_em_px(float size);
 // Data text cut with an ellipsis so that it is at most `max_px` wide at `size` px, by the
 // widths of its shaped glyphs (text_layout.h's fit_width): the logical text, not drawable
 // yet (put it through tx()). Unchanged with no text engine.
