@@ -340,3 +340,27 @@ TEST_CASE("events: a slice's spelling warnings reach the host with the load even
     CHECK(seen);
     CHECK(state_report(vm)["warnings"] == nlohmann::json::array({expected}));
 }
+
+TEST_CASE("camera: fit view keeps a small graph's nodes at a node's size, not a plate's") {
+    ViewModel vm;
+    REQUIRE(vm.load_json(R"({"schema": "rgv-slice", "version": 1, "focus": "p", "nodes": [
+        {"id": "p", "type": "person", "label": "A"},
+        {"id": "w", "type": "work", "label": "B"},
+        {"id": "t", "type": "topic", "label": "C"}],
+        "edges": [{"source": "p", "target": "w"}, {"source": "p", "target": "t"}]})",
+                         "test"));
+    for (int i = 0; i < 600 && !vm.layout().converged(); ++i) vm.tick({0, 0, 1280, 800}, 0.016f);
+    vm.fit_view();
+    for (int i = 0; i < 120; ++i) vm.tick({0, 0, 1280, 800}, 0.016f);
+    const float zoom = vm.camera().camera().zoom;
+    float largest = 0.0f;
+    for (std::uint32_t i = 0; i < 3; ++i) largest = std::max(largest, vm.scene().radius(i) * zoom);
+    // Fitted to the window alone, three nodes would be drawn about 70 px across.
+    CHECK(largest == doctest::Approx(28.0f).epsilon(0.02));
+    // The sample is larger than the bound: fitting it is unchanged (the largest well below).
+    Loaded t;
+    t.vm.fit_view();
+    for (int i = 0; i < 120; ++i) t.vm.tick({0, 0, 800, 600}, 0.016f);
+    const Bounds b = t.vm.scene().bounds(t.vm.slice().graph);
+    CHECK(t.vm.camera().camera().zoom < b.max_zoom);
+}

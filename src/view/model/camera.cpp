@@ -31,7 +31,7 @@ void Camera::zoom_at(Vec2 anchor, float factor) {
     center_y += before.y - after.y;
 }
 
-void Camera::fit(float min_x, float min_y, float max_x, float max_y, float margin) {
+void Camera::fit(float min_x, float min_y, float max_x, float max_y, float margin, float max_zoom) {
     center_x = (min_x + max_x) * 0.5f;
     center_y = (min_y + max_y) * 0.5f;
     const float w = max_x - min_x, h = max_y - min_y;
@@ -40,7 +40,7 @@ void Camera::fit(float min_x, float min_y, float max_x, float max_y, float margi
     if (w <= 0.0f && h <= 0.0f) return;
     const float zx = w > 0.0f ? avail_w / w : kMaxZoom;
     const float zy = h > 0.0f ? avail_h / h : kMaxZoom;
-    zoom = std::clamp(std::min(zx, zy), kMinZoom, kMaxZoom);
+    zoom = std::clamp(std::min({zx, zy, max_zoom}), kMinZoom, kMaxZoom);
 }
 
 } // namespace rgv

@@ -5,6 +5,8 @@
 // exported file and on screen.
 #pragma once
 
+#include <cmath>
+
 namespace rgv {
 
 struct Vec2 {
@@ -36,7 +38,7 @@ public:
     void zoom_at(Vec2 anchor, float factor);
     // Frames the world box [min_x, max_x] x [min_y, max_y] with `margin` logical pixels
     // free on each side. A degenerate box (one node) keeps the current zoom.
-    void fit(float min_x, float min_y, float max_x, float max_y, float margin);
+    void fit(float min_x, float min_y, float max_x, float max_y, float margin, float max_zoom = INFINITY);
 };
 
 } // namespace rgv

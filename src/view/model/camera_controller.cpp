@@ -22,7 +22,7 @@ void CameraController::set_area(Area a, bool keep_place) {
 }
 
 void CameraController::follow(const Bounds& b) {
-    if (auto_fit_ && !animating_) camera_.fit(b.x0, b.y0, b.x1, b.y1, kFitMargin);
+    if (auto_fit_ && !animating_) camera_.fit(b.x0, b.y0, b.x1, b.y1, kFitMargin, b.max_zoom);
 }
 
 void CameraController::fly_to(float cx, float cy, float zoom, bool follow_after) {
@@ -42,7 +42,7 @@ void CameraController::jump_to(float cx, float cy, float zoom) {
 
 void CameraController::fit(const Bounds& b, bool animate) {
     Camera target = camera_;
-    target.fit(b.x0, b.y0, b.x1, b.y1, kFitMargin);
+    target.fit(b.x0, b.y0, b.x1, b.y1, kFitMargin, b.max_zoom);
     if (animate) {
         fly_to(target.center_x, target.center_y, target.zoom, true); // keep following once there
     } else {

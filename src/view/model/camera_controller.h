@@ -17,6 +17,9 @@ namespace rgv {
 // A world-space box (the graph's extent, radii included).
 struct Bounds {
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    // The closest a fit may come: a graph of three nodes fitted to the window would draw
+    // them as plates; it stays at the size a larger graph's nodes have.
+    float max_zoom = INFINITY;
 };
 
 // The graph area in logical px of the window.
