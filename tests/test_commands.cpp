@@ -364,3 +364,18 @@ TEST_CASE("camera: fit view keeps a small graph's nodes at a node's size, not a 
     const Bounds b = t.vm.scene().bounds(t.vm.slice().graph);
     CHECK(t.vm.camera().camera().zoom < b.max_zoom);
 }
+
+TEST_CASE("state: a colour or size mode with no data in the slice is named with its reason") {
+    Loaded t; // the sample: years, but no citation counts
+    CHECK(state_report(t.vm)["modesWithoutData"] ==
+          nlohmann::json{{"citations", "No node in this slice has a citation count, so all are drawn at their smallest size."}});
+    ViewModel bare;
+    REQUIRE(bare.load_json(R"({"schema": "rgv-slice", "version": 1, "nodes": [{"id": "p", "type": "person"}]})", "test"));
+    CHECK(state_report(bare)["modesWithoutData"] ==
+          nlohmann::json{{"year", "No node in this slice has a year, so all are drawn grey."},
+                         {"citations", "No node in this slice has a citation count, so all are drawn at their smallest size."}});
+    ViewModel full;
+    REQUIRE(full.load_json(R"({"schema": "rgv-slice", "version": 1, "nodes": [
+        {"id": "w", "type": "work", "attrs": {"year": 2014, "citations": 3}}]})", "test"));
+    CHECK(state_report(full)["modesWithoutData"] == nlohmann::json::object());
+}

@@ -755,6 +755,13 @@ slow.close();
     const r = await p3.evaluate(() => [document.getElementById('color').value, document.getElementById('size').value, location.hash]);
     return { ok: r[0] === 'year' && r[1] === 'degree' && r[2].includes('color=year') && !r[2].includes('size='), detail: JSON.stringify(r) };
   });
+  await t.step('explorer page: a mode the slice has no data for says so in the select', async () => {
+    const r = await p3.evaluate(() => [...document.querySelectorAll('#size option, #color option')].map((o) => [o.value, o.textContent, o.title]));
+    const cites = r.find(([v]) => v === 'citations');
+    const others = r.filter(([v]) => v !== 'citations');
+    return { ok: cites[1] === 'Size: citations (no data)' && /no node in this slice has a citation count/i.test(cites[2])
+      && others.every(([, text, title]) => !text.includes('no data') && title === ''), detail: JSON.stringify(r) };
+  });
   await t.step('explorer page: choosing in the select changes the viewer', async () => {
     await p3.selectOption('#size', 'citations');
     const s = await state(p3);

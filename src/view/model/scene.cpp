@@ -63,7 +63,9 @@ void Scene::update_radii(const Slice& slice, SizeMode mode) {
     const Graph& g = slice.graph;
     const auto degree = g.degrees();
     radius_.resize(g.node_count());
+    cited_nodes_ = 0;
     for (std::size_t i = 0; i < g.node_count(); ++i) {
+        if (attr::citations(g.node_attrs[i]).value_or(0.0) > 0.0) ++cited_nodes_;
         const float base = g.kind[i] == NodeKind::Work ? 5.0f : g.kind[i] == NodeKind::Person ? 4.0f : 5.5f;
         float measure = static_cast<float>(std::min<std::uint32_t>(degree[i], 40));
         if (mode == SizeMode::Citations) {
@@ -74,6 +76,17 @@ void Scene::update_radii(const Slice& slice, SizeMode mode) {
         radius_[i] = base + 1.1f * std::sqrt(measure);
     }
     if (slice.focus != kNoNode) radius_[slice.focus] = std::max(radius_[slice.focus], 12.0f);
+}
+
+const char* Scene::no_data_reason(ColorMode mode) const {
+    if (mode == ColorMode::Year && !has_years_) return "No node in this slice has a year, so all are drawn grey.";
+    return nullptr;
+}
+
+const char* Scene::no_data_reason(SizeMode mode) const {
+    if (mode == SizeMode::Citations && cited_nodes_ == 0)
+        return "No node in this slice has a citation count, so all are drawn at their smallest size.";
+    return nullptr;
 }
 
 void Scene::update_visibility(const Slice& slice, const Filter& filter) { visible_ = rgv::visible(slice, filter); }

@@ -71,6 +71,12 @@ public:
     const std::vector<std::uint32_t>& label_order() const { return label_order_; }
     Bounds bounds(const Graph& g) const;
     bool has_years() const { return has_years_; }
+    // Nodes with a citation count above 0 (what size by citations has to work with).
+    std::size_t cited_nodes() const { return cited_nodes_; }
+    // Why a mode shows nothing on this slice ("No node in this slice has a year ..."), or
+    // nullptr when it has data to show. The panel and the explorer's toolbar say it.
+    const char* no_data_reason(ColorMode mode) const;
+    const char* no_data_reason(SizeMode mode) const;
     int min_year() const { return min_year_; }
     int max_year() const { return max_year_; }
     // Louvain communities, computed on first use after a load.
@@ -107,6 +113,7 @@ private:
     std::vector<std::uint32_t> label_order_;
     int min_year_ = 0, max_year_ = 0;
     bool has_years_ = false;
+    std::size_t cited_nodes_ = 0;
     Communities communities_;
     bool communities_ready_ = false;
     QuadTree pick_index_;

@@ -71,6 +71,13 @@ nlohmann::json state_report(const ViewModel& vm) {
         }
     }
     j["radii"] = std::move(radii);
+    // The colour and size modes with nothing to show here, each with the reason as told.
+    nlohmann::json no_data = nlohmann::json::object();
+    for (ColorMode m : {ColorMode::Type, ColorMode::Community, ColorMode::Year})
+        if (const char* why = sc.no_data_reason(m)) no_data[to_string(m)] = why;
+    for (SizeMode m : {SizeMode::Degree, SizeMode::Citations})
+        if (const char* why = sc.no_data_reason(m)) no_data[to_string(m)] = why;
+    j["modesWithoutData"] = std::move(no_data);
     j["communities"] = vm.scene().community_count(); // 0 until something asked for them
     j["canUndo"] = vm.can_undo();
     j["expanding"] = vm.expanding();

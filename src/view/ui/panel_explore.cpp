@@ -17,14 +17,23 @@ namespace rgv {
 namespace {
 // One radio button per mode on the line, labelled with the mode's name (view_options.h);
 // true when one was clicked (`value` is then the clicked one).
-template <typename E> bool mode_radios(E& value, std::initializer_list<E> modes) {
+// A mode this slice has no data for gives its reason as a tooltip, and under the line
+// while it is the current one (a click, a deep link or the API chose it anyway).
+template <typename E> bool mode_radios(E& value, std::initializer_list<E> modes, const Scene& scene) {
     bool clicked = false;
     for (E m : modes) {
         ImGui::SameLine();
+        const char* why = scene.no_data_reason(m);
         if (ImGui::RadioButton(to_string(m), value == m)) {
             value = m;
             clicked = true;
         }
+        if (why && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", why);
+    }
+    if (const char* why = scene.no_data_reason(value)) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("%s", why);
+        ImGui::PopTextWrapPos();
     }
     return clicked;
 }
@@ -82,7 +91,7 @@ void App::draw_explore_tab() {
     section("Colour and size");
     ImGui::TextUnformatted("Colour by");
     ColorMode color = options.color_mode;
-    if (mode_radios(color, {ColorMode::Type, ColorMode::Community, ColorMode::Year})) vm_.set_color_mode(color);
+    if (mode_radios(color, {ColorMode::Type, ColorMode::Community, ColorMode::Year}, scene)) vm_.set_color_mode(color);
     if (options.color_mode == ColorMode::Community) {
         const Communities& communities = scene.communities(g);
         ImGui::TextDisabled("%u communities (Louvain), modularity %.2f", communities.count, communities.modularity);
@@ -110,7 +119,7 @@ void App::draw_explore_tab() {
     }
     ImGui::TextUnformatted("Size by");
     SizeMode size = options.size_mode;
-    if (mode_radios(size, {SizeMode::Degree, SizeMode::Citations})) vm_.set_size_mode(size);
+    if (mode_radios(size, {SizeMode::Degree, SizeMode::Citations}, scene)) vm_.set_size_mode(size);
 
     section("Filter");
     if (scene.has_years()) {
