@@ -168,6 +168,27 @@ await t.step('labels: at 1280x800 at least 8 of the 10 works are labelled, no tw
              + `${ls.length} labels, overlaps [${overlaps.join(', ')}], bad short forms ${JSON.stringify(badShort)}, focal ${focal}` };
 });
 await shot(page, 'labels');
+await t.step('the first screen explains the graph: a legend and a one-line hint bottom left, no label under them', async () => {
+  const s = await state(page);
+  const [ax, ay, aw, ah] = s.graphArea;
+  const lg = s.ui.graphLegend, hint = s.ui.graphHint;
+  const under = (s.labels ?? []).filter((l) => l.box[0] < lg[2] && lg[0] < l.box[2] && l.box[1] < lg[3] && lg[1] < l.box[3]).map((l) => l.text);
+  return { ok: Boolean(lg && hint) && lg[0] >= ax && lg[0] < ax + 20 && lg[3] <= ay + ah && lg[3] > ay + ah - 20 && lg[2] - lg[0] < aw / 2
+    && under.length === 0, detail: `legend ${JSON.stringify(lg)} in area ${JSON.stringify(s.graphArea)}, hint ${Boolean(hint)}, labels under it ${JSON.stringify(under)}` };
+});
+await t.step('the hint goes once a node is clicked; the legend stays', async () => {
+  const s = await state(page);
+  const box = await page.locator('canvas').first().boundingBox();
+  const [x, y] = s.screen[works[0].id];
+  await page.mouse.click(box.x + x, box.y + y);
+  await page.waitForFunction(() => window.rgv.state().selected !== null, null, { timeout: 5000 }).catch(() => {});
+  await frames(page, 2);
+  const after = await state(page);
+  await page.keyboard.press('Escape');
+  await frames(page, 2);
+  return { ok: after.selected === works[0].id && !after.ui.graphHint && Boolean(after.ui.graphLegend),
+           detail: `selected ${after.selected}, ui ${Object.keys(after.ui).join(',')}` };
+});
 await t.step('labels: a cited work shows its full title while hovered', async () => {
   const s = await state(page);
   const cited = (s.labels ?? []).find((l) => l.short);

@@ -125,7 +125,9 @@ void App::update(float width, float height) {
     // A hand over a node says "this can be clicked", as over a link; a panel under the mouse
     // sets its own cursor.
     if (ready && !io.WantCaptureMouse && vm_.hovered() != kNoNode) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    if (ready) labels_.draw(vm_, ui_font_, text_size(TextSize::Small));
+    // Clear of the legend card as it was last frame (it is drawn after the labels, over them).
+    if (ready) labels_.draw(vm_, ui_font_, text_size(TextSize::Small), legend_box_);
+    if (explorer) draw_graph_legend();
     draw_status_overlay();
     draw_progress_pill();
 }

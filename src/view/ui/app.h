@@ -131,6 +131,7 @@ private:
     void draw_compact_overlay();
     void draw_status_overlay();
     void draw_progress_pill();
+    void draw_graph_legend();
     // A neighbour as a clickable line; an http(s) link the host opens.
     void neighbor_link(std::uint32_t node);
     void link_button(const std::string& url, const char* caption = "Open link \xE2\x86\x97");
@@ -188,6 +189,8 @@ private:
     int frames_since_press_ = 0;
     char search_text_[128] = {};
     bool search_list_shown_ = false; // this frame: the hits are marked on the graph
+    bool hint_done_ = false;         // the first-screen hint has served (a selection, a moved view)
+    std::array<float, 4> legend_box_{}; // this frame's legend card: x0, y0, x1, y1 (x1 0: none)
 
     void request_font_pieces();
 

@@ -27,7 +27,7 @@ constexpr std::size_t kShortTitleChars = 24;
 constexpr std::size_t kMaxCandidates = 2000; // keeps the cost bounded on huge graphs
 } // namespace
 
-void LabelLayer::draw(ViewModel& vm, ImFont* font, float font_size) {
+void LabelLayer::draw(ViewModel& vm, ImFont* font, float font_size, const std::array<float, 4>& keep_clear) {
     UiReport& report = vm.ui();
     if (!vm.options().show_labels) {
         report.labels.clear();
@@ -43,8 +43,9 @@ void LabelLayer::draw(ViewModel& vm, ImFont* font, float font_size) {
     const Camera& camera = vm.camera().camera();
     const bool camera_moved = !camera.same_view(placed_camera_);
     if (placed_for_.changed({r.graph, r.positions, r.visibility, r.style, r.hover, r.selection, r.labels, r.search, font_revision_}) ||
-        camera_moved) {
+        camera_moved || keep_clear != keep_clear_) {
         placed_camera_ = camera;
+        keep_clear_ = keep_clear;
         place(vm, font, font_size);
     }
 
@@ -90,6 +91,8 @@ void LabelLayer::place(ViewModel& vm, ImFont* font, float font_size) {
         if (s.x + r < 0 || s.y + r < 0 || s.x - r > area.w || s.y - r > area.h) continue;
         obstacles.push_back({s.x - r, s.y - r, s.x + r, s.y + r, i});
     }
+    if (keep_clear_[2] > keep_clear_[0])
+        obstacles.push_back({keep_clear_[0] - area.x, keep_clear_[1] - area.y, keep_clear_[2] - area.x, keep_clear_[3] - area.y, kNoNode});
     // Candidates in priority order: always-shown ones first, then by label order. The
     // short text and its size are measured once per node and font: a moving camera
     // re-places up to 2,000 labels every frame on a big graph.

@@ -10,6 +10,7 @@
 
 #include "view/model/view_model.h"
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -22,7 +23,9 @@ public:
     // Places (when something they depend on changed) and draws the labels in `font` (null:
     // ImGui's current one) at `font_size` logical px; the placed boxes go to the model's
     // UiReport (state report, SVG export).
-    void draw(ViewModel& vm, ImFont* font, float font_size);
+    // `keep_clear`: a card over the graph (window px x0, y0, x1, y1; all 0: none) that no
+    // label may go under.
+    void draw(ViewModel& vm, ImFont* font, float font_size, const std::array<float, 4>& keep_clear = {});
     // The font changed: measure every text again.
     void invalidate() { cache_font_ = nullptr; }
 
@@ -47,6 +50,7 @@ private:
     std::uint64_t cache_graph_ = 0; // the graph revision the texts are of
     Stamp<9> placed_for_; // graph, positions, visibility, style, hover, selection, labels, search, font
     Camera placed_camera_;
+    std::array<float, 4> keep_clear_{};
     std::uint64_t font_revision_ = 1;
 };
 

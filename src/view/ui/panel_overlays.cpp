@@ -1,7 +1,8 @@
 // panel_overlays.cpp — the cards over the graph: the status card (building, empty, a
 // failed load; a failure over a good graph is a banner at the top instead, so the graph
 // stays usable), the progress pill (an expansion or a slice downloading, the layout
-// settling), compact mode's bar; and the screen boxes of controls that tests click.
+// settling), the explorer's legend and first hint over the graph, compact mode's bar; and
+// the screen boxes of controls that tests click.
 #include "view/ui/app.h"
 
 #include "view/ui/panel_util.h"
@@ -89,12 +90,57 @@ void App::draw_progress_pill() {
     const Loading l = vm_.loading();
     if (std::strcmp(l.phase, "idle") == 0) return;
     ImGui::SetNextWindowSize({260.0f, 0.0f});
-    if (begin_card("##progress", {area().x + area().w * 0.5f, area().y + area().h - 14.0f}, {0.5f, 1.0f}, {12.0f, 8.0f}, 8.0f,
+    // Above the legend when the graph area is too narrow for both on one line.
+    const float centre = area().x + area().w * 0.5f;
+    const bool under_legend = legend_box_[2] > 0.0f && centre - 130.0f < legend_box_[2];
+    const float bottom = under_legend ? legend_box_[1] - 8.0f : area().y + area().h - 14.0f;
+    if (begin_card("##progress", {centre, bottom}, {0.5f, 1.0f}, {12.0f, 8.0f}, 8.0f,
                    0.92f, ImGuiWindowFlags_NoInputs)) {
         push_font(TextSize::Small);
         ImGui::TextUnformatted(txc_fit(l.text, ImGui::GetContentRegionAvail().x));
         ImGui::PopFont();
         progress_bar(l.fraction, 0.0f, 4.0f);
+    }
+    ImGui::End();
+}
+
+// [SECTION] legend and hint
+// The explorer's graph explains itself on the first screen, whichever tab is open: what
+// each shape is (in its colour when colour is by type) and, until the user has selected a
+// node or moved the view, how to use it. Bottom left, inside the fit margin, clicks pass
+// through to the graph.
+void App::draw_graph_legend() {
+    legend_box_ = {};
+    const Graph& g = vm_.slice().graph;
+    if (!vm_.ready() || g.node_count() == 0) return;
+    if (vm_.selected() != kNoNode || !vm_.camera().following()) hint_done_ = true;
+    const Theme& t = theme();
+    const bool by_type = vm_.options().color_mode == ColorMode::Type;
+    const ImU32 plain = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    const ImVec2 pos{area().x + 10.0f, area().y + area().h - 8.0f};
+    if (begin_card("##legend", pos, {0.0f, 1.0f}, {10.0f, 6.0f}, 6.0f, 0.85f,
+                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs)) {
+        push_font(TextSize::Small);
+        bool first = true;
+        const auto entry = [&](NodeShape shape, std::uint32_t color, const char* name) {
+            if (!first) ImGui::SameLine(0.0f, 12.0f);
+            first = false;
+            shape_swatch(shape, by_type ? color : plain);
+            ImGui::SameLine(0.0f, 4.0f);
+            ImGui::TextUnformatted(name);
+        };
+        for (int k = 0; k < static_cast<int>(NodeKind::Count); ++k) {
+            const auto kind = static_cast<NodeKind>(k);
+            if (g.count_kind(kind) > 0) entry(kind_shape(kind), t.kind_color(kind), node_kind_name(kind));
+        }
+        if (vm_.slice().focus != kNoNode) entry(NodeShape::Circle, t.focus, "the researcher");
+        if (!hint_done_)
+            ImGui::TextDisabled("Click a node for its details \xC2\xB7 drag to move \xC2\xB7 scroll to zoom");
+        ImGui::PopFont();
+        const ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
+        legend_box_ = {p.x, p.y, p.x + s.x, p.y + s.y};
+        vm_.ui().ui_boxes["graphLegend"] = {p.x, p.y, p.x + s.x, p.y + s.y};
+        if (!hint_done_) vm_.ui().ui_boxes["graphHint"] = {p.x, p.y, p.x + s.x, p.y + s.y};
     }
     ImGui::End();
 }
