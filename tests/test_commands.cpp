@@ -139,11 +139,32 @@ TEST_CASE("commands: keys, exports, undo, expansion") {
     Loaded t;
     CHECK(t.error({{"cmd", "key"}}) == "key: \"key\" must be a string");
     CHECK(t.error({{"cmd", "key"}, {"key", "F5"}}) == "key: unknown key \"F5\"");
-    const nlohmann::json tab = t.run({{"cmd", "key"}, {"key", "Tab"}});
-    CHECK(tab["selected"] == t.vm.slice().graph.node_id[t.vm.slice().focus]); // the researcher first
-    t.vm.ui().text_input = true; // the search box has the keyboard: the key is its own
-    CHECK(t.run({{"cmd", "key"}, {"key", "Tab"}})["handled"] == false);
-    t.vm.ui().text_input = false;
+    // No panels (no UI layer): Tab with nothing selected leaves the viewer; with the
+    // researcher selected it goes on to the next node in label order, Shift+Tab back, and
+    // Shift+Tab from the first node leaves backwards.
+    CHECK(t.run({{"cmd", "key"}, {"key", "Tab"}}) == nlohmann::json{{"ok", true}, {"handled", false}, {"selected", nullptr}});
+    const std::string focus = t.vm.slice().graph.node_id[t.vm.slice().focus];
+    REQUIRE(t.run({{"cmd", "key"}, {"key", "ArrowRight"}})["selected"] == focus); // the arrows start at the researcher
+    const nlohmann::json next = t.run({{"cmd", "key"}, {"key", "Tab"}});
+    CHECK(next["handled"] == true);
+    CHECK(next["selected"] == t.vm.slice().graph.node_id[t.vm.scene().label_order()[1]]);
+    CHECK(t.run({{"cmd", "key"}, {"key", "Shift+Tab"}})["selected"] == focus);
+    CHECK(t.run({{"cmd", "key"}, {"key", "Shift+Tab"}})["handled"] == false);
+    // Panels that take Tab: it goes to their controls; then the other keys are theirs.
+    int moves = 0;
+    t.vm.set_panel_focus([&](ViewModel::PanelFocus m) { return m == ViewModel::PanelFocus::Release || ++moves <= 2; });
+    t.vm.select(kNoNode);
+    CHECK(t.run({{"cmd", "key"}, {"key", "Tab"}})["handled"] == true); // the first control
+    CHECK(t.vm.ui().panel_focus);
+    CHECK(t.run({{"cmd", "key"}, {"key", "ArrowRight"}})["handled"] == false); // the panel's key
+    CHECK(t.run({{"cmd", "key"}, {"key", "Tab"}})["handled"] == true);  // the second
+    CHECK(t.run({{"cmd", "key"}, {"key", "Tab"}})["handled"] == false); // past the last: out
+    CHECK_FALSE(t.vm.ui().panel_focus);
+    CHECK(t.run({{"cmd", "key"}, {"key", "Tab"}})["handled"] == false); // no more controls
+    t.vm.ui().panel_focus = true;
+    CHECK(t.run({{"cmd", "key"}, {"key", "Escape"}})["ok"] == true); // back to the graph
+    CHECK_FALSE(t.vm.ui().panel_focus);
+    t.vm.set_panel_focus({});
 
     CHECK(t.run({{"cmd", "export_json"}})["json"].get<std::string>().find("\"nodes\"") != std::string::npos);
     CHECK(t.run({{"cmd", "export_graphml"}})["graphml"].get<std::string>().rfind("<?xml", 0) == 0);

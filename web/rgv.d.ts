@@ -234,6 +234,8 @@ export interface ViewerState {
   visibleNodes: number;
   /** The slice's oldest and newest year (what colour by year ramps over), null without years. */
   yearRange: [number, number] | null;
+  /** Where the keyboard is: the graph, or a panel's control that Tab moved to (its box, canvas px). */
+  keyboard: { on: 'graph' } | { on: 'panel'; box: [number, number, number, number] };
   /** The colour and size modes this slice has no data for, each with the reason as the panel tells it. */
   modesWithoutData: Partial<Record<ColorMode | SizeMode, string>>;
   /** Per node type, the smallest and largest radius as sized now (world units; the focus left out). */

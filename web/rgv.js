@@ -471,7 +471,19 @@ export async function createResearchGraph(container, options = {}) {
   const passedOn = new Set();
   const onKey = (e) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
-    if (e.key === 'Tab') { e.stopImmediatePropagation(); return; } // focus moves on: no keyboard trap
+    if (e.key === 'Tab') {
+      // The viewer's own order (the graph, its nodes while one is selected, the panels'
+      // controls); past its end the page moves the focus on, so there is no keyboard trap.
+      // SDL never sees Tab.
+      e.stopImmediatePropagation();
+      if (e.type !== 'keydown') return;
+      let answer = null;
+      try { answer = command({ cmd: 'key', key: e.shiftKey ? 'Shift+Tab' : 'Tab' }); } catch (err) { console.warn(err.message); }
+      if (!answer?.handled) return;
+      e.preventDefault();
+      announce(answer.selected);
+      return;
+    }
     if (!NAV_KEYS.has(e.key)) return;
     // A text field of the viewer's own UI is being edited: "-", "+" and the arrows are
     // its text and caret, SDL passes them on to Dear ImGui.

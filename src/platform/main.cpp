@@ -114,7 +114,10 @@ bool frame() {
     while (SDL_PeepEvents(&event, 1, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0 &&
            !holds_for_next_frame(event, moved)) {
         SDL_PeepEvents(&event, 1, SDL_GETEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT);
-        ImGui_ImplSDL2_ProcessEvent(&event);
+        // Tab is the viewer's (App: the graph, then the panels' controls), not ImGui's own
+        // tabbing within one window.
+        const bool tab_key = (event.type == SDL_KEYDOWN || event.type == SDL_KEYUP) && event.key.keysym.sym == SDLK_TAB;
+        if (!tab_key) ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_QUIT) rt.running = false;
         if (event.type == SDL_MOUSEBUTTONDOWN && event.button.button == SDL_BUTTON_LEFT)
             rt.app.note_press(event.button.clicks);

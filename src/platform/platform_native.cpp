@@ -160,8 +160,19 @@ public:
         if (event.type == SDL_DROPFILE && event.drop.file) load_file(app, event.drop.file);
         // The keyboard shortcuts, the same as the web page's. Not while a panel's text
         // field or widget has the keyboard, and not with a modifier (Ctrl+T is not T).
-        if (event.type != SDL_KEYDOWN || ImGui::GetIO().WantCaptureKeyboard) return;
+        if (event.type != SDL_KEYDOWN) return;
         const SDL_Keycode sym = event.key.keysym.sym;
+        // Tab moves the keyboard through the viewer whatever has it (a desktop window has no
+        // page to leave to: past the last control it starts again at the graph).
+        if (sym == SDLK_TAB) {
+            app.model().tab((event.key.keysym.mod & KMOD_SHIFT) != 0);
+            return;
+        }
+        if (sym == SDLK_ESCAPE && app.model().ui().panel_focus && !ImGui::GetIO().WantTextInput) {
+            app.model().release_panel_focus();
+            return;
+        }
+        if (ImGui::GetIO().WantCaptureKeyboard) return;
         if (sym == SDLK_t && (event.key.keysym.mod & (KMOD_CTRL | KMOD_SHIFT | KMOD_ALT | KMOD_GUI)) == 0) {
             toggle_theme(app);
             return;
@@ -174,7 +185,6 @@ public:
         case SDLK_DOWN: name = "ArrowDown"; break;
         case SDLK_RETURN: name = "Enter"; break;
         case SDLK_ESCAPE: name = "Escape"; break;
-        case SDLK_TAB: name = "Tab"; break;
         case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: name = "+"; break;
         case SDLK_MINUS: case SDLK_KP_MINUS: name = "-"; break;
         default: break;

@@ -464,9 +464,17 @@ await t.step('Escape clears the selection', async () => {
   const r = await page.evaluate(() => ({ sel: window.rgv.state().selected, live: document.querySelector('#g .rgv-live').textContent }));
   return { ok: r.sel === null && r.live === 'Selection cleared', detail: JSON.stringify(r) };
 });
-await t.step('Tab leaves the canvas (no keyboard trap)', async () => {
-  await page.keyboard.press('Tab');
-  return { ok: await page.evaluate(() => document.activeElement?.id === 'after'), detail: await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 60)) };
+await t.step('Tab goes through the viewer\'s own buttons (Open full explorer, Fit), then leaves the canvas (no keyboard trap)', async () => {
+  const boxes = [];
+  for (let i = 0; i < 6 && await page.evaluate(() => document.activeElement === window.rgv.canvas); i++) {
+    await page.keyboard.press('Tab');
+    await page.waitForTimeout(150);
+    const k = (await state()).keyboard;
+    boxes.push(k.on === 'panel' ? k.box.map(Math.round).join(',') : k.on);
+  }
+  const action = (await state()).actions.find((a) => a.action === 'open-explorer')?.box.map(Math.round).join(',');
+  const left = await page.evaluate(() => document.activeElement?.id === 'after');
+  return { ok: left && boxes.length === 3 && boxes[0] === action && boxes[2] === 'graph', detail: `${JSON.stringify(boxes)} (open-explorer at ${action}), left ${left}` };
 });
 await t.step('Tab on the host page still moves focus (SDL does not swallow it)', async () => {
   await page.focus('#before');

@@ -426,6 +426,103 @@ await press(page, 'Escape');
 await page.evaluate(() => { window.rgv.select(null); window.rgv.fit(); });
 await settle(page);
 
+// 4b. the keyboard through the panels ---------------------------------------------------------------
+// Tab in the viewer's own order: the graph, then each panel control as drawn (a focus ring
+// on it), then on out of the canvas; Space presses, typing goes into a text field, Escape
+// gives the keyboard back to the graph.
+const kb = async () => (await state(page)).keyboard;
+const sameBox = (a, b) => Boolean(a && b) && a.every((v, i) => Math.abs(v - b[i]) <= 1);
+const tabTo = async (box, limit = 40) => {
+  for (let i = 0; i < limit; i++) {
+    await press(page, 'Tab');
+    await page.waitForFunction(() => window.rgv.state().keyboard.on === 'panel' || document.activeElement !== window.rgv.canvas, null, { timeout: 3000 }).catch(() => {});
+    const k = await kb();
+    if (k.on === 'panel' && sameBox(k.box, box)) return i + 1;
+  }
+  return 0;
+};
+await page.locator('canvas').first().focus();
+await press(page, 'Escape');
+await t.step('Tab from the graph with nothing selected goes to the first panel control, ringed', async () => {
+  const before = await page.screenshot();
+  await press(page, 'Tab');
+  await page.waitForFunction(() => window.rgv.state().keyboard.on === 'panel', null, { timeout: 3000 }).catch(() => {});
+  await frames(page, 2);
+  const s = await state(page);
+  // The ring: the control's outline changed (ImGui draws the focus ring round it).
+  const after = PNG.sync.read(await page.screenshot());
+  const old = PNG.sync.read(before);
+  let ring = 0;
+  const [x0, y0, x1, y1] = s.keyboard.box ?? [0, 0, 0, 0];
+  for (let y = Math.floor(y0) - 4; y <= y1 + 4; y++)
+    for (let x = Math.floor(x0) - 4; x <= x1 + 4; x++) {
+      if (x > x0 + 3 && x < x1 - 3 && y > y0 + 3 && y < y1 - 3) continue; // the border band only
+      const o = (y * after.width + x) * 4;
+      if (Math.abs(after.data[o] - old.data[o]) + Math.abs(after.data[o + 1] - old.data[o + 1]) + Math.abs(after.data[o + 2] - old.data[o + 2]) > 60) ring++;
+    }
+  await shot(page, 'keyboard-first-control');
+  return { ok: s.keyboard.on === 'panel' && sameBox(s.keyboard.box, s.ui['tab:Profile']) && ring > 40,
+           detail: `${JSON.stringify(s.keyboard)} (Profile tab ${JSON.stringify(s.ui['tab:Profile'])}), ${ring} ring pixels` };
+});
+await t.step('Tab reaches the search box; typing goes into it, replacing what was there', async () => {
+  const n = await tabTo((await state(page)).ui.search);
+  await page.keyboard.type('fan', { delay: 40 });
+  await page.waitForFunction(() => window.rgv.state().search.query === 'fan', null, { timeout: 5000 }).catch(() => {});
+  const s = await state(page);
+  await shot(page, 'keyboard-search');
+  return { ok: n > 0 && s.search.query === 'fan' && s.search.hits > 0, detail: `${n} Tabs; query "${s.search.query}", ${s.search.hits} hits` };
+});
+await t.step('Shift+Tab goes back to a legend box; Space unticks it (topics hidden), Space again ticks it', async () => {
+  let k = null;
+  const want = (await state(page)).ui['legend:topic'];
+  for (let i = 0; i < 6 && !sameBox(k?.box, want); i++) {
+    await press(page, 'Shift+Tab');
+    await frames(page, 1);
+    k = await kb();
+  }
+  await press(page, 'Space');
+  await page.waitForFunction(() => (window.rgv.state().filter.typesHidden ?? []).includes('topic'), null, { timeout: 5000 }).catch(() => {});
+  const hidden = (await state(page)).filter.typesHidden ?? [];
+  await press(page, 'Space');
+  await page.waitForFunction(() => !(window.rgv.state().filter.typesHidden ?? []).includes('topic'), null, { timeout: 5000 }).catch(() => {});
+  const shown = (await state(page)).filter.typesHidden ?? [];
+  return { ok: sameBox(k?.box, want) && hidden.includes('topic') && !shown.includes('topic'), detail: `${JSON.stringify(k)} hidden ${JSON.stringify(hidden)} then ${JSON.stringify(shown)}` };
+});
+await t.step('Escape gives the keyboard back to the graph: the arrows select again', async () => {
+  await press(page, 'Escape');
+  await page.waitForFunction(() => window.rgv.state().keyboard.on === 'graph', null, { timeout: 3000 }).catch(() => {});
+  await press(page, 'ArrowRight');
+  await page.waitForFunction(() => window.rgv.state().selected !== null, null, { timeout: 3000 }).catch(() => {});
+  const s = await state(page);
+  return { ok: s.keyboard.on === 'graph' && s.selected === sample.focus, detail: `${JSON.stringify(s.keyboard)} selected ${s.selected}` };
+});
+await t.step('with a node selected, Tab cycles the nodes (Shift+Tab back)', async () => {
+  const first = (await state(page)).selected;
+  await press(page, 'Tab');
+  await page.waitForFunction((f) => window.rgv.state().selected !== f, first, { timeout: 3000 }).catch(() => {});
+  const second = (await state(page)).selected;
+  await press(page, 'Shift+Tab');
+  await page.waitForFunction((f) => window.rgv.state().selected === f, first, { timeout: 3000 }).catch(() => {});
+  const back = await state(page);
+  return { ok: second && second !== first && back.selected === first && back.keyboard.on === 'graph', detail: `${first} -> ${second} -> ${back.selected}` };
+});
+await t.step('Tab past the last control leaves the canvas (no keyboard trap)', async () => {
+  await press(page, 'Escape');
+  let n = 0;
+  for (; n < 120; n++) {
+    if (await page.evaluate(() => document.activeElement !== window.rgv.canvas)) break;
+    await press(page, 'Tab');
+    await frames(page, 1);
+  }
+  const left = await page.evaluate(() => document.activeElement !== window.rgv.canvas);
+  const k = await kb();
+  return { ok: left && k.on === 'graph', detail: `left after ${n} Tabs, keyboard ${JSON.stringify(k)}` };
+});
+await typeSearch(page, '');
+await press(page, 'Escape');
+await page.evaluate(() => { window.rgv.select(null); window.rgv.fit(); });
+await settle(page);
+
 // 5. colour and size ------------------------------------------------------------------------------
 await keepPicture(page, 'type');
 await shot(page, 'color-type');

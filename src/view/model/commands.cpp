@@ -156,9 +156,24 @@ nlohmann::json cmd_set_camera(ViewModel& vm, Args& a) {
 nlohmann::json cmd_key(ViewModel& vm, Args& a) {
     std::string key;
     if (!a.string("key", key, "a string")) return a.failure();
-    // A text field of the panels (the search box) has the keyboard: the key is its own
-    // (Enter runs the search, arrows move the cursor), so the host must pass it on.
-    if (vm.ui().text_input) {
+    // Tab moves the keyboard through the viewer (the graph, the panels' controls) whatever
+    // has it, a text field too; handled false: it leaves the viewer, the host moves on.
+    if (key == "Tab" || key == "Shift+Tab") {
+        nlohmann::json r = ok();
+        r["handled"] = vm.tab(key == "Shift+Tab");
+        r["selected"] = id_or_null(vm, vm.selected());
+        return r;
+    }
+    // A text field of the panels (the search box) or a control Tab went to has the keyboard:
+    // the key is its own (Enter runs the search or presses the button, arrows move the
+    // cursor or between controls, Escape gives the keyboard back), the host passes it on.
+    if (key == "Escape" && vm.ui().panel_focus && !vm.ui().text_input) {
+        vm.release_panel_focus(); // back to the graph (ImGui would only leave the scrolling region)
+        nlohmann::json r = ok();
+        r["selected"] = id_or_null(vm, vm.selected());
+        return r;
+    }
+    if (vm.ui().text_input || vm.ui().panel_focus) {
         nlohmann::json r = ok();
         r["handled"] = false;
         return r;

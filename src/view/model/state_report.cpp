@@ -89,6 +89,8 @@ nlohmann::json state_report(const ViewModel& vm) {
                    {"marked", vm.search_marks().size()}}; // on the graph while the list shows
     j["loading"] = loading_report(vm.loading());
     j["ui"] = ui.ui_boxes;
+    // Where the keyboard is: the graph, or a panel's control (Tab took it there) and its box.
+    j["keyboard"] = ui.panel_focus ? nlohmann::json{{"on", "panel"}, {"box", ui.focus_box}} : nlohmann::json{{"on", "graph"}};
     nlohmann::json works = nlohmann::json::array();
     for (std::uint32_t w : ui.works_shown)
         if (w < g.node_count()) works.push_back(g.node_id[w]);

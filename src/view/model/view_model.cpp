@@ -331,10 +331,8 @@ bool ViewModel::key(std::string_view k) {
         return true;
     }
     const auto& order = scene_.label_order();
-    if (k == "Tab") {
-        // Next node in label priority order (the researcher first, then the most connected).
-        auto it = std::find(order.begin(), order.end(), selected_);
-        select((it == order.end() || it + 1 == order.end()) ? order.front() : *(it + 1));
+    if (k == "Tab" || k == "Shift+Tab") {
+        tab(k == "Shift+Tab");
         return true;
     }
     float dx = 0, dy = 0;
@@ -365,6 +363,40 @@ bool ViewModel::key(std::string_view k) {
         }
     }
     if (best != kNoNode) select(best);
+    return true;
+}
+
+void ViewModel::release_panel_focus() {
+    if (panel_focus_) panel_focus_(PanelFocus::Release);
+    ui_.panel_focus = false;
+}
+
+bool ViewModel::tab(bool backward) {
+    const auto to_panels = [&](PanelFocus move) { return panel_focus_ && panel_focus_(move); };
+    if (ui_.panel_focus) {
+        if (to_panels(backward ? PanelFocus::Previous : PanelFocus::Next)) return true;
+        // Back past the first control is the graph; on past the last is out of the viewer.
+        release_panel_focus();
+        return backward;
+    }
+    const auto& order = scene_.label_order();
+    if (ready() && selected_ != kNoNode && !order.empty()) {
+        // The next node in label order (the researcher first, then the most connected).
+        const auto it = std::find(order.begin(), order.end(), selected_);
+        if (it != order.end()) {
+            if (backward && it != order.begin()) {
+                select(*(it - 1));
+                return true;
+            }
+            if (!backward && it + 1 != order.end()) {
+                select(*(it + 1));
+                return true;
+            }
+        }
+    }
+    if (backward) return false;
+    if (!to_panels(PanelFocus::First)) return false;
+    ui_.panel_focus = true;
     return true;
 }
 

@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -68,6 +69,11 @@ struct UiReport {
     bool works_newest_first = true;
     bool works_all = false; // the works list shows every work, not only the researcher's
     bool text_input = false; // a text field of the panels has the keyboard
+    // The keyboard is on a panel's control (Tab took it there): keys other than Tab are
+    // the panel's (arrows move between its controls, Space and Enter press them, Escape
+    // gives the keyboard back to the graph). focus_box: that control, window px.
+    bool panel_focus = false;
+    std::array<float, 4> focus_box{};
     float pixel_ratio = 1.0f;
     std::uint64_t frames_drawn = 0, graph_draws = 0;
     // The GL context: lost now (nothing is drawn until it is back), and how often it was
@@ -125,8 +131,20 @@ public:
     // Panels propose a hover too (a work in a list); the last proposal of a frame wins.
     void propose_hover(std::uint32_t node) { hover_proposal_ = node; }
     void commit_hover();
-    // Keyboard navigation (arrows between neighbours, Enter, Escape, +, -, Tab).
+    // Keyboard navigation (arrows between neighbours, Enter, Escape, +, -, Tab, Shift+Tab).
     bool key(std::string_view key_name);
+    // Tab (backward: Shift+Tab), in one order: the graph, then each control of the panels,
+    // then out of the viewer. On the graph with a node selected it cycles the nodes in
+    // label order (the researcher, then the most connected); past the last, or with none
+    // selected, it goes on to the panels. True when the keyboard stays in the viewer; false
+    // when it leaves (the page moves the focus on: no keyboard trap).
+    bool tab(bool backward);
+    // The panels' keyboard focus is the UI layer's (App): it moves to the first, next or
+    // previous control (false: there is none that way), or lets go back to the graph.
+    enum class PanelFocus { First, Next, Previous, Release };
+    void set_panel_focus(std::function<bool(PanelFocus)> f) { panel_focus_ = std::move(f); }
+    // Escape on a panel's control: the keyboard goes back to the graph.
+    void release_panel_focus();
 
     // [SECTION] selection and camera
     std::uint32_t hovered() const { return hovered_; }
@@ -221,6 +239,7 @@ private:
 
     std::uint32_t hovered_ = kNoNode, selected_ = kNoNode;
     std::uint32_t hover_proposal_ = kNoNode;
+    std::function<bool(PanelFocus)> panel_focus_;
 
     std::string expand_template_; // e.g. "slices/{id}.json"; empty: no expansion
     std::string expanding_;       // id of the node whose slice is loading, or empty

@@ -17,6 +17,7 @@ App::App() {
     vm_.render_image = [this](float scale, std::vector<std::uint8_t>& rgba, int& w, int& h, std::string& error) {
         return render_image(scale, rgba, w, h, error);
     };
+    vm_.set_panel_focus([this](ViewModel::PanelFocus move) { return move_panel_focus(move); });
 }
 
 // [SECTION] GL
@@ -72,6 +73,7 @@ void App::update(float width, float height) {
     const ImGuiIO& io = ImGui::GetIO();
     if (style_stamp_.changed({vm_.revisions().style})) apply_imgui_style(vm_.options().theme);
     warm_fonts();
+    update_keyboard_focus();
     fb_scale_ = io.DisplayFramebufferScale.x > 0.0f ? io.DisplayFramebufferScale.x : 1.0f;
 
     // The panel takes the left side when there is room; a narrow embed gets the whole

@@ -9,7 +9,8 @@
 //   panel_profile.cpp  the side panel's Profile tab (the researcher's card, works, topics)
 //   panel_explore.cpp  the Explore tab (legend, search, colour and size, filters, view)
 //   panel_details.cpp  the selected node's details
-//   panel_overlays.cpp the status card, the progress pill, compact mode's bar
+//   panel_overlays.cpp the status card, the progress pill, the legend, compact mode's bar
+//   keyboard.cpp       Tab through the panels' controls, with ImGui's focus ring
 //   export_image.cpp   the graph as an image (export_png)
 //   style.cpp          ImGui's style from the theme
 //
@@ -33,6 +34,7 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 struct ImFont;
@@ -108,6 +110,8 @@ public:
     void note_press(int clicks);
     bool key(std::string_view key_name) { return vm_.key(key_name); }
     std::vector<Event> take_events();
+    // ImGui's item hook (keyboard.cpp): a control that Tab can reach, window px.
+    void note_tab_stop(unsigned id, float x0, float y0, float x1, float y1, bool text);
     // The command channel (view/model/commands.h).
     std::string command(std::string_view json_text) { return run_command_text(vm_, json_text); }
     nlohmann::json run_command(const nlohmann::json& cmd) { return rgv::run_command(vm_, cmd); }
@@ -132,6 +136,9 @@ private:
     void draw_status_overlay();
     void draw_progress_pill();
     void draw_graph_legend();
+    // [SECTION] keyboard focus (keyboard.cpp)
+    void update_keyboard_focus();
+    bool move_panel_focus(ViewModel::PanelFocus move);
     // A neighbour as a clickable line; an http(s) link the host opens.
     void neighbor_link(std::uint32_t node);
     void link_button(const std::string& url, const char* caption = "Open link \xE2\x86\x97");
@@ -191,6 +198,18 @@ private:
     bool search_list_shown_ = false; // this frame: the hits are marked on the graph
     bool hint_done_ = false;         // the first-screen hint has served (a selection, a moved view)
     std::array<float, 4> legend_box_{}; // this frame's legend card: x0, y0, x1, y1 (x1 0: none)
+    // The panels' controls in drawing order (this frame's, being collected, and the last
+    // frame's, which Tab moves through); the one with the keyboard (-1: the graph has it)
+    // and the one a Tab asked for, applied at the next frame's start.
+    struct TabStop {
+        unsigned id;
+        void* window; // ImGuiWindow*
+        std::array<float, 4> box;
+        bool text; // a text field: focused for typing
+    };
+    std::vector<TabStop> tab_stops_, last_tab_stops_;
+    std::unordered_set<unsigned> tab_stop_ids_; // this frame's, once each
+    int focus_stop_ = -1, focus_wanted_ = -1;
 
     void request_font_pieces();
 
