@@ -890,4 +890,41 @@ slow.close();
   t.check('explorer page (deep link): no page errors', p3.errors.length === 0, p3.errors.join(' | '));
   await p3.close();
 }
+// 9. every screen size: nothing in the way ----------------------------------------------------------
+// From 800x600 to 2560x1440: the tabs clear of the toolbar and reachable, the legend inside
+// the graph area, the details (docked or a card) inside the window and clear of the toolbar.
+for (const [w, h] of [[800, 600], [1280, 800], [1920, 1080], [2560, 1440]]) {
+  const ps = await t.newPage({ viewport: { width: w, height: h } });
+  await ps.goto(`${t.base}index.html`);
+  await waitReady(ps).catch(() => {});
+  await settle(ps);
+  await t.step(`${w}x${h}: tabs clear of the toolbar, Explore opens on a click, the legend inside the graph, the details inside the window`, async () => {
+    const bar = await ps.locator('.toolbar').boundingBox();
+    const barBox = [bar.x, bar.y, bar.x + bar.width, bar.y + bar.height];
+    const overlaps = (a, b) => Boolean(a && b) && a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+    const inside = (a, [x0, y0, x1, y1]) => Boolean(a) && a[0] >= x0 - 0.5 && a[1] >= y0 - 0.5 && a[2] <= x1 + 0.5 && a[3] <= y1 + 0.5;
+    const s0 = await state(ps);
+    const problems = [];
+    if (overlaps(s0.ui['tab:Explore'], barBox)) problems.push('Explore tab under the toolbar');
+    const [ax, ay, aw, ah] = s0.graphArea;
+    if (!inside(s0.ui.graphLegend, [ax, ay, ax + aw, ay + ah])) problems.push(`legend ${JSON.stringify(s0.ui.graphLegend)} outside the graph area`);
+    await clickBox(ps, s0.ui['tab:Explore']);
+    await ps.waitForFunction(() => Boolean(window.rgv.state().ui.search), null, { timeout: 5000 }).catch(() => {});
+    if (!(await state(ps)).ui.search) problems.push('Explore did not open');
+    await ps.evaluate(() => window.rgv.select('person:deliang-fan'));
+    await ps.waitForFunction(() => Boolean(window.rgv.state().ui['details:close']), null, { timeout: 5000 }).catch(() => {});
+    await frames(ps, 3);
+    const s1 = await state(ps);
+    const close = s1.ui['details:close'];
+    if (!inside(close, [0, 0, w, h])) problems.push(`details' close ${JSON.stringify(close)} outside the window`);
+    if (!inside(s1.ui.details, [0, 0, w, h])) problems.push(`details ${JSON.stringify(s1.ui.details)} run past the window`);
+    if (overlaps(close, barBox)) problems.push('details\' close under the toolbar');
+    const sel = s1.screen[s1.selected];
+    if (!sel) problems.push('the selected node is off the graph');
+    await shot(ps, `size-${w}x${h}`);
+    return { ok: problems.length === 0, detail: problems.join('; ') || `toolbar ${barBox.map(Math.round)}, close ${close?.map(Math.round)}` };
+  });
+  t.check(`${w}x${h}: no page errors`, ps.errors.length === 0, ps.errors.join(' | '));
+  await ps.close();
+}
 await t.finish();

@@ -31,10 +31,13 @@ void App::draw_details_panel() {
         ImGui::SetNextWindowSize({details_width_, h});
         ImGui::SetNextWindowSizeConstraints({280.0f, h}, {std::max(280.0f, (area().w + details_width_) * 0.45f), h});
     } else {
-        const float width = std::min(380.0f, area().w * 0.45f);
+        // Within the graph area whatever its width (at 800x600 it is 440 px: 45% of it was
+        // under the card's least width, which then ran past the window's right edge).
+        const float least = std::min(240.0f, std::max(area().w - 24.0f, 120.0f));
+        const float width = std::clamp(area().w * 0.45f, least, 380.0f);
         ImGui::SetNextWindowPos({area().x + area().w - width - 12.0f, area().y + 12.0f}, ImGuiCond_Appearing);
         ImGui::SetNextWindowSize({width, std::min(area().h - 24.0f, 520.0f)}, ImGuiCond_Appearing);
-        ImGui::SetNextWindowSizeConstraints({240.0f, 160.0f}, {area().w, area().h});
+        ImGui::SetNextWindowSizeConstraints({least, 160.0f}, {std::max(area().w - 24.0f, least), std::max(area().h - 24.0f, 160.0f)});
     }
     // No title bar: the node's type heads the panel, and its own close button sits beside it
     // (a title bar saying "Details" is chrome, not content). The card can still be dragged
@@ -45,7 +48,19 @@ void App::draw_details_panel() {
         ImGui::End();
         return;
     }
-    if (docked_details_) details_width_ = ImGui::GetWindowWidth();
+    if (docked_details_) {
+        details_width_ = ImGui::GetWindowWidth();
+    } else {
+        // Dragged or left behind by a smaller window: back inside the graph area.
+        const ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
+        const ImVec2 kept{std::clamp(p.x, area().x + 4.0f, std::max(area().x + area().w - s.x - 4.0f, area().x + 4.0f)),
+                          std::clamp(p.y, area().y + 4.0f, std::max(area().y + area().h - s.y - 4.0f, area().y + 4.0f))};
+        if (kept.x != p.x || kept.y != p.y) ImGui::SetWindowPos(kept);
+    }
+    {
+        const ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
+        vm_.ui().ui_boxes["details"] = {p.x, p.y, p.x + s.x, p.y + s.y};
+    }
 
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(node == vm_.slice().focus ? theme().focus : theme().kind_color(g.kind[node])));
     ImGui::TextUnformatted(g.node_type[node].c_str());

@@ -11,6 +11,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cstdio>
 #include <cstring>
 
@@ -118,12 +119,20 @@ void App::draw_graph_legend() {
     const bool by_type = vm_.options().color_mode == ColorMode::Type;
     const ImU32 plain = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     const ImVec2 pos{area().x + 10.0f, area().y + area().h - 8.0f};
+    // As wide as its entries, at most the graph area's width: narrower, they wrap (a phone).
+    const float max_w = std::max(area().w - 20.0f, 120.0f);
+    ImGui::SetNextWindowSizeConstraints({0.0f, 0.0f}, {max_w, FLT_MAX});
     if (begin_card("##legend", pos, {0.0f, 1.0f}, {10.0f, 6.0f}, 6.0f, 0.85f,
                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs)) {
         push_font(TextSize::Small);
         bool first = true;
+        const float line_end = max_w - 10.0f; // window x of the right padding
         const auto entry = [&](NodeShape shape, std::uint32_t color, const char* name) {
-            if (!first) ImGui::SameLine(0.0f, 12.0f);
+            const float w = ImGui::GetTextLineHeight() + 4.0f + ImGui::CalcTextSize(name).x;
+            if (!first) {
+                ImGui::SameLine(0.0f, 12.0f);
+                if (ImGui::GetCursorPosX() + w > line_end) ImGui::NewLine();
+            }
             first = false;
             shape_swatch(shape, by_type ? color : plain);
             ImGui::SameLine(0.0f, 4.0f);
@@ -134,8 +143,11 @@ void App::draw_graph_legend() {
             if (g.count_kind(kind) > 0) entry(kind_shape(kind), t.kind_color(kind), node_kind_name(kind));
         }
         if (vm_.slice().focus != kNoNode) entry(NodeShape::Circle, t.focus, "the researcher");
-        if (!hint_done_)
+        if (!hint_done_) {
+            ImGui::PushTextWrapPos(line_end);
             ImGui::TextDisabled("Click a node for its details \xC2\xB7 drag to move \xC2\xB7 scroll to zoom");
+            ImGui::PopTextWrapPos();
+        }
         ImGui::PopFont();
         const ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
         legend_box_ = {p.x, p.y, p.x + s.x, p.y + s.y};
