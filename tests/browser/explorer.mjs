@@ -208,10 +208,10 @@ await t.step('labels: a cited work shows its full title while hovered', async ()
 await t.step('profile card shows every field of the profile page', async () => {
   const card = (await state(page)).profileCard ?? [];
   const p = sample.profile;
-  const want = ['Researcher profile', p.name, p.headline, 'Researcher', '\u00b7 Affiliation not imported', 'Open to collaborate',
+  const want = ['Researcher profile', p.name, p.headline, 'Researcher', 'Affiliation not imported', 'Open to collaborate',
     'Trust snapshot', `Trust ${p.trust.score} \u00b7 ${p.trust.band}`, `Verification ${p.verification}`, 'Unclaimed author',
     `${p.counts.works} works`, `${p.counts.followers} followers`, `${p.counts.topics} topics`,
-    `${p.counts.close_collaborators} close collab.`, `Follow researcher  ${p.counts.followers}`, 'Log in to claim',
+    `${p.counts.close_collaborators} close collaborators`, `Follow researcher  ${p.counts.followers}`, 'Log in to claim',
     `In this graph: ${works.length} works by ${p.name}`, `${works.length} works in this graph`];
   const missing = want.filter((w) => !card.includes(w));
   return { ok: missing.length === 0 && card.some((l) => l.startsWith('Claiming links this public author record')), detail: `missing ${JSON.stringify(missing)}` };

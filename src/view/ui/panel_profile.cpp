@@ -166,7 +166,7 @@ void App::draw_profile_tab() {
         if (p.affiliation && !p.affiliation->empty())
             ImGui::TextUnformatted(shown(*p.affiliation));
         else
-            ImGui::TextDisabled("%s", shown("\xC2\xB7 Affiliation not imported"));
+            ImGui::TextDisabled("%s", shown("Affiliation not imported")); // the profile page's words
         if (p.open_to_collaborate) pill(shown("Open to collaborate"), theme().ok_text);
 
         section(shown("Trust snapshot"));
@@ -192,7 +192,7 @@ void App::draw_profile_tab() {
                 {plural(works_n, "work", "works") + (p.works >= 0 ? from : ""), works_n},
                 {plural(p.followers, "follower", "followers"), p.followers},
                 {plural(topics_n, "topic", "topics"), topics_n},
-                {"close collab.", collab_n}};
+                {plural(collab_n, "close collaborator", "close collaborators"), collab_n}};
             for (const auto& [label, value] : counts) {
                 count_cell(label.c_str(), value);
                 shown((value >= 0 ? std::to_string(value) : std::string("-")) + " " + label);

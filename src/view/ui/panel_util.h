@@ -106,7 +106,10 @@ inline void count_cell(const char* label, int value) {
         ImGui::Text("%d", value);
     else
         ImGui::TextDisabled("-");
-    ImGui::TextDisabled("%s", label);
+    // In full words, wrapped in the column ("close collaborators" is two lines at 360 px).
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", label);
+    ImGui::PopStyleColor();
 }
 
 // A heading in the dim text colour with a rule under it, across the panel (ImGui's
