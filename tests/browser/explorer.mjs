@@ -217,6 +217,14 @@ await t.step('profile card shows every field of the profile page', async () => {
   return { ok: missing.length === 0 && card.some((l) => l.startsWith('Claiming links this public author record')), detail: `missing ${JSON.stringify(missing)}` };
 });
 await shot(page, 'profile');
+await t.step('"Follow researcher" on the explorer page says what a host would do, in words, never a raw id', async () => {
+  const follow = (await state(page)).actions.find((x) => x.action === 'follow');
+  await clickBox(page, follow.box);
+  await page.waitForSelector('.toast', { timeout: 5000 }).catch(() => {});
+  const text = await page.evaluate(() => [...document.querySelectorAll('.toast')].map((e) => e.textContent).join(' | '));
+  await page.evaluate(() => document.querySelectorAll('.toast').forEach((e) => e.remove()));
+  return { ok: text.startsWith(`Follow ${sample.profile.name}`) && !text.includes(':'), detail: text };
+});
 
 const years = (order) => order.map((id) => nodeById.get(id).attrs.year);
 await t.step('works list: every work, newest first', async () => {

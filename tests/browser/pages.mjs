@@ -57,6 +57,9 @@ const t = await startSuite('browser_pages', webDir);
   });
   await t.step('profile: the graph\'s "open-explorer" action reaches the host, which opens the explorer', async () => {
     // The viewer's own control emits it; state().actions says where it is on the canvas.
+    // With a co-author selected: the explorer opens on the researcher with it selected.
+    await page.evaluate(() => window.rgv.select('person:deliang-fan'));
+    await page.waitForFunction(() => window.rgv.state().selected === 'person:deliang-fan', null, { timeout: 5000 }).catch(() => {});
     const s = await page.evaluate(() => window.rgv.state());
     const target = (s.actions ?? []).find((a) => a.action === 'open-explorer');
     if (!target) return { ok: false, detail: `no open-explorer control in state().actions: ${JSON.stringify(s.actions)}` };
@@ -66,7 +69,7 @@ const t = await startSuite('browser_pages', webDir);
     const url = page.url();
     await page.goBack();
     await page.waitForFunction(() => window.rgv && window.rgv.state().status === 'ready', null, { timeout: 60000 });
-    return { ok: url.includes('#focus=person%3Azhezhi-he'), detail: url };
+    return { ok: url.includes('#focus=person%3Azhezhi-he&sel=person%3Adeliang-fan'), detail: url };
   });
   await t.step('profile: selecting in the graph updates the caption', async () => {
     await page.evaluate((id) => window.rgv.select(id), sample.focus);

@@ -165,8 +165,10 @@ void App::draw_compact_overlay() {
         ImGui::Text("%zu works \xC2\xB7 %zu people \xC2\xB7 %zu topics", g.count_kind(NodeKind::Work),
                     g.count_kind(NodeKind::Person), g.count_kind(NodeKind::Topic));
         if (ImGui::Button("Open full explorer"))
+            // The selection goes along: the explorer opens on what the visitor was looking at.
             vm_.emit("action", {{"action", "open-explorer"},
-                            {"id", vm_.slice().focus != kNoNode ? nlohmann::json(g.node_id[vm_.slice().focus]) : nlohmann::json()}});
+                                {"id", vm_.slice().focus != kNoNode ? nlohmann::json(g.node_id[vm_.slice().focus]) : nlohmann::json()},
+                                {"selected", vm_.selected() != kNoNode ? nlohmann::json(g.node_id[vm_.selected()]) : nlohmann::json()}});
         note_action_box("open-explorer");
         ImGui::SameLine();
         if (ImGui::Button("Fit")) vm_.fit_view();
