@@ -27,6 +27,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -48,6 +49,8 @@ const char* kUsage =
     "  --size WxH          initial window size in logical pixels (default 1280x800)\n"
     "  --mode MODE         explorer (default: the side panel) or compact (the graph alone)\n"
     "  --theme THEME       light (default) or dark; the key T switches between them\n"
+    "  --lang LANG         the UI's language: en (default), de, or any tag with --strings\n"
+    "  --strings FILE      the UI's strings by key, a JSON object (keys: docs/js-api.md)\n"
     "  --drop FILE         (testing) drop FILE on the window at frame 5, through SDL's queue\n"
     "  --keys K1,K2,...    (testing) press these keys from frame 10 on, one a frame\n"
     "                      (ArrowLeft/Right/Up/Down, Enter, Escape, Tab, +, -)\n"
@@ -86,6 +89,8 @@ public:
     std::string touch_path;         // --touch-file
     std::string mode;               // --mode; empty: the App's default
     std::string theme = "light";    // --theme
+    std::string lang;               // --lang
+    std::string strings_path;       // --strings
     bool state_failed = false;      // a --state-file write failed (said once)
     std::vector<std::string> keys;  // --keys
     long max_frames = 0;
@@ -112,6 +117,10 @@ public:
         load_fonts(app);
         if (!mode.empty()) app.run_command({{"cmd", "set_mode"}, {"mode", mode}});
         set_theme(app, theme);
+        if (!set_language(app)) {
+            code = 2; // as for any other wrong command line
+            return false;
+        }
         app.begin_loading(slice_path);
         load_file(app, slice_path);
         return true;
@@ -211,6 +220,32 @@ public:
     }
 
     // Themes go through the same command as the web API's setTheme, so both show alike.
+    // --lang and --strings; a file that is not a JSON object of strings stops the start,
+    // with the reason (the UI would otherwise show words nobody asked for).
+    bool set_language(App& app) {
+        if (lang.empty() && strings_path.empty()) return true;
+        nlohmann::json cmd{{"cmd", "set_language"}, {"lang", lang.empty() ? "en" : lang}};
+        if (!strings_path.empty()) {
+            std::ifstream in(strings_path, std::ios::binary);
+            if (!in) {
+                std::fprintf(stderr, "rgv: --strings: cannot read %s\n", strings_path.c_str());
+                return false;
+            }
+            cmd["strings"] = nlohmann::json::parse(in, nullptr, false);
+            if (cmd["strings"].is_discarded()) {
+                std::fprintf(stderr, "rgv: --strings: %s is not valid JSON\n", strings_path.c_str());
+                return false;
+            }
+        }
+        const nlohmann::json result = app.run_command(cmd);
+        if (!result.value("ok", false)) {
+            std::fprintf(stderr, "rgv: %s\n", result.value("error", "set_language failed").c_str());
+            return false;
+        }
+        if (result.contains("warning")) std::fprintf(stderr, "rgv: --lang %s: %s\n", lang.c_str(), result["warning"].get<std::string>().c_str());
+        return true;
+    }
+
     static void set_theme(App& app, const std::string& name) {
         const nlohmann::json result = app.run_command({{"cmd", "set_theme"}, {"theme", name}});
         if (!result.value("ok", false))
@@ -536,6 +571,14 @@ std::unique_ptr<Platform> make_platform(int argc, char** argv, int& exit_code) {
                 return nullptr;
             }
             p->theme = v;
+        } else if (arg == "--lang") {
+            const char* v = value("--lang");
+            if (!v) return nullptr;
+            p->lang = v;
+        } else if (arg == "--strings") {
+            const char* v = value("--strings");
+            if (!v) return nullptr;
+            p->strings_path = v;
         } else if (arg == "--keys") {
             const char* v = value("--keys");
             if (!v) return nullptr;

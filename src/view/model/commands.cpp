@@ -250,6 +250,31 @@ nlohmann::json cmd_set_theme(ViewModel& vm, Args& a) {
     return r;
 }
 
+// The UI's language: {"lang": "de"}, with or without {"strings": {key: text}} (the host's
+// own translation over the shipped one). The reply is what uiStrings() gives.
+nlohmann::json strings_reply(const ViewModel& vm) {
+    nlohmann::json r = ok();
+    r["lang"] = vm.strings().lang();
+    r["shipped"] = UiStrings::shipped();
+    r["strings"] = vm.strings().to_json();
+    return r;
+}
+
+nlohmann::json cmd_set_language(ViewModel& vm, Args& a) {
+    const nlohmann::json* lang = a.find("lang");
+    const nlohmann::json* strings = a.find("strings");
+    if (lang && !lang->is_string() && !lang->is_null()) return a.failure("\"lang\" must be a language tag such as \"de\"");
+    std::string error, note;
+    if (!vm.set_language(lang && lang->is_string() ? lang->get_ref<const std::string&>() : std::string(),
+                         strings ? *strings : nlohmann::json(), error, note))
+        return a.failure(error);
+    nlohmann::json r = strings_reply(vm);
+    if (!note.empty()) r["warning"] = note;
+    return r;
+}
+
+nlohmann::json cmd_ui_strings(ViewModel& vm, Args&) { return strings_reply(vm); }
+
 nlohmann::json cmd_nodes(ViewModel& vm, Args&) {
     // The slice as a plain list, for the screen-reader mirror of the host page.
     const Graph& g = vm.slice().graph;
@@ -364,6 +389,8 @@ constexpr Command kCommands[] = {
     {"set_size_mode", cmd_set_size_mode},
     {"set_filter", cmd_set_filter},
     {"set_theme", cmd_set_theme},
+    {"set_language", cmd_set_language},
+    {"ui_strings", cmd_ui_strings},
     {"nodes", cmd_nodes},
     {"export_json", cmd_export_json},
     {"export_svg", cmd_export_svg},

@@ -78,15 +78,14 @@ void Scene::update_radii(const Slice& slice, SizeMode mode) {
     if (slice.focus != kNoNode) radius_[slice.focus] = std::max(radius_[slice.focus], 12.0f);
 }
 
-const char* Scene::no_data_reason(ColorMode mode) const {
-    if (mode == ColorMode::Year && !has_years_) return "No node in this slice has a year, so all are drawn grey.";
-    return nullptr;
+std::optional<Str> Scene::no_data_reason(ColorMode mode) const {
+    if (mode == ColorMode::Year && !has_years_) return Str::NoDataYear;
+    return std::nullopt;
 }
 
-const char* Scene::no_data_reason(SizeMode mode) const {
-    if (mode == SizeMode::Citations && cited_nodes_ == 0)
-        return "No node in this slice has a citation count, so all are drawn at their smallest size.";
-    return nullptr;
+std::optional<Str> Scene::no_data_reason(SizeMode mode) const {
+    if (mode == SizeMode::Citations && cited_nodes_ == 0) return Str::NoDataCitations;
+    return std::nullopt;
 }
 
 void Scene::update_visibility(const Slice& slice, const Filter& filter) { visible_ = rgv::visible(slice, filter); }

@@ -13,10 +13,12 @@
 #include "core/slice.h"
 #include "view/model/camera_controller.h"
 #include "view/model/layers.h"
+#include "view/model/ui_strings.h"
 #include "view/model/view_options.h"
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace rgv {
@@ -73,10 +75,10 @@ public:
     bool has_years() const { return has_years_; }
     // Nodes with a citation count above 0 (what size by citations has to work with).
     std::size_t cited_nodes() const { return cited_nodes_; }
-    // Why a mode shows nothing on this slice ("No node in this slice has a year ..."), or
-    // nullptr when it has data to show. The panel and the explorer's toolbar say it.
-    const char* no_data_reason(ColorMode mode) const;
-    const char* no_data_reason(SizeMode mode) const;
+    // Why a mode shows nothing on this slice (Str::NoDataYear: "No node in this slice has a
+    // year ..."), or nothing when it has data to show. The panel and the explorer's toolbar say it.
+    std::optional<Str> no_data_reason(ColorMode mode) const;
+    std::optional<Str> no_data_reason(SizeMode mode) const;
     int min_year() const { return min_year_; }
     int max_year() const { return max_year_; }
     // Louvain communities, computed on first use after a load.

@@ -54,6 +54,7 @@ nlohmann::json state_report(const ViewModel& vm) {
     j["colorMode"] = to_string(o.color_mode);
     j["sizeMode"] = to_string(o.size_mode);
     j["theme"] = theme_to_json(o.theme);
+    j["lang"] = vm.strings().lang();
     j["filter"] = nlohmann::json::parse(filter_to_json(o.filter), nullptr, false);
     j["visibleNodes"] = vm.scene().visible_count();
     // What colour by year and size by citations have to work with: the slice's years (null
@@ -74,9 +75,9 @@ nlohmann::json state_report(const ViewModel& vm) {
     // The colour and size modes with nothing to show here, each with the reason as told.
     nlohmann::json no_data = nlohmann::json::object();
     for (ColorMode m : {ColorMode::Type, ColorMode::Community, ColorMode::Year})
-        if (const char* why = sc.no_data_reason(m)) no_data[to_string(m)] = why;
+        if (const auto why = sc.no_data_reason(m)) no_data[to_string(m)] = vm.strings().get(*why);
     for (SizeMode m : {SizeMode::Degree, SizeMode::Citations})
-        if (const char* why = sc.no_data_reason(m)) no_data[to_string(m)] = why;
+        if (const auto why = sc.no_data_reason(m)) no_data[to_string(m)] = vm.strings().get(*why);
     j["modesWithoutData"] = std::move(no_data);
     j["communities"] = vm.scene().community_count(); // 0 until something asked for them
     j["canUndo"] = vm.can_undo();

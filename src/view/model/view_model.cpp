@@ -3,7 +3,6 @@
 
 #include "core/importers.h"
 #include "core/svg_export.h"
-#include "view/model/text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -203,33 +202,32 @@ void ViewModel::request_expand(std::uint32_t node) {
 
 Loading ViewModel::loading() const {
     Loading l;
+    const UiStrings& t = strings_;
     if (download_.active) {
         l.phase = download_.expand ? "expand" : "download";
         l.bytes = download_.bytes;
-        l.text = download_.expand ? "Expanding" : "Downloading";
-        if (download_.expand) {
-            const std::uint32_t anchor = slice_.graph.find(expanding_);
-            // The whole label: the UI cuts it to its width by the shaped text (a byte cut
-            // could fall inside a conjunct).
-            if (anchor != kNoNode) l.text += " " + slice_.graph.node_label[anchor];
-            l.text += ":";
-        }
+        std::string progress;
         if (download_.total > 0.0) {
             l.total = download_.total;
             l.fraction = std::min(download_.bytes / download_.total, 1.0);
-            l.text += " " + format_bytes(download_.bytes) + " of " + format_bytes(download_.total);
+            progress = t.format(Str::LoadingBytesOf, {{"done", t.bytes(download_.bytes)}, {"total", t.bytes(download_.total)}});
         } else if (download_.bytes > 0.0) {
-            l.text += " " + format_bytes(download_.bytes);
+            progress = t.bytes(download_.bytes);
+        }
+        if (download_.expand) {
+            // The whole label: the UI cuts it to its width by the shaped text (a byte cut
+            // could fall inside a conjunct).
+            const std::uint32_t anchor = slice_.graph.find(expanding_);
+            l.text = t.format(Str::LoadingExpand, {{"name", anchor != kNoNode ? slice_.graph.node_label[anchor] : expanding_},
+                                                   {"progress", progress.empty() ? t.get(Str::LoadingConnecting) : progress}});
         } else {
-            l.text += download_.expand ? " connecting..." : " - connecting...";
+            l.text = progress.empty() ? t.get(Str::LoadingDownloadConnecting) : t.format(Str::LoadingDownload, {{"progress", progress}});
         }
     } else if (ready() && slice_.graph.node_count() > 0 && !layout_.converged()) {
         l.phase = "layout";
         l.fraction = layout_.progress();
-        char text[32];
         // Not "-0%": the first step's progress can come out a hair below zero.
-        std::snprintf(text, sizeof text, "Laying out %.0f%%", std::max(0.0, l.fraction * 100.0));
-        l.text = text;
+        l.text = t.format(Str::LoadingLayout, {{"n", t.number(std::max(0.0, l.fraction * 100.0), 0)}});
     }
     return l;
 }
@@ -474,6 +472,13 @@ void ViewModel::set_filter(Filter f) {
 void ViewModel::set_theme(Theme t) {
     options_.theme = std::move(t);
     ++rev_.style;
+}
+
+bool ViewModel::set_language(std::string_view lang, const nlohmann::json& strings, std::string& error,
+                             std::string& note) {
+    if (!strings_.set(lang, strings, error, note)) return false;
+    ++rev_.style; // a new frame: every text changes
+    return true;
 }
 
 void ViewModel::set_show_labels(bool on) {

@@ -13,6 +13,7 @@
 #include "core/view_state.h"
 #include "view/model/camera_controller.h"
 #include "view/model/scene.h"
+#include "view/model/ui_strings.h"
 #include "view/model/view_options.h"
 
 #include <nlohmann/json.hpp>
@@ -170,6 +171,12 @@ public:
     void set_show_labels(bool on);
     void set_show_arrows(bool on);
 
+    // [SECTION] the UI's words (ui_strings.h): English, a shipped translation, the host's
+    const UiStrings& strings() const { return strings_; }
+    // False with `error` (and nothing changed) for a bad tag or bad strings; `note` says
+    // when the language has no shipped translation.
+    bool set_language(std::string_view lang, const nlohmann::json& strings, std::string& error, std::string& note);
+
     // [SECTION] search
     void search(std::string_view query);
     const std::vector<SearchHit>& search_hits() const { return search_hits_; }
@@ -232,6 +239,7 @@ private:
     ForceLayout layout_;
     MergeHistory history_;
     ViewOptions options_;
+    UiStrings strings_;
     Scene scene_;
     CameraController camera_;
     Revisions rev_;

@@ -30,6 +30,7 @@
 #include "view/model/view_model.h"
 #include "text/display_text.h"
 #include "view/ui/labels.h"
+#include "view/ui/text_font.h"
 
 #include <array>
 #include <string>
@@ -141,7 +142,10 @@ private:
     bool move_panel_focus(ViewModel::PanelFocus move);
     // A neighbour as a clickable line; an http(s) link the host opens.
     void neighbor_link(std::uint32_t node);
-    void link_button(const std::string& url, const char* caption = "Open link \xE2\x86\x97");
+    void link_button(const std::string& url, const char* caption = nullptr); // nullptr: "Open link"
+    // A UI string as drawn (tx(): a translation may be in any script), valid this frame.
+    const char* t(Str id) const { return txc(vm_.strings().get(id)); }
+    const UiStrings& strings() const { return vm_.strings(); }
     // Where a control is on screen (canvas CSS px), for tests that click it like a user.
     void note_ui_box(const std::string& name);
     void note_action_box(const char* action, std::uint32_t node = kNoNode);

@@ -63,7 +63,8 @@ void App::draw_details_panel() {
     }
 
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(node == vm_.slice().focus ? theme().focus : theme().kind_color(g.kind[node])));
-    ImGui::TextUnformatted(g.node_type[node].c_str());
+    // The type in the UI's words; a type the viewer does not know is the slice's own word.
+    ImGui::TextUnformatted(g.kind[node] == NodeKind::Other ? txc(g.node_type[node]) : t(kind_word(g.kind[node])));
     ImGui::PopStyleColor();
     {
         const float side = ImGui::GetFrameHeight();
@@ -73,7 +74,7 @@ void App::draw_details_panel() {
         if (ImGui::Button("\u00d7##close", {side, side})) open = false;
         ImGui::PopStyleColor();
         note_ui_box("details:close");
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close the details (Esc)");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t(Str::DetailsClose));
     }
     if (!open) {
         vm_.select(kNoNode);
@@ -91,23 +92,24 @@ void App::draw_details_panel() {
             ImGui::TextDisabled("%s", txc_fit(l.text, ImGui::GetContentRegionAvail().x));
             progress_bar(l.fraction, 0.0f, 4.0f);
         } else {
-            if (ImGui::Button("Expand this node")) vm_.request_expand(node);
+            if (ImGui::Button(t(Str::DetailsExpand))) vm_.request_expand(node);
             note_action_box("expand", node);
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Load this node's own graph slice and merge it in");
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t(Str::DetailsExpandTip));
         }
     }
 
     if (g.kind[node] != NodeKind::Work) {
         // What the source says about a person, an institution or a topic, in one line.
-        auto count = [&](const char* key, const char* what) {
+        const UiStrings& s = strings();
+        auto count = [&](const char* key, Str what) {
             const auto n = attr::integer(attrs, key);
-            return n ? std::to_string(*n) + what : std::string();
+            return n ? s.format(what, {{"n", s.number(static_cast<long long>(*n))}}) : std::string();
         };
         const auto cites = attr::citations(attrs);
         const std::string facts = join_nonempty(
-            {attr_shown(attrs, attr::kAffiliation), count(attr::kWorksCount, " works in the source"),
-             cites ? std::to_string(static_cast<long long>(*cites)) + " citations" : std::string(),
-             count(attr::kHIndex, "").empty() ? std::string() : "h-index " + count(attr::kHIndex, ""),
+            {attr_shown(attrs, attr::kAffiliation), count(attr::kWorksCount, Str::DetailsWorksInSource),
+             cites ? s.count(Str::DetailsCitationsOne, static_cast<long long>(*cites)) : std::string(),
+             count(attr::kHIndex, Str::DetailsHIndex),
              g.kind[node] == NodeKind::Institution ? attr_shown(attrs, attr::kInstitutionType) : std::string(),
              attr_shown(attrs, attr::kCountry), attr_shown(attrs, attr::kParent)},
             "  \xC2\xB7  ");
@@ -126,11 +128,11 @@ void App::draw_details_panel() {
         for (const std::string& a : attr::strings(attrs, attr::kAuthors)) list += (list.empty() ? "" : ", ") + plain_text(a);
         if (!list.empty()) text_wrapped(list);
         if (const auto cites = attr::citations(attrs))
-            ImGui::TextDisabled("%.0f citation%s", *cites, *cites == 1.0 ? "" : "s");
+            ImGui::TextDisabled("%s", txc(strings().count(Str::DetailsCitationsOne, static_cast<long long>(*cites))));
         link_button(attr::text(attrs, attr::kUrl));
-        if (const std::string pdf = attr::text(attrs, attr::kPdfUrl); pdf != attr::text(attrs, attr::kUrl)) link_button(pdf, "Open PDF \xE2\x86\x97");
+        if (const std::string pdf = attr::text(attrs, attr::kPdfUrl); pdf != attr::text(attrs, attr::kUrl)) link_button(pdf, t(Str::OpenPdf));
         const std::string abstract = attr_shown(attrs, attr::kAbstract);
-        if (!abstract.empty() && ImGui::CollapsingHeader("Abstract", ImGuiTreeNodeFlags_DefaultOpen)) {
+        if (!abstract.empty() && ImGui::CollapsingHeader((strings().get(Str::Abstract) + "###abstract").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
             text_wrapped(abstract);
         }
     } else if (g.kind[node] == NodeKind::Person && node != vm_.slice().focus && vm_.slice().focus != kNoNode) {
@@ -142,14 +144,17 @@ void App::draw_details_panel() {
         }
         std::sort(shared.begin(), shared.end());
         shared.erase(std::unique(shared.begin(), shared.end()), shared.end());
-        ImGui::Text("%zu work%s shared with %s", shared.size(), shared.size() == 1 ? "" : "s",
-                    txc(g.node_label[vm_.slice().focus]));
+        ImGui::TextUnformatted(txc(strings().count(Str::DetailsSharedOne, static_cast<long long>(shared.size()),
+                                                   {{"name", g.node_label[vm_.slice().focus]}})));
         for (std::uint32_t w : shared) neighbor_link(w);
     }
 
     // Connections by type, each a link to its node.
     ImGui::Spacing();
-    ImGui::TextDisabled("Connections (%u)", vm_.scene().neighbors_end(node) - vm_.scene().neighbors_begin(node));
+    ImGui::TextDisabled("%s", txc(strings().format(
+                                  Str::DetailsConnections,
+                                  {{"n", strings().number(static_cast<long long>(vm_.scene().neighbors_end(node) -
+                                                                                   vm_.scene().neighbors_begin(node)))}})));
     ImGui::Separator();
     for (int k = 0; k < static_cast<int>(NodeKind::Count); ++k) {
         std::vector<std::uint32_t> of_kind;
@@ -159,8 +164,10 @@ void App::draw_details_panel() {
         of_kind.erase(std::unique(of_kind.begin(), of_kind.end()), of_kind.end());
         if (of_kind.empty()) continue;
         const auto kind = static_cast<NodeKind>(k);
-        if (ImGui::TreeNodeEx(node_kind_name(kind), ImGuiTreeNodeFlags_DefaultOpen, "%s (%zu)", node_kind_name(kind),
-                              of_kind.size())) {
+        const long long count = static_cast<long long>(of_kind.size());
+        if (ImGui::TreeNodeEx(node_kind_name(kind), ImGuiTreeNodeFlags_DefaultOpen, "%s",
+                              txc(strings().format(Str::DetailsKindCount, {{"kind", strings().word(kind_word(kind), count)},
+                                                                           {"n", strings().number(count)}})))) {
             for (std::uint32_t n : of_kind) neighbor_link(n);
             ImGui::TreePop();
         }
@@ -185,7 +192,7 @@ void App::neighbor_link(std::uint32_t n) {
 void App::link_button(const std::string& url, const char* caption) {
     if (!is_web_url(url)) return;
     ImGui::PushID(url.c_str());
-    if (ImGui::SmallButton(caption)) vm_.emit("openUrl", {{"url", url}});
+    if (ImGui::SmallButton(caption ? caption : t(Str::OpenLink))) vm_.emit("openUrl", {{"url", url}});
     ImGui::PopID();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", txc(url)); // an IRI may be in any script
 }

@@ -19,20 +19,21 @@ namespace {
 // true when one was clicked (`value` is then the clicked one).
 // A mode this slice has no data for gives its reason as a tooltip, and under the line
 // while it is the current one (a click, a deep link or the API chose it anyway).
-template <typename E> bool mode_radios(E& value, std::initializer_list<E> modes, const Scene& scene) {
+template <typename E> bool mode_radios(E& value, std::initializer_list<E> modes, const Scene& scene, const UiStrings& s) {
     bool clicked = false;
     for (E m : modes) {
         ImGui::SameLine();
-        const char* why = scene.no_data_reason(m);
-        if (ImGui::RadioButton(to_string(m), value == m)) {
+        const auto why = scene.no_data_reason(m);
+        // "###": the mode's name, not its word, is the id (the same in every language).
+        if (ImGui::RadioButton((s.get(mode_word(m)) + "###" + to_string(m)).c_str(), value == m)) {
             value = m;
             clicked = true;
         }
-        if (why && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", why);
+        if (why && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", txc(s.get(*why)));
     }
-    if (const char* why = scene.no_data_reason(value)) {
+    if (const auto why = scene.no_data_reason(value)) {
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextDisabled("%s", why);
+        ImGui::TextDisabled("%s", txc(s.get(*why)));
         ImGui::PopTextWrapPos();
     }
     return clicked;
@@ -48,9 +49,11 @@ void App::draw_explore_tab() {
     Filter filter = options.filter;
     bool filter_changed = false;
     // [SECTION] slice counts and legend (click a type to hide or show it)
-    section("Research graph");
-    ImGui::Text("%zu nodes, %zu edges", g.node_count(), g.edge_count());
-    if (!vm_.format().empty()) ImGui::TextDisabled("format: %s", vm_.format().c_str());
+    const UiStrings& s = strings();
+    section(t(Str::ExploreGraph));
+    ImGui::TextUnformatted(txc(s.format(Str::ExploreCounts, {{"nodes", s.number(static_cast<long long>(g.node_count()))},
+                                                            {"edges", s.number(static_cast<long long>(g.edge_count()))}})));
+    if (!vm_.format().empty()) ImGui::TextDisabled("%s", txc(s.format(Str::ExploreFormat, {{"format", vm_.format()}})));
     for (int k = 0; k < static_cast<int>(NodeKind::Count); ++k) {
         const auto kind = static_cast<NodeKind>(k);
         const std::size_t n = g.count_kind(kind);
@@ -69,36 +72,38 @@ void App::draw_explore_tab() {
         note_ui_box("legend:" + kind_name);
         ImGui::SameLine();
         shape_swatch(kind_shape(kind), options.color_mode == ColorMode::Type ? theme().kind_color(kind) : theme().undated);
-        ImGui::Text("%zu %s%s", n, node_kind_name(kind), n == 1 ? "" : "s");
+        ImGui::TextUnformatted(txc(s.count(Str::KindCountOne, static_cast<long long>(n),
+                                           {{"kind", s.word(kind_word(kind), static_cast<long long>(n))}})));
         ImGui::PopID();
     }
     if (vm_.slice().focus != kNoNode) {
         ImGui::Dummy({ImGui::GetFrameHeight(), 1.0f});
         ImGui::SameLine();
         shape_swatch(NodeShape::Circle, theme().focus);
-        ImGui::TextUnformatted("the researcher");
+        ImGui::TextUnformatted(t(Str::TheResearcher));
     }
-    if (!vm_.layout().converged()) ImGui::ProgressBar(vm_.layout().progress(), {-1, 0}, "laying out");
+    if (!vm_.layout().converged()) ImGui::ProgressBar(vm_.layout().progress(), {-1, 0}, t(Str::ExploreLayingOut));
     for (const std::string& w : vm_.slice().warnings) {
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextDisabled("note: %s", w.c_str());
+        ImGui::TextDisabled("%s", txc(s.format(Str::ExploreNote, {{"text", w}})));
         ImGui::PopTextWrapPos();
     }
 
-    section("Find");
+    section(t(Str::ExploreFind));
     draw_search();
 
-    section("Colour and size");
-    ImGui::TextUnformatted("Colour by");
+    section(t(Str::ExploreColourAndSize));
+    ImGui::TextUnformatted(t(Str::ExploreColourBy));
     ColorMode color = options.color_mode;
-    if (mode_radios(color, {ColorMode::Type, ColorMode::Community, ColorMode::Year}, scene)) vm_.set_color_mode(color);
+    if (mode_radios(color, {ColorMode::Type, ColorMode::Community, ColorMode::Year}, scene, s)) vm_.set_color_mode(color);
     if (options.color_mode == ColorMode::Community) {
         const Communities& communities = scene.communities(g);
-        ImGui::TextDisabled("%u communities (Louvain), modularity %.2f", communities.count, communities.modularity);
+        ImGui::TextDisabled("%s", txc(s.format(Str::ExploreCommunities, {{"n", s.number(static_cast<long long>(communities.count))},
+                                                                          {"q", s.number(communities.modularity, 2)}})));
         for (std::uint32_t c = 0; c < std::min<std::uint32_t>(communities.count, 12); ++c) {
             if (c % 6) ImGui::SameLine();
             shape_swatch(NodeShape::Circle, community_color(static_cast<int>(c)));
-            ImGui::Text("%u", communities.sizes[c]);
+            ImGui::TextUnformatted(txc(s.number(static_cast<long long>(communities.sizes[c]))));
         }
     } else if (options.color_mode == ColorMode::Year && scene.has_years()) {
         // The ramp as a legend, oldest left, like VOSviewer's overlay view.
@@ -117,11 +122,11 @@ void App::draw_explore_tab() {
         ImGui::SameLine(std::max(w - ImGui::CalcTextSize(newest).x, ImGui::GetCursorPosX() + 8.0f));
         ImGui::TextUnformatted(newest);
     }
-    ImGui::TextUnformatted("Size by");
+    ImGui::TextUnformatted(t(Str::ExploreSizeBy));
     SizeMode size = options.size_mode;
-    if (mode_radios(size, {SizeMode::Degree, SizeMode::Citations}, scene)) vm_.set_size_mode(size);
+    if (mode_radios(size, {SizeMode::Degree, SizeMode::Citations}, scene, s)) vm_.set_size_mode(size);
 
-    section("Filter");
+    section(t(Str::ExploreFilter));
     if (scene.has_years()) {
         const int lo = scene.min_year(), hi = scene.max_year();
         int from = filter.has_years ? filter.year_from : lo, to = filter.has_years ? filter.year_to : hi;
@@ -129,17 +134,18 @@ void App::draw_explore_tab() {
         // clicks as drags and its digits went to graph navigation). Out-of-range years are
         // clamped to the slice's, and the two ends are swapped when typed the wrong way round.
         const ImGuiStyle& st = ImGui::GetStyle();
-        const float label_w = ImGui::CalcTextSize("Years").x, to_w = ImGui::CalcTextSize("to").x;
+        const char* years_word = t(Str::ExploreYears);
+        const float label_w = ImGui::CalcTextSize(years_word).x, to_w = ImGui::CalcTextSize(t(Str::ExploreYearsTo)).x;
         const float field_w = std::max(
             (ImGui::GetContentRegionAvail().x - label_w - to_w - 3.0f * st.ItemSpacing.x) * 0.5f, 48.0f);
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted("Years");
+        ImGui::TextUnformatted(years_word);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(field_w);
         bool typed = ImGui::InputInt("##year_from", &from, 0, 0, ImGuiInputTextFlags_EnterReturnsTrue);
         note_ui_box("yearFrom");
         ImGui::SameLine();
-        ImGui::TextUnformatted("to");
+        ImGui::TextUnformatted(t(Str::ExploreYearsTo));
         ImGui::SameLine();
         ImGui::SetNextItemWidth(field_w);
         typed |= ImGui::InputInt("##year_to", &to, 0, 0, ImGuiInputTextFlags_EnterReturnsTrue);
@@ -154,7 +160,7 @@ void App::draw_explore_tab() {
             filter_changed = true;
         }
         if (filter.has_years) {
-            if (ImGui::SmallButton("All years")) {
+            if (ImGui::SmallButton(t(Str::ExploreAllYears))) {
                 filter.has_years = false;
                 filter_changed = true;
             }
@@ -165,7 +171,7 @@ void App::draw_explore_tab() {
         bool any_topic = false;
         for (std::uint32_t i = 0; i < gr.node_count(); ++i) {
             if (gr.kind[i] != NodeKind::Topic) continue;
-            if (!any_topic) ImGui::TextDisabled("works about (none ticked: all)");
+            if (!any_topic) ImGui::TextDisabled("%s", t(Str::ExploreWorksAbout));
             any_topic = true;
             auto& topics = filter.topics;
             bool on = std::find(topics.begin(), topics.end(), gr.node_id[i]) != topics.end();
@@ -183,24 +189,25 @@ void App::draw_explore_tab() {
     }
     if (filter_changed) vm_.set_filter(filter);
     if (options.filter.active()) {
-        ImGui::Text("%zu of %zu nodes shown", scene.visible_count(), g.node_count());
+        ImGui::TextUnformatted(txc(s.format(Str::ExploreShown, {{"n", s.number(static_cast<long long>(scene.visible_count()))},
+                                                                {"total", s.number(static_cast<long long>(g.node_count()))}})));
         ImGui::SameLine();
-        if (ImGui::SmallButton("Clear filters")) {
+        if (ImGui::SmallButton(t(Str::ExploreClearFilters))) {
             vm_.set_filter(Filter{});
         }
     }
 
-    section("View");
+    section(t(Str::ExploreView));
     if (vm_.can_undo()) {
-        if (ImGui::Button("Undo expand")) vm_.undo_merge();
+        if (ImGui::Button(t(Str::ExploreUndoExpand))) vm_.undo_merge();
         ImGui::SameLine();
     }
-    if (ImGui::Button("Fit view")) vm_.fit_view();
+    if (ImGui::Button(t(Str::ExploreFitView))) vm_.fit_view();
     ImGui::SameLine();
     bool labels = options.show_labels, arrows = options.show_arrows;
-    if (ImGui::Checkbox("Labels", &labels)) vm_.set_show_labels(labels);
+    if (ImGui::Checkbox(t(Str::ExploreLabels), &labels)) vm_.set_show_labels(labels);
     ImGui::SameLine();
-    if (ImGui::Checkbox("Edge direction", &arrows)) vm_.set_show_arrows(arrows);
+    if (ImGui::Checkbox(t(Str::ExploreEdgeDirection), &arrows)) vm_.set_show_arrows(arrows);
 }
 
 
@@ -209,21 +216,21 @@ void App::draw_explore_tab() {
 void App::draw_search() {
     const Graph& g = vm_.slice().graph;
     ImGui::SetNextItemWidth(-1.0f);
-    const bool enter = ImGui::InputTextWithHint("##search", "Search people, works, topics...", search_text_,
+    const bool enter = ImGui::InputTextWithHint("##search", t(Str::SearchPlaceholder), search_text_,
                                                 sizeof search_text_, ImGuiInputTextFlags_EnterReturnsTrue);
     note_ui_box("search");
     search_list_shown_ = true;
     if (ImGui::IsItemEdited()) vm_.search(search_text_);
     const std::vector<SearchHit>& hits = vm_.search_hits();
     if (enter && !hits.empty()) vm_.focus_node(hits.front().index);
-    if (search_text_[0] != 0 && hits.empty()) ImGui::TextDisabled("No match");
+    if (search_text_[0] != 0 && hits.empty()) ImGui::TextDisabled("%s", t(Str::SearchNoMatch));
     for (const SearchHit& hit : hits) {
         if (hit.index >= g.node_count()) continue;
         ImGui::PushID(static_cast<int>(hit.index));
         shape_swatch(kind_shape(g.kind[hit.index]), theme().kind_color(g.kind[hit.index]));
         // Found through another spelling: say which ("王小明 — matched Wang Xiaoming").
         const std::string& label = g.node_label[hit.index];
-        const std::string shown = hit.alt < 0 ? label : label + " \u2014 matched " + hit.alt_text;
+        const std::string shown = hit.alt < 0 ? label : strings().format(Str::SearchMatched, {{"label", label}, {"alt", hit.alt_text}});
         // One line each, cut with an ellipsis by the shaped width (ImGui would clip it).
         const float room = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x;
         if (ImGui::Selectable(txc_fit(shown, room), vm_.selected() == hit.index)) vm_.focus_node(hit.index);

@@ -32,27 +32,26 @@ void App::draw_status_overlay() {
             const float wrap = std::min(520.0f, std::max(area().w - 80.0f, 200.0f));
             ImGui::PushStyleColor(ImGuiCol_Text, theme().error_text);
             push_font(TextSize::Large);
-            ImGui::TextUnformatted("Could not open the graph");
+            ImGui::TextUnformatted(t(Str::ErrorTitle));
             ImGui::PopFont();
             ImGui::PopStyleColor();
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
             ImGui::TextUnformatted(e.summary.c_str());
-            ImGui::TextDisabled("%s", vm_.status() == AppStatus::Ready
-                                          ? "The graph that was open before is still shown."
-                                          : "Open another graph file, or drop one on the viewer.");
+            ImGui::TextDisabled("%s", t(vm_.status() == AppStatus::Ready ? Str::ErrorKept : Str::ErrorOpenAnother));
             if (error_detail_open_) {
                 ImGui::Spacing();
                 ImGui::TextDisabled("%s", e.detail.c_str());
             }
             ImGui::PopTextWrapPos();
             ImGui::Spacing();
-            if (ImGui::SmallButton(error_detail_open_ ? "Hide details" : "Show details")) error_detail_open_ = !error_detail_open_;
+            if (ImGui::SmallButton((strings().get(error_detail_open_ ? Str::ErrorHideDetails : Str::ErrorShowDetails) + "###details").c_str()))
+                error_detail_open_ = !error_detail_open_;
             note_ui_box("errorDetails");
             ImGui::SameLine();
-            if (ImGui::SmallButton("Copy message")) ImGui::SetClipboardText(e.detail.c_str());
+            if (ImGui::SmallButton(t(Str::ErrorCopy))) ImGui::SetClipboardText(e.detail.c_str());
             if (vm_.status() == AppStatus::Ready) {
                 ImGui::SameLine();
-                if (ImGui::SmallButton("Dismiss")) {
+                if (ImGui::SmallButton(t(Str::ErrorDismiss))) {
                     vm_.dismiss_error();
                     error_detail_open_ = false;
                 }
@@ -60,9 +59,9 @@ void App::draw_status_overlay() {
             }
         } else if (vm_.status() == AppStatus::Building || vm_.status() == AppStatus::Empty) {
             push_font(TextSize::Large);
-            ImGui::TextUnformatted("Building this graph slice");
+            ImGui::TextUnformatted(t(Str::BuildingTitle));
             ImGui::PopFont();
-            const char* detail = "Loading the nearby papers, people, topics and institutions.";
+            const char* detail = t(Str::BuildingDetail);
             ImGui::TextDisabled("%s", detail);
             if (vm_.downloading()) {
                 const Loading l = vm_.loading();
@@ -71,14 +70,14 @@ void App::draw_status_overlay() {
                 progress_bar(l.fraction, width);
                 ImGui::TextUnformatted(txc_fit(l.text, width));
                 if (l.fraction >= 0.0) {
-                    char percent[16];
-                    std::snprintf(percent, sizeof percent, "%.0f%%", l.fraction * 100.0);
+                    const std::string percent_text = strings().number(l.fraction * 100.0, 0) + "%";
+                    const char* percent = percent_text.c_str();
                     ImGui::SameLine(ImGui::GetCursorPosX() + width - ImGui::CalcTextSize(percent).x);
                     ImGui::TextDisabled("%s", percent);
                 }
             }
         } else {
-            ImGui::TextUnformatted("This graph slice is empty.");
+            ImGui::TextUnformatted(t(Str::GraphEmpty));
         }
     }
     ImGui::End();
@@ -115,7 +114,7 @@ void App::draw_graph_legend() {
     const Graph& g = vm_.slice().graph;
     if (!vm_.ready() || g.node_count() == 0) return;
     if (vm_.selected() != kNoNode || !vm_.camera().following()) hint_done_ = true;
-    const Theme& t = theme();
+    const Theme& th = theme();
     const bool by_type = vm_.options().color_mode == ColorMode::Type;
     const ImU32 plain = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     const ImVec2 pos{area().x + 10.0f, area().y + area().h - 8.0f};
@@ -140,12 +139,12 @@ void App::draw_graph_legend() {
         };
         for (int k = 0; k < static_cast<int>(NodeKind::Count); ++k) {
             const auto kind = static_cast<NodeKind>(k);
-            if (g.count_kind(kind) > 0) entry(kind_shape(kind), t.kind_color(kind), node_kind_name(kind));
+            if (g.count_kind(kind) > 0) entry(kind_shape(kind), th.kind_color(kind), t(kind_word(kind)));
         }
-        if (vm_.slice().focus != kNoNode) entry(NodeShape::Circle, t.focus, "the researcher");
+        if (vm_.slice().focus != kNoNode) entry(NodeShape::Circle, th.focus, t(Str::TheResearcher));
         if (!hint_done_) {
             ImGui::PushTextWrapPos(line_end);
-            ImGui::TextDisabled("Click a node for its details \xC2\xB7 drag to move \xC2\xB7 scroll to zoom");
+            ImGui::TextDisabled("%s", t(Str::LegendHint));
             ImGui::PopTextWrapPos();
         }
         ImGui::PopFont();
@@ -162,16 +161,19 @@ void App::draw_graph_legend() {
 void App::draw_compact_overlay() {
     if (begin_card("##compact", {area().x + 10.0f, area().y + 10.0f}, {0.0f, 0.0f}, {10.0f, 8.0f}, 6.0f, 0.92f)) {
         const Graph& g = vm_.slice().graph;
-        ImGui::Text("%zu works \xC2\xB7 %zu people \xC2\xB7 %zu topics", g.count_kind(NodeKind::Work),
-                    g.count_kind(NodeKind::Person), g.count_kind(NodeKind::Topic));
-        if (ImGui::Button("Open full explorer"))
+        const UiStrings& s = strings();
+        auto n = [&](NodeKind k) { return s.number(static_cast<long long>(g.count_kind(k))); };
+        ImGui::TextUnformatted(txc(s.format(Str::CompactCounts, {{"works", n(NodeKind::Work)},
+                                                                {"people", n(NodeKind::Person)},
+                                                                {"topics", n(NodeKind::Topic)}})));
+        if (ImGui::Button(t(Str::CompactOpenExplorer)))
             // The selection goes along: the explorer opens on what the visitor was looking at.
             vm_.emit("action", {{"action", "open-explorer"},
                                 {"id", vm_.slice().focus != kNoNode ? nlohmann::json(g.node_id[vm_.slice().focus]) : nlohmann::json()},
                                 {"selected", vm_.selected() != kNoNode ? nlohmann::json(g.node_id[vm_.selected()]) : nlohmann::json()}});
         note_action_box("open-explorer");
         ImGui::SameLine();
-        if (ImGui::Button("Fit")) vm_.fit_view();
+        if (ImGui::Button(t(Str::CompactFit))) vm_.fit_view();
     }
     ImGui::End();
 }

@@ -16,9 +16,6 @@
 namespace rgv {
 namespace {
 
-// "1 work", "2 works": the count's own word (a negative count, "not given", reads plural).
-std::string plural(int n, const char* one, const char* many) { return n == 1 ? one : many; }
-
 bool adjacent(const ViewModel& vm, std::uint32_t a, std::uint32_t b) {
     const Scene& sc = vm.scene();
     for (std::uint32_t k = sc.neighbors_begin(a); k < sc.neighbors_end(a); ++k)
@@ -100,21 +97,21 @@ void App::draw_side_panel() {
     ImGui::Begin("Profile", nullptr, flags);
     panel_width_ = ImGui::GetWindowWidth(); // the graph area follows from the next frame
     if (vm_.status() != AppStatus::Ready) {
-        ImGui::TextDisabled("Researcher profile");
+        ImGui::TextDisabled("%s", t(Str::ProfileHeading));
         if (vm_.status() == AppStatus::Building) {
-            ImGui::TextUnformatted("Loading...");
+            ImGui::TextUnformatted(t(Str::ProfileLoading));
         } else {
-            ImGui::TextUnformatted("No graph loaded");
+            ImGui::TextUnformatted(t(Str::ProfileNoGraph));
             ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextDisabled("Open a graph file, or drop one on the viewer: an rgv slice, or an export of OpenAlex, "
-                                "Semantic Scholar, VOSviewer, Cytoscape, graphology, JGF or node-link JSON.");
+            ImGui::TextDisabled("%s", t(Str::ProfileOpenHint));
             ImGui::PopTextWrapPos();
         }
         ImGui::End();
         return;
     }
     if (ImGui::BeginTabBar("panels")) {
-        const bool profile_open = ImGui::BeginTabItem("Profile");
+        // "###": the tab's id stays when its word changes (a new language keeps the tab open).
+        const bool profile_open = ImGui::BeginTabItem((strings().get(Str::TabProfile) + "###profile").c_str());
         note_ui_box("tab:Profile");
         if (profile_open) {
             ImGui::BeginChild("profile_scroll");
@@ -122,7 +119,7 @@ void App::draw_side_panel() {
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
-        const bool explore_open = ImGui::BeginTabItem("Explore");
+        const bool explore_open = ImGui::BeginTabItem((strings().get(Str::TabExplore) + "###explore").c_str());
         note_ui_box("tab:Explore");
         if (explore_open) {
             ImGui::BeginChild("explore_scroll");
@@ -145,82 +142,81 @@ void App::draw_profile_tab() {
         vm_.ui().profile_lines.push_back(std::move(text));
         return txc(vm_.ui().profile_lines.back()); // drawn shaped; reported as the text it is
     };
-    char line[160];
 
     // [SECTION] profile card
-    ImGui::TextDisabled("%s", shown("Researcher profile"));
+    const UiStrings& s = strings();
+    ImGui::TextDisabled("%s", shown(s.get(Str::ProfileHeading)));
     if (p.name.empty() && vm_.slice().focus == kNoNode) {
         // A plain graph (no profile, no focal researcher): no card of made-up fields.
-        ImGui::TextUnformatted(shown("This slice has no researcher profile."));
+        ImGui::TextUnformatted(shown(s.get(Str::ProfileNone)));
     } else {
         push_font(TextSize::Large);
-        ImGui::TextUnformatted(shown(p.name.empty() ? "Unnamed researcher" : p.name));
+        ImGui::TextUnformatted(shown(p.name.empty() ? s.get(Str::ProfileUnnamed) : p.name));
         ImGui::PopFont();
         if (!p.headline.empty()) {
             shown(p.headline);
             text_wrapped(p.headline); // lines broken on the logical text, right-aligned if right to left
         }
         ImGui::Spacing();
-        ImGui::TextDisabled("%s", shown("Researcher"));
+        ImGui::TextDisabled("%s", shown(s.get(Str::ProfileRole)));
         ImGui::SameLine();
         if (p.affiliation && !p.affiliation->empty())
             ImGui::TextUnformatted(shown(*p.affiliation));
         else
-            ImGui::TextDisabled("%s", shown("Affiliation not imported")); // the profile page's words
-        if (p.open_to_collaborate) pill(shown("Open to collaborate"), theme().ok_text);
+            ImGui::TextDisabled("%s", shown(s.get(Str::ProfileNoAffiliation))); // the profile page's words
+        if (p.open_to_collaborate) pill(shown(s.get(Str::ProfileOpenToCollaborate)), theme().ok_text);
 
-        section(shown("Trust snapshot"));
+        section(shown(s.get(Str::ProfileTrustHeading)));
         if (p.trust_score >= 0) {
-            std::snprintf(line, sizeof line, "Trust %d \xC2\xB7 %s", p.trust_score, p.trust_band.c_str());
-            ImGui::TextUnformatted(shown(line));
+            ImGui::TextUnformatted(
+                shown(s.format(Str::ProfileTrust, {{"score", s.number(p.trust_score)}, {"band", p.trust_band}})));
         }
         if (!p.verification.empty()) {
             ImGui::SameLine(0.0f, 18.0f);
-            ImGui::TextUnformatted(shown("Verification " + p.verification));
+            ImGui::TextUnformatted(shown(s.format(Str::ProfileVerification, {{"status", p.verification}})));
         }
-        ImGui::TextUnformatted(shown(p.claimed ? "Claimed author" : "Unclaimed author"));
+        ImGui::TextUnformatted(shown(s.get(p.claimed ? Str::ProfileClaimed : Str::ProfileUnclaimed)));
         // The card's counts are the profile's (the host's, or the source's: "works in
         // OpenAlex"); what the source does not count is counted in this graph. What the
         // graph holds is said on its own line, so the two never read as one figure.
         const GraphCounts& in_graph = graph_counts();
-        const std::string from = p.counts_source.empty() ? "" : " in " + p.counts_source;
         if (ImGui::BeginTable("counts", 4, ImGuiTableFlags_SizingStretchProp)) {
             const int works_n = p.works >= 0 ? p.works : in_graph.own_works;
             const int topics_n = p.topics >= 0 ? p.topics : in_graph.topics;
             const int collab_n = p.close_collaborators >= 0 ? p.close_collaborators : in_graph.collaborators;
             const std::pair<std::string, int> counts[] = {
-                {plural(works_n, "work", "works") + (p.works >= 0 ? from : ""), works_n},
-                {plural(p.followers, "follower", "followers"), p.followers},
-                {plural(topics_n, "topic", "topics"), topics_n},
-                {plural(collab_n, "close collaborator", "close collaborators"), collab_n}};
+                {p.works >= 0 && !p.counts_source.empty()
+                     ? s.count(Str::ProfileWorksInOne, works_n, {{"source", p.counts_source}})
+                     : s.word(Str::ProfileWorksOne, works_n),
+                 works_n},
+                {s.word(Str::ProfileFollowersOne, p.followers), p.followers},
+                {s.word(Str::ProfileTopicsOne, topics_n), topics_n},
+                {s.word(Str::ProfileCollaboratorsOne, collab_n), collab_n}};
             for (const auto& [label, value] : counts) {
-                count_cell(label.c_str(), value);
-                shown((value >= 0 ? std::to_string(value) : std::string("-")) + " " + label);
+                count_cell(txc(label), value >= 0 ? s.number(value).c_str() : nullptr);
+                shown((value >= 0 ? s.number(value) : std::string("-")) + " " + label);
             }
             ImGui::EndTable();
         }
         if (vm_.slice().focus != kNoNode) {
-            std::string graph_line = "In this graph: " + std::to_string(in_graph.own_works) + " " +
-                                     plural(in_graph.own_works, "work", "works") + " by " + g.node_label[vm_.slice().focus];
+            std::string graph_line =
+                s.count(Str::ProfileInGraphOne, in_graph.own_works, {{"name", g.node_label[vm_.slice().focus]}});
             if (in_graph.works != in_graph.own_works)
-                graph_line += ", " + std::to_string(in_graph.works) + " in all";
+                graph_line = s.format(Str::ProfileInGraphAll, {{"line", graph_line}, {"n", s.number(in_graph.works)}});
             ImGui::TextDisabled("%s", shown(graph_line));
         }
 
         // The profile page's actions: the host performs them, the viewer only asks.
         const nlohmann::json focus_id = vm_.slice().focus != kNoNode ? nlohmann::json(g.node_id[vm_.slice().focus]) : nlohmann::json();
-        char follow[64];
-        std::snprintf(follow, sizeof follow, "Follow researcher  %d", std::max(p.followers, 0));
-        if (ImGui::Button(shown(follow))) vm_.emit("action", {{"action", "follow"}, {"id", focus_id}});
+        if (ImGui::Button(shown(s.format(Str::ProfileFollow, {{"n", s.number(std::max(p.followers, 0))}})))) vm_.emit("action", {{"action", "follow"}, {"id", focus_id}});
         note_action_box("follow");
         ImGui::SameLine();
-        if (ImGui::Button(shown(p.claimed ? "Open a conversation" : "Log in to claim")))
+        if (ImGui::Button(shown(s.get(p.claimed ? Str::ProfileConnect : Str::ProfileClaim))))
             vm_.emit("action", {{"action", p.claimed ? "connect" : "claim"}, {"id", focus_id}});
         note_action_box(p.claimed ? "connect" : "claim");
         if (!p.claimed) {
             ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextDisabled("%s", shown("Claiming links this public author record to a researcher profile. Claim this "
-                                            "author entity first to unlock direct invitations."));
+            ImGui::TextDisabled("%s", shown(s.get(Str::ProfileClaimNote)));
             ImGui::PopTextWrapPos();
         }
     } // the card
@@ -239,32 +235,23 @@ void App::draw_profile_tab() {
         return vm_.ui().works_newest_first ? ya > yb : ya < yb;
     });
     vm_.ui().works_shown = works;
-    section(shown("Published work"));
+    section(shown(s.get(Str::WorksHeading)));
     if (focus != kNoNode && p.focus_inferred) {
         // A works list (a search) names no researcher: who the card is about was guessed.
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextDisabled("%s", shown("This graph is a list of " + std::to_string(in_graph.works) + " " +
-                                        plural(in_graph.works, "work", "works") + "; " + g.node_label[focus] +
-                                        ", its most frequent author, wrote " + std::to_string(in_graph.own_works) + "."));
+        ImGui::TextDisabled("%s", shown(s.count(Str::WorksInferredOne, in_graph.works,
+                                                {{"name", g.node_label[focus]}, {"own", s.number(in_graph.own_works)}})));
         ImGui::PopTextWrapPos();
     }
-    if (own_only)
-        std::snprintf(line, sizeof line, "%d %s in this graph", in_graph.own_works,
-                      plural(in_graph.own_works, "work", "works").c_str());
-    else
-        std::snprintf(line, sizeof line, "%d %s in this graph, all authors", in_graph.works,
-                      plural(in_graph.works, "work", "works").c_str());
-    ImGui::TextDisabled("%s", shown(line));
+    ImGui::TextDisabled("%s", shown(own_only ? s.count(Str::WorksOwnOne, in_graph.own_works)
+                                             : s.count(Str::WorksAllOne, in_graph.works)));
     ImGui::SameLine();
-    if (ImGui::SmallButton(vm_.ui().works_newest_first ? "Newest first \xE2\x96\xBC" : "Oldest first \xE2\x96\xB2"))
+    if (ImGui::SmallButton((s.get(vm_.ui().works_newest_first ? Str::WorksNewestFirst : Str::WorksOldestFirst) + "###sort").c_str()))
         vm_.ui().works_newest_first = !vm_.ui().works_newest_first;
     note_ui_box("worksSort");
     if (focus != kNoNode && in_graph.works > in_graph.own_works) {
-        char more[96];
-        if (vm_.ui().works_all)
-            std::snprintf(more, sizeof more, "Only %s's works", g.node_label[focus].c_str());
-        else
-            std::snprintf(more, sizeof more, "Show all %d works in this graph", in_graph.works);
+        const std::string more = vm_.ui().works_all ? s.format(Str::WorksOnlyOwn, {{"name", g.node_label[focus]}})
+                                                    : s.format(Str::WorksShowAll, {{"n", s.number(in_graph.works)}});
         if (ImGui::SmallButton(txc_fit(more, ImGui::GetContentRegionAvail().x))) vm_.ui().works_all = !vm_.ui().works_all;
         note_ui_box("worksAll");
     }
@@ -283,7 +270,7 @@ void App::draw_profile_tab() {
             ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         }
         const std::string abstract = attr_shown(a, attr::kAbstract);
-        if (!abstract.empty() && ImGui::TreeNode("abstract", "Abstract")) {
+        if (!abstract.empty() && ImGui::TreeNode("abstract", "%s", t(Str::Abstract))) {
             text_wrapped(abstract);
             ImGui::TreePop();
         }
@@ -311,8 +298,8 @@ void App::draw_profile_tab() {
     if (vm_.slice().focus != kNoNode) {
         for (std::size_t e = 0; e < g.edge_count(); ++e) {
             if (g.edge_type[e] != "coauthor") continue;
-            const std::uint32_t s = g.edge_source[e], t = g.edge_target[e];
-            if (s == vm_.slice().focus || t == vm_.slice().focus) people.push_back({s == vm_.slice().focus ? t : s, g.edge_weight[e]});
+            const std::uint32_t a = g.edge_source[e], b = g.edge_target[e];
+            if (a == vm_.slice().focus || b == vm_.slice().focus) people.push_back({a == vm_.slice().focus ? b : a, g.edge_weight[e]});
         }
     }
     auto by_count = [&](const Ranked& a, const Ranked& b) {
@@ -321,7 +308,7 @@ void App::draw_profile_tab() {
     std::sort(topics.begin(), topics.end(), by_count);
     std::sort(people.begin(), people.end(), by_count);
     if (!topics.empty()) {
-        section("Topics");
+        section(t(Str::TopicsHeading));
         for (const Ranked& r : topics) {
             ImGui::PushID(static_cast<int>(r.node));
             ImGui::Text("%3.0f", static_cast<double>(r.count));
@@ -331,8 +318,8 @@ void App::draw_profile_tab() {
         }
     }
     if (!people.empty()) {
-        section("Close collaborators");
-        ImGui::TextDisabled("by works shared in this slice");
+        section(t(Str::CollaboratorsHeading));
+        ImGui::TextDisabled("%s", t(Str::CollaboratorsNote));
         for (const Ranked& r : people) {
             ImGui::PushID(static_cast<int>(r.node));
             ImGui::Text("%3.0f", static_cast<double>(r.count));

@@ -100,10 +100,11 @@ inline bool begin_card(const char* name, ImVec2 pos, ImVec2 pivot, ImVec2 paddin
 // [SECTION] panel widgets
 inline ImVec4 to_vec4(std::uint32_t c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
-inline void count_cell(const char* label, int value) {
+// `value` in the locale's digits, nullptr for "not given".
+inline void count_cell(const char* label, const char* value) {
     ImGui::TableNextColumn();
-    if (value >= 0)
-        ImGui::Text("%d", value);
+    if (value)
+        ImGui::TextUnformatted(value);
     else
         ImGui::TextDisabled("-");
     // In full words, wrapped in the column ("close collaborators" is two lines at 360 px).
