@@ -81,11 +81,12 @@ TEST_CASE("ui strings: German is shipped whole") {
     CHECK(s.get(Str::LegendHint) == "Knoten anklicken f\u00fcr Details \u00b7 ziehen zum Verschieben \u00b7 scrollen zum Zoomen");
     // Every German line keeps to its English placeholders.
     const nlohmann::json en = UiStrings::english(), de = s.to_json();
-    for (const auto& [key, text] : de.items()) {
+    for (auto it = de.begin(); it != de.end(); ++it) {
+        const std::string key = it.key(); // (not a structured binding: clang 14's CAPTURE refuses one)
         CAPTURE(key);
         UiStrings probe;
         std::string error;
-        CHECK(set(probe, "en", nlohmann::json{{key, text}}, &error));
+        CHECK(set(probe, "en", nlohmann::json{{key, it.value()}}, &error));
         CHECK(error == "");
     }
     // Back to English: nothing of the German stays.

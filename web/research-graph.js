@@ -5,7 +5,9 @@
 //
 // Attributes: src, mode (compact | explorer), expand-template, color-mode, font, label,
 // theme ("light", "dark", "auto" — the default, following the OS — or a JSON object of
-// colours, see rgv.d.ts); assets-base, wasm-url, font-pieces (where the package's files
+// colours, see rgv.d.ts); lang (the UI's language, as HTML's lang: the element's own or
+// its nearest ancestor's, so <html lang="de"> gives a German viewer) and strings (a JSON
+// object of UI strings by key, over the language's; docs/js-api.md); assets-base, wasm-url, font-pieces (where the package's files
 // are served when not next to the module, e.g. a CDN; read once, at start). Changing src reloads; changing the others updates the running
 // viewer (font: the new font is fetched and the text redrawn with it; label: the accessible
 // name). The viewer's events are dispatched on the element as CustomEvents named
@@ -25,7 +27,7 @@ const STYLE = `
 `;
 
 export class ResearchGraphElement extends HTMLElement {
-  static get observedAttributes() { return ['src', 'mode', 'expand-template', 'color-mode', 'font', 'label', 'theme']; }
+  static get observedAttributes() { return ['src', 'mode', 'expand-template', 'color-mode', 'font', 'label', 'theme', 'lang', 'strings']; }
 
   #viewer = null;
   #starting = null;
@@ -64,6 +66,18 @@ export class ResearchGraphElement extends HTMLElement {
     }
   }
 
+  // The UI's language as HTML has it: the element's lang, else the nearest ancestor's.
+  #lang() { return this.closest('[lang]')?.getAttribute('lang') || undefined; }
+  // The strings attribute: a JSON object; bad JSON is reported and the language's own kept.
+  #strings(value) {
+    const text = (value ?? '').trim();
+    if (!text) return undefined;
+    try { return JSON.parse(text); } catch (err) {
+      this.#report(`research-graph: the strings attribute is not valid JSON (${err.message})`);
+      return undefined;
+    }
+  }
+
   connectedCallback() {
     if (this.#viewer || this.#starting) return;
     const generation = ++this.#generation;
@@ -73,6 +87,8 @@ export class ResearchGraphElement extends HTMLElement {
       font: this.getAttribute('font') ?? undefined,
       label: this.getAttribute('label') ?? undefined,
       theme: this.#theme(this.getAttribute('theme')),
+      lang: this.#lang(),
+      strings: this.#strings(this.getAttribute('strings')),
       // Where the package's files are served, when not next to the module (read at start).
       assetsBase: this.getAttribute('assets-base') || undefined,
       wasmUrl: this.getAttribute('wasm-url') || undefined,
@@ -125,6 +141,9 @@ export class ResearchGraphElement extends HTMLElement {
     } else if (name === 'theme') {
       const theme = this.#theme(value);
       this.#try(() => viewer.setTheme(theme));
+    } else if (name === 'lang' || name === 'strings') {
+      const strings = this.#strings(this.getAttribute('strings'));
+      this.#try(() => viewer.setLanguage(this.#lang(), strings));
     }
   }
 
@@ -144,6 +163,8 @@ export class ResearchGraphElement extends HTMLElement {
   setFilter(filter) { this.#need().setFilter(filter); }
   setColorMode(mode) { this.#need().setColorMode(mode); }
   setTheme(theme) { this.#need().setTheme(theme); }
+  setLanguage(lang, strings) { this.#need().setLanguage(lang, strings); }
+  uiStrings() { return this.#need().uiStrings(); }
   exportPNG(scale) { return this.#need().exportPNG(scale); }
   exportSVG() { return this.#need().exportSVG(); }
   exportJSON() { return this.#need().exportJSON(); }

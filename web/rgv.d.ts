@@ -114,8 +114,28 @@ export interface ViewerOptions {
    * For full-page explorers.
    */
   hash?: boolean;
-  /** Accessible name of the graph (default "Research graph"). */
+  /** Accessible name of the graph (default: the UI string "a11y.label", "Research graph"). */
   label?: string;
+  /**
+   * The UI's language (BCP 47): "en" (default), "de" (shipped), or any tag with `strings`.
+   * Numbers are grouped as Intl.NumberFormat(lang) does unless `strings` gives
+   * "number.group" / "number.decimal". Text from the slice is never translated.
+   */
+  lang?: string;
+  /** UI strings by key over the language's own (keys and English texts: docs/js-api.md). */
+  strings?: UiStringTable;
+}
+
+/** UI string key -> text; {name} placeholders as in the English text; counted strings as key.one / key.other. */
+export type UiStringTable = Record<string, string>;
+
+export interface UiStrings {
+  /** The language shown (the tag as given). */
+  lang: string;
+  /** The languages shipped with the viewer: ["en", "de"]. */
+  shipped: string[];
+  /** Every key with its text as shown now. */
+  strings: UiStringTable;
 }
 
 export interface LoadEvent {
@@ -288,6 +308,10 @@ export interface ResearchGraphViewer {
   setInsets(insets: { top?: number; right?: number; bottom?: number; left?: number }): void;
   /** 'light', 'dark', 'auto' (follows prefers-color-scheme, live) or colours; throws the viewer's message on a bad value. */
   setTheme(theme: Theme): void;
+  /** The UI's language and strings (see ViewerOptions.lang); throws the viewer's message for a bad tag or string, changing nothing. */
+  setLanguage(lang: string, strings?: UiStringTable): void;
+  /** The UI's language and every string by key. */
+  uiStrings(): UiStrings;
   /** Replaces the accessible name (canvas aria-label, heading of the hidden node list). */
   setLabel(label: string): void;
   /** Fetches a TTF and hands it over; the text is redrawn with it. Resolves false if it could not be loaded. */
@@ -340,8 +364,9 @@ export interface ResearchGraphViewer {
 export declare function createResearchGraph(container: HTMLElement, options?: ViewerOptions): Promise<ResearchGraphViewer>;
 
 /**
- * <research-graph src mode expand-template color-mode font label theme assets-base wasm-url font-pieces>
- * (theme: light | dark | auto | JSON colours; assets-base, wasm-url, font-pieces: the options
+ * <research-graph src mode expand-template color-mode font label theme lang strings assets-base wasm-url font-pieces>
+ * (theme: light | dark | auto | JSON colours; lang: the element's or its nearest ancestor's,
+ * as HTML's; strings: JSON, UI strings by key; assets-base, wasm-url, font-pieces: the options
  * assetsBase, wasmUrl, fontPieces, read at start).
  */
 export declare class ResearchGraphElement extends HTMLElement {
@@ -357,6 +382,8 @@ export declare class ResearchGraphElement extends HTMLElement {
   setFilter(filter: Filter): void;
   setColorMode(mode: ColorMode): void;
   setTheme(theme: Theme): void;
+  setLanguage(lang: string, strings?: UiStringTable): void;
+  uiStrings(): UiStrings;
   exportPNG(scale?: number): Promise<Blob>;
   exportSVG(): string;
   exportJSON(): string;

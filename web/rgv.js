@@ -10,6 +10,7 @@
 //   3. accessibility  focus ring, the hidden list mirroring the slice, the live region
 //   4. keyboard       keys on the canvas become "key" commands
 //   5. theme          light / dark / auto (follows prefers-color-scheme) / colours
+//      language       the UI's words: lang and strings, numbers in the locale's digits
 //   6. URL hash       deep links (options.hash): the hash C++ makes, applied with "restore"
 //   7. GL context     lost and restored; parked out of view; asleep when idle
 //   8. the API        load, camera, focus, select, filters, exports, events, destroy
@@ -192,8 +193,8 @@ export async function createResearchGraph(container, options = {}) {
   canvas.className = 'rgv-canvas';
   canvas.tabIndex = 0; // Tab reaches the graph
   canvas.setAttribute('role', 'application');
-  canvas.setAttribute('aria-roledescription', 'research graph');
-  canvas.setAttribute('aria-label', options.label ?? 'Research graph');
+  // Its name, role description and help text come in the UI's language once the module is
+  // in (section 3: the viewer's string table).
   Object.assign(canvas.style, { display: 'block', width: '100%', height: '100%', touchAction: 'none' });
   const noMenu = (e) => e.preventDefault();
   canvas.addEventListener('contextmenu', noMenu);
@@ -216,8 +217,6 @@ export async function createResearchGraph(container, options = {}) {
   const describedBy = `rgv-help-${Math.random().toString(36).slice(2, 10)}`;
   const help = visuallyHidden(doc.createElement('p'));
   help.id = describedBy;
-  help.textContent = 'Arrow keys move between connected nodes, Enter zooms to the selected node, '
-    + 'Escape clears the selection, plus and minus zoom. The nodes are also listed after the graph.';
   canvas.setAttribute('aria-describedby', describedBy);
   container.append(canvas, help, mirror, live);
   cleanups.push(() => { canvas.remove(); help.remove(); mirror.remove(); live.remove(); });
@@ -422,26 +421,37 @@ export async function createResearchGraph(container, options = {}) {
   canvas.addEventListener('blur', ringOff);
   cleanups.push(() => { canvas.removeEventListener('focus', ringOn); canvas.removeEventListener('blur', ringOff); });
 
-  let label = options.label ?? 'Research graph';
+  // The UI's words, from the viewer's one table (src/view/model/ui_strings.inc), in the
+  // language the page asked for: the accessible name, the hidden list, the live region and
+  // the notices on the canvas say what the panels say.
+  let words = {};
+  const say = (key, args = {}) => String(words[key] ?? key).replace(/\{(\w+)\}/g, (m, name) => (name in args ? String(args[name]) : m));
+  const digits = (n) => String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, words['number.group'] ?? ',');
+  const sayCount = (key, n, args = {}) => say(`${key}.${n === 1 ? 'one' : 'other'}`, { ...args, n: (n < 0 ? '-' : '') + digits(n) });
+  // A node's type in the UI's words ("work" -> "Werk"); a type the viewer does not know is the slice's own.
+  const typeWord = (type) => words[`kind.${type}.one`] ?? type;
+
+  let label = options.label ?? null; // null: the viewer's own name for itself ("Research graph")
   let mirrorCount = 0;
   const setLabel = (text) => {
-    label = text || 'Research graph';
-    canvas.setAttribute('aria-label', label);
-    mirrorHeading.textContent = `${label}: ${mirrorCount} node${mirrorCount === 1 ? '' : 's'}`;
+    label = text || null;
+    const name = label ?? say('a11y.label');
+    canvas.setAttribute('aria-label', name);
+    mirrorHeading.textContent = sayCount('a11y.list', mirrorCount, { label: name });
   };
 
   const describe = (id) => {
     const n = nodesById.get(id);
-    return n ? `${n.label || n.id}, ${n.type}` : String(id);
+    return n ? say('a11y.node', { label: n.label || n.id, type: typeWord(n.type) }) : String(id);
   };
   let announced;
   const announce = (id) => {
     if (id === announced) return;
     announced = id;
-    if (id == null) { live.textContent = 'Selection cleared'; return; }
+    if (id == null) { live.textContent = say('a11y.cleared'); return; }
     const n = nodesById.get(id);
     const count = n && Array.isArray(n.neighbors) ? n.neighbors.length : 0;
-    live.textContent = `Selected ${describe(id)}, ${count} connection${count === 1 ? '' : 's'}`;
+    live.textContent = sayCount('a11y.selected', count, { name: describe(id) });
   };
 
   // The hidden list: one item per node, "type: label, connected to a, b, c".
@@ -454,8 +464,8 @@ export async function createResearchGraph(container, options = {}) {
       const li = doc.createElement('li');
       li.dataset.id = n.id;
       const names = (n.neighbors ?? []).map((id) => nodesById.get(id)?.label || id);
-      li.textContent = `${n.type}: ${n.label || n.id}`
-        + (names.length ? `, connected to ${names.join('; ')}` : ', no connections');
+      const parts = { type: typeWord(n.type), label: n.label || n.id };
+      li.textContent = names.length ? say('a11y.itemLinks', { ...parts, names: names.join('; ') }) : say('a11y.itemAlone', parts);
       return li;
     });
     setLabel(label);
@@ -542,6 +552,44 @@ export async function createResearchGraph(container, options = {}) {
     darkQuery.addEventListener('change', onSchemeChange);
     cleanups.push(() => darkQuery.removeEventListener('change', onSchemeChange));
   }
+
+  // 5b. language ---------------------------------------------------------------------------
+
+  // The UI's language: a shipped one ("de") or any tag with the host's strings by key
+  // (docs/js-api.md lists them), over English. The locale's digit grouping and decimal
+  // mark come from Intl unless the strings give them, so numbers read as the page's do.
+  const separators = (lang) => {
+    const out = {};
+    try {
+      for (const part of new Intl.NumberFormat(lang).formatToParts(1234567.5)) {
+        // A narrow no-break space (fr) drawn as a no-break space: the same gap, in every font.
+        if (part.type === 'group') out['number.group'] = part.value.replace(/\u202f/g, '\u00a0');
+        if (part.type === 'decimal') out['number.decimal'] = part.value;
+      }
+    } catch { /* not a tag Intl knows: the viewer says what is wrong with it */ }
+    return out;
+  };
+  // Sends the language; throws the viewer's error (strict: setLanguage) or warns (at start).
+  const applyLanguage = (lang, strings, strict) => {
+    if (strings !== undefined && strings !== null && (typeof strings !== 'object' || Array.isArray(strings))) {
+      const message = 'rgv: set_language: "strings" must be an object of UI string keys to texts';
+      if (strict) throw new Error(message);
+      console.warn(message);
+      return null;
+    }
+    const tag = lang ? String(lang) : 'en';
+    const cmd = { cmd: 'set_language', lang: tag, strings: { ...separators(tag), ...(strings ?? {}) } };
+    // Refused at start: the words the viewer has (English), so nothing reads as a key.
+    const answer = (strict ? command(cmd) : tryCommand(cmd)) ?? tryCommand({ cmd: 'ui_strings' });
+    if (!answer) return null;
+    if (answer.warning) console.warn(`rgv: ${answer.warning}`);
+    words = answer.strings ?? {};
+    canvas.setAttribute('aria-roledescription', say('a11y.role'));
+    help.textContent = say('a11y.help');
+    setLabel(label);
+    if (mirrorCount) refreshMirror();
+    return answer;
+  };
 
   // 6. URL hash ---------------------------------------------------------------------------
 
@@ -752,7 +800,7 @@ export async function createResearchGraph(container, options = {}) {
     giveContextSlot(holder);
     const reason = parked ? 'offscreen' : 'browser';
     if (!parked) {
-      setNotice('Graphics paused by the browser; restoring…');
+      setNotice(say('notice.contextLost'));
       // A context the browser took (to make room, a reset) comes back when asked.
       if (holder.inView && loseExt) setTimeout(() => { if (glLost && !destroyed) settle(); }, 250);
     }
@@ -771,7 +819,7 @@ export async function createResearchGraph(container, options = {}) {
     restoring = false;
     wake();
     if (error) {
-      setNotice(`Graphics could not be restored: ${error}`);
+      setNotice(say('notice.restoreFailed', { error }));
       emit('error', { message: `rgv: the GL context came back but ${error}` });
     } else {
       stillHideAfterFrame = stillShown || notice.style.display !== 'none';
@@ -888,6 +936,13 @@ export async function createResearchGraph(container, options = {}) {
     setInsets({ top = 0, right = 0, bottom = 0, left = 0 } = {}) { command({ cmd: 'set_insets', top, right, bottom, left }); },
     /** 'light', 'dark', 'auto' (follows prefers-color-scheme) or an object of colours (rgv.d.ts ThemeColors). */
     setTheme(theme) { alive(); applyTheme(theme, true); },
+    /**
+     * The UI's language: 'de' (shipped), 'en', or any tag with `strings` (key -> text, over
+     * English; keys in docs/js-api.md). Throws for a bad tag or a bad string, changing nothing.
+     */
+    setLanguage(lang, strings) { alive(); applyLanguage(lang, strings, true); },
+    /** {lang, shipped, strings}: the UI's language and every string by key, as shown now. */
+    uiStrings() { const { lang, shipped, strings } = command({ cmd: 'ui_strings' }); return { lang, shipped, strings }; },
     /** Replaces the accessible name (the canvas's aria-label and the hidden list's heading). */
     setLabel(text) { alive(); setLabel(text); },
     /** Fetches a TTF and hands it to the viewer, which redraws its text with it; false if it failed. */
@@ -991,6 +1046,7 @@ export async function createResearchGraph(container, options = {}) {
   // The theme before the first slice: 'auto' unless told otherwise. A build or a value the
   // viewer refuses leaves its default theme, with a warning.
   applyTheme(themeSpec, false);
+  applyLanguage(options.lang, options.strings, false);
   if (options.mode !== undefined) tryCommand({ cmd: 'set_mode', mode: options.mode });
   if (options.expandTemplate !== undefined) tryCommand({ cmd: 'set_expand_template', template: options.expandTemplate });
   if (options.src !== undefined && options.src !== null && options.src !== '') await viewer.load(options.src);
