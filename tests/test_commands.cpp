@@ -400,3 +400,15 @@ TEST_CASE("state: a colour or size mode with no data in the slice is named with 
         {"id": "w", "type": "work", "attrs": {"year": 2014, "citations": 3}}]})", "test"));
     CHECK(state_report(full)["modesWithoutData"] == nlohmann::json::object());
 }
+
+TEST_CASE("commands: set_pointer, and a touch on the graph, make the hints speak of fingers") {
+    Loaded t;
+    CHECK(state_report(t.vm)["coarsePointer"] == false);
+    CHECK(t.error({{"cmd", "set_pointer"}, {"coarse", "yes"}}) == "set_pointer: \"coarse\" must be true or false");
+    CHECK(t.run({{"cmd", "set_pointer"}, {"coarse", true}})["ok"] == true);
+    CHECK(state_report(t.vm)["coarsePointer"] == true);
+    CHECK(t.run({{"cmd", "set_pointer"}, {"coarse", false}})["ok"] == true);
+    t.vm.touch(1, 400, 300, TouchPhase::Down);
+    t.vm.touch(1, 400, 300, TouchPhase::Up);
+    CHECK(state_report(t.vm)["coarsePointer"] == true);
+}

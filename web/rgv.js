@@ -591,6 +591,15 @@ export async function createResearchGraph(container, options = {}) {
     return answer;
   };
 
+  // A finger for a pointer ((pointer: coarse): a phone, a tablet): the viewer's hints say
+  // tap and pinch. Followed live (a tablet's keyboard cover changes it).
+  const coarseQuery = typeof matchMedia === 'function' ? matchMedia('(pointer: coarse)') : null;
+  const sendPointer = () => { if (!destroyed) tryCommand({ cmd: 'set_pointer', coarse: !!coarseQuery?.matches }); };
+  if (coarseQuery) {
+    coarseQuery.addEventListener('change', sendPointer);
+    cleanups.push(() => coarseQuery.removeEventListener('change', sendPointer));
+  }
+
   // 6. URL hash ---------------------------------------------------------------------------
 
   // The deep link is C++'s: the "view" event carries it as payload.hash (no '#') and
@@ -1047,6 +1056,7 @@ export async function createResearchGraph(container, options = {}) {
   // viewer refuses leaves its default theme, with a warning.
   applyTheme(themeSpec, false);
   applyLanguage(options.lang, options.strings, false);
+  sendPointer();
   if (options.mode !== undefined) tryCommand({ cmd: 'set_mode', mode: options.mode });
   if (options.expandTemplate !== undefined) tryCommand({ cmd: 'set_expand_template', template: options.expandTemplate });
   if (options.src !== undefined && options.src !== null && options.src !== '') await viewer.load(options.src);

@@ -140,9 +140,9 @@ for (const [name, viewport, extra] of [['desktop', { width: 1280, height: 800 },
       open: document.querySelector('label[for="file"]').textContent,
       colour: [...document.querySelectorAll('#color option')].map((o) => o.textContent),
       size: [...document.querySelectorAll('#size option')].map((o) => o.textContent),
-      viewer: window.rgv.state().lang }));
+      viewer: window.rgv.state().lang, coarse: window.rgv.state().coarsePointer }));
     const ok = r.lang === 'de' && r.viewer === 'de' && r.title === 'Forschungsgraph-Explorer - rgv' && r.open === 'Datei öffnen …'
-      && r.colour.join('|') === 'Farbe: Typ|Farbe: Gruppe|Farbe: Jahr' && r.size.join('|') === 'Größe: Verbindungen|Größe: Zitationen (keine Daten)';
+      && r.coarse === (name === 'phone') && r.colour.join('|') === 'Farbe: Typ|Farbe: Gruppe|Farbe: Jahr' && r.size.join('|') === 'Größe: Verbindungen|Größe: Zitationen (keine Daten)';
     return { ok, detail: JSON.stringify(r) };
   });
   await ex.waitForTimeout(500);

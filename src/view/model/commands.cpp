@@ -206,6 +206,14 @@ nlohmann::json cmd_set_insets(ViewModel& vm, Args& a) {
     return ok();
 }
 
+// {"coarse": true}: the page's pointer is a finger ((pointer: coarse)).
+nlohmann::json cmd_set_pointer(ViewModel& vm, Args& a) {
+    const nlohmann::json* c = a.find("coarse");
+    if (!c || !c->is_boolean()) return a.failure("\"coarse\" must be true or false");
+    vm.set_coarse_pointer(c->get<bool>());
+    return ok();
+}
+
 nlohmann::json cmd_set_color_mode(ViewModel& vm, Args& a) {
     ColorMode m;
     if (!a.mode(parse_color_mode, color_mode_names(), m)) return a.failure();
@@ -385,6 +393,7 @@ constexpr Command kCommands[] = {
     {"key", cmd_key},
     {"set_mode", cmd_set_mode},
     {"set_insets", cmd_set_insets},
+    {"set_pointer", cmd_set_pointer},
     {"set_color_mode", cmd_set_color_mode},
     {"set_size_mode", cmd_set_size_mode},
     {"set_filter", cmd_set_filter},

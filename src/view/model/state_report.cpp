@@ -55,6 +55,7 @@ nlohmann::json state_report(const ViewModel& vm) {
     j["sizeMode"] = to_string(o.size_mode);
     j["theme"] = theme_to_json(o.theme);
     j["lang"] = vm.strings().lang();
+    j["coarsePointer"] = o.coarse_pointer;
     j["filter"] = nlohmann::json::parse(filter_to_json(o.filter), nullptr, false);
     j["visibleNodes"] = vm.scene().visible_count();
     // What colour by year and size by citations have to work with: the slice's years (null

@@ -481,6 +481,12 @@ bool ViewModel::set_language(std::string_view lang, const nlohmann::json& string
     return true;
 }
 
+void ViewModel::set_coarse_pointer(bool on) {
+    if (options_.coarse_pointer == on) return;
+    options_.coarse_pointer = on;
+    ++rev_.style;
+}
+
 void ViewModel::set_show_labels(bool on) {
     options_.show_labels = on;
     ++rev_.labels;

@@ -128,7 +128,10 @@ public:
     // Hover through the quadtree, click select, drag-pin, pan, zoom at the cursor. The
     // hovered node is proposed; commit_hover() takes the frame's last proposal.
     void pointer(const PointerInput& in);
-    void touch(std::int64_t finger, float x, float y, TouchPhase phase) { camera_.touch(finger, x, y, phase); }
+    void touch(std::int64_t finger, float x, float y, TouchPhase phase) {
+        options_.coarse_pointer = true;
+        camera_.touch(finger, x, y, phase);
+    }
     // Panels propose a hover too (a work in a list); the last proposal of a frame wins.
     void propose_hover(std::uint32_t node) { hover_proposal_ = node; }
     void commit_hover();
@@ -170,6 +173,7 @@ public:
     void set_theme(Theme t);
     void set_show_labels(bool on);
     void set_show_arrows(bool on);
+    void set_coarse_pointer(bool on);
 
     // [SECTION] the UI's words (ui_strings.h): English, a shipped translation, the host's
     const UiStrings& strings() const { return strings_; }

@@ -37,6 +37,9 @@ struct ViewOptions {
     Filter filter;
     bool show_labels = true;
     bool show_arrows = false;
+    // The pointer is a finger (a phone, a tablet): the hints say tap and pinch. The page
+    // says so from (pointer: coarse); any touch on the graph says so too.
+    bool coarse_pointer = false;
     Theme theme = light_theme();
     // Chrome the host draws over the canvas (a toolbar), in logical px from each edge: the
     // graph area, its fit and focus, and the viewer's cards stay out of it.

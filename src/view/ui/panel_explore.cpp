@@ -22,10 +22,11 @@ namespace {
 template <typename E> bool mode_radios(E& value, std::initializer_list<E> modes, const Scene& scene, const UiStrings& s) {
     bool clicked = false;
     for (E m : modes) {
-        ImGui::SameLine();
-        const auto why = scene.no_data_reason(m);
         // "###": the mode's name, not its word, is the id (the same in every language).
-        if (ImGui::RadioButton((s.get(mode_word(m)) + "###" + to_string(m)).c_str(), value == m)) {
+        const std::string label = s.get(mode_word(m)) + "###" + to_string(m);
+        same_line_if_fits(checkbox_width(label.c_str()));
+        const auto why = scene.no_data_reason(m);
+        if (ImGui::RadioButton(label.c_str(), value == m)) {
             value = m;
             clicked = true;
         }
@@ -191,7 +192,7 @@ void App::draw_explore_tab() {
     if (options.filter.active()) {
         ImGui::TextUnformatted(txc(s.format(Str::ExploreShown, {{"n", s.number(static_cast<long long>(scene.visible_count()))},
                                                                 {"total", s.number(static_cast<long long>(g.node_count()))}})));
-        ImGui::SameLine();
+        same_line_if_fits(button_width(t(Str::ExploreClearFilters)));
         if (ImGui::SmallButton(t(Str::ExploreClearFilters))) {
             vm_.set_filter(Filter{});
         }
@@ -200,13 +201,13 @@ void App::draw_explore_tab() {
     section(t(Str::ExploreView));
     if (vm_.can_undo()) {
         if (ImGui::Button(t(Str::ExploreUndoExpand))) vm_.undo_merge();
-        ImGui::SameLine();
+        same_line_if_fits(button_width(t(Str::ExploreFitView)));
     }
     if (ImGui::Button(t(Str::ExploreFitView))) vm_.fit_view();
-    ImGui::SameLine();
     bool labels = options.show_labels, arrows = options.show_arrows;
+    same_line_if_fits(checkbox_width(t(Str::ExploreLabels)));
     if (ImGui::Checkbox(t(Str::ExploreLabels), &labels)) vm_.set_show_labels(labels);
-    ImGui::SameLine();
+    same_line_if_fits(checkbox_width(t(Str::ExploreEdgeDirection)));
     if (ImGui::Checkbox(t(Str::ExploreEdgeDirection), &arrows)) vm_.set_show_arrows(arrows);
 }
 

@@ -144,7 +144,7 @@ void App::draw_graph_legend() {
         if (vm_.slice().focus != kNoNode) entry(NodeShape::Circle, th.focus, t(Str::TheResearcher));
         if (!hint_done_) {
             ImGui::PushTextWrapPos(line_end);
-            ImGui::TextDisabled("%s", t(Str::LegendHint));
+            ImGui::TextDisabled("%s", t(vm_.options().coarse_pointer ? Str::LegendHintTouch : Str::LegendHint));
             ImGui::PopTextWrapPos();
         }
         ImGui::PopFont();

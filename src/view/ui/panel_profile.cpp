@@ -210,8 +210,9 @@ void App::draw_profile_tab() {
         const nlohmann::json focus_id = vm_.slice().focus != kNoNode ? nlohmann::json(g.node_id[vm_.slice().focus]) : nlohmann::json();
         if (ImGui::Button(shown(s.format(Str::ProfileFollow, {{"n", s.number(std::max(p.followers, 0))}})))) vm_.emit("action", {{"action", "follow"}, {"id", focus_id}});
         note_action_box("follow");
-        ImGui::SameLine();
-        if (ImGui::Button(shown(s.get(p.claimed ? Str::ProfileConnect : Str::ProfileClaim))))
+        const Str second = p.claimed ? Str::ProfileConnect : Str::ProfileClaim;
+        same_line_if_fits(button_width(t(second)));
+        if (ImGui::Button(shown(s.get(second))))
             vm_.emit("action", {{"action", p.claimed ? "connect" : "claim"}, {"id", focus_id}});
         note_action_box(p.claimed ? "connect" : "claim");
         if (!p.claimed) {
@@ -245,8 +246,9 @@ void App::draw_profile_tab() {
     }
     ImGui::TextDisabled("%s", shown(own_only ? s.count(Str::WorksOwnOne, in_graph.own_works)
                                              : s.count(Str::WorksAllOne, in_graph.works)));
-    ImGui::SameLine();
-    if (ImGui::SmallButton((s.get(vm_.ui().works_newest_first ? Str::WorksNewestFirst : Str::WorksOldestFirst) + "###sort").c_str()))
+    const std::string sort = s.get(vm_.ui().works_newest_first ? Str::WorksNewestFirst : Str::WorksOldestFirst) + "###sort";
+    same_line_if_fits(button_width(sort.c_str()));
+    if (ImGui::SmallButton(sort.c_str()))
         vm_.ui().works_newest_first = !vm_.ui().works_newest_first;
     note_ui_box("worksSort");
     if (focus != kNoNode && in_graph.works > in_graph.own_works) {

@@ -113,6 +113,17 @@ inline void count_cell(const char* label, const char* value) {
     ImGui::PopStyleColor();
 }
 
+// On the same line when an item `width` wide still fits there, else on the next: a row
+// of buttons wraps in a narrow panel or a longer language instead of running off it.
+inline void same_line_if_fits(float width) {
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+inline float button_width(const char* label) { return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f; }
+inline float checkbox_width(const char* label) {
+    return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
+}
+
 // A heading in the dim text colour with a rule under it, across the panel (ImGui's
 // SeparatorText puts the rule beside the text instead).
 inline void section(const char* title) {
