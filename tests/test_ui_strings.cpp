@@ -160,3 +160,13 @@ TEST_CASE("ui strings: the set_language and ui_strings commands, and what the mo
     CHECK(r["lang"] == "ja");
     CHECK(r["strings"] == UiStrings::english());
 }
+
+TEST_CASE("ui strings: docs/js-api.md lists every key, as the refusal message says") {
+    const std::string doc = test::read_text(std::string(RGV_ASSETS_DIR) + "/../docs/js-api.md");
+    REQUIRE_FALSE(doc.empty());
+    for (std::size_t i = 0; i < static_cast<std::size_t>(Str::Count); ++i) {
+        const std::string row = std::string("| `") + UiStrings::key(static_cast<Str>(i)) + "` | ";
+        CAPTURE(row);
+        CHECK(doc.find(row) != std::string::npos);
+    }
+}
