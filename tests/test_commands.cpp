@@ -412,3 +412,38 @@ TEST_CASE("commands: set_pointer, and a touch on the graph, make the hints speak
     t.vm.touch(1, 400, 300, TouchPhase::Up);
     CHECK(state_report(t.vm)["coarsePointer"] == true);
 }
+
+TEST_CASE("pointer: with a finger, a long press lights a node without selecting it") {
+    Loaded t;
+    for (int i = 0; i < 200; ++i) t.vm.tick({0, 0, 800, 600}, 0.016f);
+    const std::string id = "person:deliang-fan";
+    const auto at = state_report(t.vm)["screen"][id];
+    REQUIRE(at.is_array());
+    const Vec2 p{at[0].get<float>(), at[1].get<float>()};
+    // Press, then release after `held` seconds, without moving.
+    auto press = [&](float held) {
+        PointerInput in;
+        in.pos = p;
+        in.valid = true;
+        in.pressed = in.down = true;
+        t.vm.pointer(in);
+        t.vm.commit_hover();
+        in.pressed = false;
+        t.vm.pointer(in);
+        in.down = false;
+        in.released = in.click = true;
+        in.held = held;
+        t.vm.pointer(in);
+        t.vm.commit_hover();
+    };
+    t.vm.set_coarse_pointer(true);
+    press(0.7f);
+    CHECK(t.vm.selected() == kNoNode);
+    CHECK(t.vm.hovered() == t.vm.slice().graph.find(id));
+    press(0.1f); // a tap selects
+    CHECK(t.vm.selected() == t.vm.slice().graph.find(id));
+    t.vm.select(kNoNode);
+    t.vm.set_coarse_pointer(false);
+    press(0.7f); // a slow mouse click is still a click
+    CHECK(t.vm.selected() == t.vm.slice().graph.find(id));
+}

@@ -12,6 +12,11 @@
 namespace rgv {
 
 namespace {
+constexpr float kLongPress = 0.5f; // seconds, as Android's and iOS's long press
+} // namespace
+
+
+namespace {
 constexpr double kLayoutBudgetMs = 8.0; // per frame, so the UI never stalls
 constexpr std::size_t kSearchHits = 12;   // the list under the search box
 
@@ -299,8 +304,11 @@ void ViewModel::pointer(const PointerInput& in) {
     if (camera_.gesture() == CameraController::Gesture::Pan && in.down && in.valid) camera_.pan_to(mouse);
     if (in.released) {
         // A press and release without a drag is a click: select (or clear on empty space).
+        // With a finger, a press held half a second is a long press: what a hover shows on
+        // a desktop (the node and its neighbours lit), and the selection stays as it was.
         const auto g = camera_.gesture();
-        if (in.click && g != CameraController::Gesture::None)
+        const bool long_press = options_.coarse_pointer && in.held >= kLongPress;
+        if (in.click && !long_press && g != CameraController::Gesture::None)
             select(g == CameraController::Gesture::DragNode ? camera_.dragged() : kNoNode);
         camera_.end_gesture();
     }

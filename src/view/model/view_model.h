@@ -74,6 +74,9 @@ struct UiReport {
     // the panel's (arrows move between its controls, Space and Enter press them, Escape
     // gives the keyboard back to the graph). focus_box: that control, window px.
     bool panel_focus = false;
+    // A phone's bottom sheet: its stop ("peek", "half", "full") and open tab ("profile",
+    // "explore", "details"); empty when the panel is not a sheet.
+    std::string sheet_stop, sheet_tab;
     std::array<float, 4> focus_box{};
     float pixel_ratio = 1.0f;
     std::uint64_t frames_drawn = 0, graph_draws = 0;
@@ -92,6 +95,7 @@ struct PointerInput {
     bool double_clicked = false; // with `pressed`: this press is a double click's second
     bool dragging = false; // held and moved 3 px or more since the press
     bool click = false;    // with `released`: the pointer did not drag since the press
+    float held = 0.0f;     // with `released`: seconds since the press
     float wheel = 0.0f;
 };
 

@@ -64,6 +64,8 @@ PointerInput read_pointer(bool double_clicked) {
     in.dragging = ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f);
     const ImVec2 d = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 3.0f);
     in.click = d.x == 0.0f && d.y == 0.0f;
+    // The release frame has no down time left: the one before it says how long it was held.
+    in.held = in.released ? std::max(io.MouseDownDurationPrev[ImGuiMouseButton_Left], 0.0f) : 0.0f;
     in.wheel = io.MouseWheel;
     return in;
 }
@@ -79,7 +81,11 @@ void App::update(float width, float height) {
     // The panel takes the left side when there is room; a narrow embed gets the whole
     // width for the graph.
     const bool explorer = vm_.options().mode == Mode::Explorer;
-    const bool show_panel = explorer && width >= 720.0f;
+    const bool show_panel = explorer && width >= 720.0f && height >= 500.0f;
+    // Narrower or lower (a phone, upright or on its side), the panel is a sheet at the
+    // bottom (panel_sheet.cpp): a side panel would leave the graph a strip.
+    sheet_ = explorer && !show_panel;
+    if (sheet_) sheet_follow_selection();
     // The host's chrome over the canvas (set_insets) is not graph area either; the side
     // panel keeps the full height (the host keeps its chrome off the panel: web/index.html).
     const ViewOptions::Insets& in = vm_.options().insets;
@@ -92,14 +98,15 @@ void App::update(float width, float height) {
     docked_details_ = show_panel && vm_.ready() && vm_.selected() != kNoNode && width - area.x >= 640.0f;
     if (docked_details_) details_width_ = std::clamp(details_width_, 280.0f, std::max((width - area.x) * 0.45f, 280.0f));
     area.w = std::max(width - area.x - in.right - (docked_details_ ? details_width_ : 0.0f), 1.0f);
-    area.h = std::max(height - in.top - in.bottom, 1.0f);
+    area.h = std::max(height - in.top - std::max(in.bottom, sheet_reserved(height)), 1.0f);
     // The same window, a panel opened or closed: the graph stays put on the window.
     const bool same_window = width == window_w_ && height == window_h_;
     window_w_ = width;
     window_h_ = height;
     vm_.tick(area, io.DeltaTime, same_window);
-    // The dock took the right of the graph: a selected node that was there comes back into view.
-    if (!docked_details_)
+    // The dock took the right of the graph (or the sheet its bottom): a selected node that
+    // was there comes back into view.
+    if (!docked_details_ && !(sheet_ && sheet_stop_ == SheetStop::Half && !sheet_dragging_ && sheet_h_ == sheet_target(height)))
         revealed_ = kNoNode;
     else if (vm_.selected() != revealed_) {
         revealed_ = vm_.selected();
@@ -112,6 +119,8 @@ void App::update(float width, float height) {
     report.action_boxes = nlohmann::json::array();
     report.ui_boxes = nlohmann::json::object();
     report.profile_lines.clear();
+    report.sheet_stop.clear();
+    report.sheet_tab.clear();
 
     const bool ready = vm_.ready();
     const bool double_clicked = press_is_double_click(ImGui::IsMouseClicked(ImGuiMouseButton_Left));
@@ -119,10 +128,12 @@ void App::update(float width, float height) {
     search_list_shown_ = false; // the Explore tab says so when it draws the search box
     if (show_panel)
         draw_side_panel();
+    else if (sheet_)
+        draw_sheet();
     else if (ready)
         draw_compact_overlay();
     vm_.show_search_marks(search_list_shown_);
-    if (ready && explorer) draw_details_panel();
+    if (ready && explorer && !sheet_) draw_details_panel();
     vm_.commit_hover(); // the graph's or a panel list's, whichever came last
     // A hand over a node says "this can be clicked", as over a link; a panel under the mouse
     // sets its own cursor.

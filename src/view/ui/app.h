@@ -137,6 +137,15 @@ private:
     void draw_status_overlay();
     void draw_progress_pill();
     void draw_graph_legend();
+    // [SECTION] a phone's bottom sheet (panel_sheet.cpp)
+    void draw_sheet();
+    void draw_details_contents(std::uint32_t node);
+    float sheet_tab_height() const;
+    float sheet_peek() const;
+    float sheet_top_gap() const;
+    float sheet_target(float height) const;
+    float sheet_reserved(float height) const;
+    void sheet_follow_selection();
     // [SECTION] keyboard focus (keyboard.cpp)
     void update_keyboard_focus();
     bool move_panel_focus(ViewModel::PanelFocus move);
@@ -145,6 +154,9 @@ private:
     void link_button(const std::string& url, const char* caption = nullptr); // nullptr: "Open link"
     // A UI string as drawn (tx(): a translation may be in any script), valid this frame.
     const char* t(Str id) const { return txc(vm_.strings().get(id)); }
+    // ImGui's SmallButton, or a full button (a finger's target: 44 px in the sheet) when the
+    // pointer is a finger.
+    bool small_button(const char* label) const;
     const UiStrings& strings() const { return vm_.strings(); }
     // Where a control is on screen (canvas CSS px), for tests that click it like a user.
     void note_ui_box(const std::string& name);
@@ -194,6 +206,17 @@ private:
     float window_w_ = 0, window_h_ = 0;
     std::uint32_t revealed_ = 0xFFFFFFFFu; // the docked selection brought into view
     float panel_width_ = 360.0f; // the side panel, logical px (the user can drag it)
+    // The bottom sheet (a window under 720 px wide in explorer mode), panel_sheet.cpp.
+    enum class SheetStop { Peek, Half, Full };
+    enum class SheetTab { Profile, Explore, Details };
+    bool sheet_ = false;           // this frame's panel is the sheet
+    SheetStop sheet_stop_ = SheetStop::Peek;
+    SheetTab sheet_tab_ = SheetTab::Profile;
+    bool sheet_tab_pending_ = false; // sheet_tab_ was set by the code: select that tab
+    float sheet_h_ = 0.0f;         // its height now, logical px (0: not placed yet)
+    float sheet_drag_from_ = 0.0f;
+    bool sheet_dragging_ = false;
+    std::uint32_t sheet_selected_ = 0xFFFFFFFFu; // the selection it last followed
     // Left presses numbered as SDL delivered them and as ImGui reported them (see
     // press_is_double_click); the number of SDL's last double-click press, 0: none.
     std::uint64_t sdl_presses_ = 0, ui_presses_ = 0, double_press_ = 0;

@@ -17,10 +17,6 @@ namespace rgv {
 void App::draw_details_panel() {
     const Graph& g = vm_.slice().graph;
     if (vm_.selected() == kNoNode || vm_.selected() >= g.node_count()) return;
-    const std::uint32_t node = vm_.selected();
-    const nlohmann::json& attrs = g.node_attrs[node];
-
-    bool open = true;
     if (docked_details_) {
         // Docked: the window's right column under the host's chrome, full height; its left
         // edge drags to resize (the graph takes the rest).
@@ -61,7 +57,15 @@ void App::draw_details_panel() {
         const ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
         vm_.ui().ui_boxes["details"] = {p.x, p.y, p.x + s.x, p.y + s.y};
     }
+    draw_details_contents(vm_.selected());
+    ImGui::End();
+}
 
+// The card's contents, in the current window (the card, the dock or a phone's sheet).
+void App::draw_details_contents(std::uint32_t node) {
+    const Graph& g = vm_.slice().graph;
+    const nlohmann::json& attrs = g.node_attrs[node];
+    bool open = true;
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(node == vm_.slice().focus ? theme().focus : theme().kind_color(g.kind[node])));
     // The type in the UI's words; a type the viewer does not know is the slice's own word.
     ImGui::TextUnformatted(g.kind[node] == NodeKind::Other ? txc(g.node_type[node]) : t(kind_word(g.kind[node])));
@@ -78,7 +82,6 @@ void App::draw_details_panel() {
     }
     if (!open) {
         vm_.select(kNoNode);
-        ImGui::End();
         return;
     }
     push_font(TextSize::Large);
@@ -172,7 +175,6 @@ void App::draw_details_panel() {
             ImGui::TreePop();
         }
     }
-    ImGui::End();
 }
 
 // A neighbour as a clickable line: select it and move the camera there.
@@ -192,7 +194,7 @@ void App::neighbor_link(std::uint32_t n) {
 void App::link_button(const std::string& url, const char* caption) {
     if (!is_web_url(url)) return;
     ImGui::PushID(url.c_str());
-    if (ImGui::SmallButton(caption ? caption : t(Str::OpenLink))) vm_.emit("openUrl", {{"url", url}});
+    if (small_button(caption ? caption : t(Str::OpenLink))) vm_.emit("openUrl", {{"url", url}});
     ImGui::PopID();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", txc(url)); // an IRI may be in any script
 }

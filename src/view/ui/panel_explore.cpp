@@ -161,7 +161,7 @@ void App::draw_explore_tab() {
             filter_changed = true;
         }
         if (filter.has_years) {
-            if (ImGui::SmallButton(t(Str::ExploreAllYears))) {
+            if (small_button(t(Str::ExploreAllYears))) {
                 filter.has_years = false;
                 filter_changed = true;
             }
@@ -193,7 +193,7 @@ void App::draw_explore_tab() {
         ImGui::TextUnformatted(txc(s.format(Str::ExploreShown, {{"n", s.number(static_cast<long long>(scene.visible_count()))},
                                                                 {"total", s.number(static_cast<long long>(g.node_count()))}})));
         same_line_if_fits(button_width(t(Str::ExploreClearFilters)));
-        if (ImGui::SmallButton(t(Str::ExploreClearFilters))) {
+        if (small_button(t(Str::ExploreClearFilters))) {
             vm_.set_filter(Filter{});
         }
     }

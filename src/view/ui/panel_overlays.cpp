@@ -44,14 +44,14 @@ void App::draw_status_overlay() {
             }
             ImGui::PopTextWrapPos();
             ImGui::Spacing();
-            if (ImGui::SmallButton((strings().get(error_detail_open_ ? Str::ErrorHideDetails : Str::ErrorShowDetails) + "###details").c_str()))
+            if (small_button((strings().get(error_detail_open_ ? Str::ErrorHideDetails : Str::ErrorShowDetails) + "###details").c_str()))
                 error_detail_open_ = !error_detail_open_;
             note_ui_box("errorDetails");
             ImGui::SameLine();
-            if (ImGui::SmallButton(t(Str::ErrorCopy))) ImGui::SetClipboardText(e.detail.c_str());
+            if (small_button(t(Str::ErrorCopy))) ImGui::SetClipboardText(e.detail.c_str());
             if (vm_.status() == AppStatus::Ready) {
                 ImGui::SameLine();
-                if (ImGui::SmallButton(t(Str::ErrorDismiss))) {
+                if (small_button(t(Str::ErrorDismiss))) {
                     vm_.dismiss_error();
                     error_detail_open_ = false;
                 }

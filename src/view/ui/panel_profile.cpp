@@ -248,13 +248,13 @@ void App::draw_profile_tab() {
                                              : s.count(Str::WorksAllOne, in_graph.works)));
     const std::string sort = s.get(vm_.ui().works_newest_first ? Str::WorksNewestFirst : Str::WorksOldestFirst) + "###sort";
     same_line_if_fits(button_width(sort.c_str()));
-    if (ImGui::SmallButton(sort.c_str()))
+    if (small_button(sort.c_str()))
         vm_.ui().works_newest_first = !vm_.ui().works_newest_first;
     note_ui_box("worksSort");
     if (focus != kNoNode && in_graph.works > in_graph.own_works) {
         const std::string more = vm_.ui().works_all ? s.format(Str::WorksOnlyOwn, {{"name", g.node_label[focus]}})
                                                     : s.format(Str::WorksShowAll, {{"n", s.number(in_graph.works)}});
-        if (ImGui::SmallButton(txc_fit(more, ImGui::GetContentRegionAvail().x))) vm_.ui().works_all = !vm_.ui().works_all;
+        if (small_button(txc_fit(more, ImGui::GetContentRegionAvail().x))) vm_.ui().works_all = !vm_.ui().works_all;
         note_ui_box("worksAll");
     }
     for (std::uint32_t i : works) {

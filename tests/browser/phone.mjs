@@ -1,0 +1,177 @@
+// phone.mjs — the explorer page on phones, with a finger (CDP touch events, real input):
+// 320x568, 390x844 at DPR 3 and 844x390 landscape. Nothing outside the viewport and no
+// horizontal scrolling; the toolbar folded into one menu button; the panel a bottom sheet
+// that peeks with finger-high tabs, opens on the researcher's card in one tap, follows a
+// finger dragging its grip and settles at its stops; a tap on a node opens its details
+// there; a long press shows what a hover shows without selecting. Screenshots to
+// OUT_DIR/phone-*.png.
+//
+//   node tests/browser/phone.mjs WEB_DIR [OUT_DIR]
+import fs from 'node:fs';
+import path from 'node:path';
+import { startSuite, waitReady } from './harness.mjs';
+
+const [webDir, outArg] = process.argv.slice(2);
+if (!webDir) { console.error('usage: phone.mjs WEB_DIR [OUT_DIR]'); process.exit(2); }
+const outDir = outArg ?? path.join(webDir, '..', 'phone-shots');
+fs.mkdirSync(outDir, { recursive: true });
+
+const t = await startSuite('browser_phone', webDir);
+const frames = (page, n) => page.evaluate((k) => new Promise((resolve) => {
+  let left = k;
+  const step = () => (--left <= 0 ? resolve() : requestAnimationFrame(step));
+  requestAnimationFrame(step);
+}), n);
+
+for (const [name, width, height, dpr] of [['portrait-320', 320, 568, 2], ['portrait-390', 390, 844, 3], ['landscape-844', 844, 390, 3]]) {
+  const page = await t.newPage({ viewport: { width, height }, deviceScaleFactor: dpr, isMobile: true, hasTouch: true });
+  await page.goto(`${t.base}index.html`);
+  await waitReady(page);
+  await page.waitForFunction(() => window.rgv.state().layout.converged, null, { timeout: 60000 });
+  const cdp = await page.context().newCDPSession(page);
+  const state = () => page.evaluate(() => window.rgv.state());
+  const box = async (key) => (await state()).ui?.[key] ?? null;
+  const centre = (b) => [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
+  const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', {
+    type, touchPoints: points.map(([x, y], id) => ({ x, y, id, radiusX: 1, radiusY: 1, force: 1 })) });
+  const tap = async ([x, y], holdMs = 0) => {
+    await touch('touchStart', [[x, y]]);
+    await frames(page, 2);
+    if (holdMs) await page.waitForTimeout(holdMs);
+    await touch('touchEnd', []);
+    await frames(page, 3);
+  };
+  const drag = async ([x0, y0], [x1, y1], steps = 12) => {
+    await touch('touchStart', [[x0, y0]]);
+    await frames(page, 2);
+    for (let i = 1; i <= steps; i++) {
+      await touch('touchMove', [[x0 + ((x1 - x0) * i) / steps, y0 + ((y1 - y0) * i) / steps]]);
+      await frames(page, 1);
+    }
+    await touch('touchEnd', []);
+  };
+  const settle = () => page.waitForTimeout(600);
+  const sheetHeight = async () => { const b = await box('sheet'); return b ? b[3] - b[1] : 0; };
+
+  await t.step(`${name}: nothing outside the viewport, no horizontal scrolling`, async () => {
+    const r = await page.evaluate(() => {
+      const out = [];
+      for (const el of document.querySelectorAll('body *')) {
+        const b = el.getBoundingClientRect();
+        const style = getComputedStyle(el);
+        if (b.width === 0 || b.height === 0 || style.visibility === 'hidden' || el.closest('.visually-hidden, [hidden]')) continue;
+        // The screen-reader parts (rgv.js: 1 px, clipped) are not drawn.
+        let clipped = false;
+        for (let a = el; a && !clipped; a = a.parentElement) { const r = a.getBoundingClientRect(); clipped = r.width <= 1 && r.height <= 1; }
+        if (clipped) continue;
+        if (b.left < -0.5 || b.top < -0.5 || b.right > innerWidth + 0.5 || b.bottom > innerHeight + 0.5) out.push(`${el.tagName}.${el.className}`);
+      }
+      return { out, scroll: document.documentElement.scrollWidth - innerWidth };
+    });
+    const s = await state();
+    const sheet = s.ui?.sheet;
+    const inside = sheet && sheet[0] >= 0 && sheet[2] <= width + 0.5 && sheet[3] <= height + 0.5;
+    return { ok: r.out.length === 0 && r.scroll <= 0 && inside, detail: JSON.stringify({ ...r, sheet }) };
+  });
+  await t.step(`${name}: the toolbar is one menu button, 44 px square, that opens the tools`, async () => {
+    const r = await page.evaluate(() => {
+      const menu = document.querySelector('.toolbar .menu');
+      const b = menu?.getBoundingClientRect();
+      const select = document.getElementById('color');
+      return { w: b?.width, h: b?.height, expanded: menu?.getAttribute('aria-expanded'), selectShown: select.getBoundingClientRect().width > 0 };
+    });
+    if (!(r.w >= 44 && r.h >= 44 && r.expanded === 'false' && !r.selectShown)) return { ok: false, detail: JSON.stringify(r) };
+    const b = await page.evaluate(() => { const m = document.querySelector('.toolbar .menu').getBoundingClientRect(); return [m.left, m.top, m.right, m.bottom]; });
+    await page.touchscreen.tap(...centre(b));
+    await page.waitForTimeout(200);
+    const open = await page.evaluate(() => {
+      const out = [];
+      for (const el of document.querySelectorAll('.toolbar select, .toolbar button, .toolbar .button')) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0) out.push(`${el.id || el.textContent}: hidden`);
+        else if (r.height < 43.5 || r.right > innerWidth || r.bottom > innerHeight) out.push(`${el.id || el.textContent}: ${Math.round(r.width)}x${Math.round(r.height)} at ${Math.round(r.left)},${Math.round(r.top)}`);
+      }
+      return { out, expanded: document.querySelector('.toolbar .menu').getAttribute('aria-expanded') };
+    });
+    await page.screenshot({ path: path.join(outDir, `phone-${name}-menu.png`) });
+    await page.touchscreen.tap(...centre(b)); // closed again
+    await page.waitForTimeout(200);
+    return { ok: open.expanded === 'true' && open.out.length === 0, detail: JSON.stringify(open) };
+  });
+  await t.step(`${name}: the sheet peeks with finger-high tabs, and the graph keeps the rest`, async () => {
+    const s = await state();
+    const [tab, sheet, area] = [s.ui?.['tab:Profile'], s.ui?.sheet, s.graphArea];
+    const ok = tab && sheet && tab[3] - tab[1] >= 44 && sheet[3] - sheet[1] <= 110 && area[1] + area[3] <= sheet[1] + 1;
+    await page.screenshot({ path: path.join(outDir, `phone-${name}-peek.png`) });
+    return { ok, detail: JSON.stringify({ tab, sheet, area }) };
+  });
+  await t.step(`${name}: one tap on Profile opens the researcher's card: name and trust band`, async () => {
+    await tap(centre(await box('tab:Profile')));
+    await settle();
+    const s = await state();
+    const card = s.profileCard ?? [];
+    const ok = s.sheet?.stop === 'full' && s.sheet?.tab === 'profile' && card.includes('Zhezhi He') && card.includes('Trust 21 \u00b7 Emerging');
+    await page.screenshot({ path: path.join(outDir, `phone-${name}-profile.png`) });
+    return { ok, detail: JSON.stringify({ sheet: s.sheet, h: await sheetHeight(), card: card.slice(0, 8) }) };
+  });
+  await t.step(`${name}: the card's controls are finger targets, 44 px high`, async () => {
+    const s = await state();
+    // What is in view of the card (worksSort is further down on a short screen).
+    const boxes = [...(s.actions ?? []).map((a) => [a.action, a.box]), ['worksSort', s.ui?.worksSort], ['sheetGrip', s.ui?.sheetGrip],
+      ['tab:Profile', s.ui?.['tab:Profile']], ['tab:Explore', s.ui?.['tab:Explore']]].filter(([, b]) => b);
+    const small = boxes.filter(([, b]) => b[3] - b[1] < 43.5 || b[2] - b[0] < 43.5);
+    return { ok: boxes.length >= 3 && small.length === 0 && boxes.some(([k]) => k === 'sheetGrip'), detail: JSON.stringify(small.length ? small : boxes) };
+  });
+  await t.step(`${name}: dragging the grip down closes the sheet, up opens it to half`, async () => {
+    const grip = centre(await box('sheetGrip'));
+    await drag(grip, [grip[0], height - 20]);
+    await settle();
+    const closed = await sheetHeight();
+    const g2 = centre(await box('sheetGrip'));
+    await drag(g2, [g2[0], height * 0.5]);
+    await settle();
+    const half = await sheetHeight();
+    const stop = (await state()).sheet?.stop;
+    return { ok: closed <= 110 && Math.abs(half - height * 0.5) < 2 && stop === 'half', detail: `closed ${closed} px, half ${half} px of ${height} (${stop})` };
+  });
+  await t.step(`${name}: a tap on the grip closes it`, async () => {
+    await tap(centre(await box('sheetGrip')));
+    await settle();
+    const h = await sheetHeight();
+    return { ok: h <= 110, detail: `${h} px` };
+  });
+  await t.step(`${name}: a long press on a node shows its hover without selecting it`, async () => {
+    const s = await state();
+    const id = 'person:deliang-fan';
+    const p = s.screen?.[id];
+    if (!p) return { ok: false, detail: 'no screen position' };
+    await touch('touchStart', [p]);
+    await frames(page, 2);
+    await page.waitForTimeout(700);
+    await frames(page, 2);
+    const during = await state();
+    await touch('touchEnd', []);
+    await frames(page, 4);
+    const after = await state();
+    return { ok: during.hovered === id && after.selected === null && after.hovered === id,
+             detail: JSON.stringify({ during: during.hovered, selected: after.selected, hovered: after.hovered }) };
+  });
+  await t.step(`${name}: a tap on a node opens its details in the sheet, with the node in sight above it`, async () => {
+    const s = await state();
+    const id = 'person:deliang-fan';
+    await tap(s.screen[id]);
+    await settle();
+    await frames(page, 10);
+    const after = await state();
+    const sheet = after.ui?.sheet;
+    const at = after.screen?.[id];
+    const ok = after.selected === id && after.sheet?.tab === 'details' && after.sheet?.stop === 'half' && !!after.ui?.details && sheet
+      && at && at[1] < sheet[1] && at[1] > (after.graphArea[1] ?? 0);
+    await page.screenshot({ path: path.join(outDir, `phone-${name}-details.png`) });
+    return { ok, detail: JSON.stringify({ selected: after.selected, sheet, at, tabs: Object.keys(after.ui ?? {}).filter((k) => k.startsWith('tab:')) }) };
+  });
+  await t.step(`${name}: no page errors`, () => ({ ok: page.errors.length === 0, detail: page.errors.join(' | ') }));
+  await page.close();
+}
+
+await t.finish();
