@@ -81,9 +81,9 @@ void App::update(float width, float height) {
     // The panel takes the left side when there is room; a narrow embed gets the whole
     // width for the graph.
     const bool explorer = vm_.options().mode == Mode::Explorer;
-    const bool show_panel = explorer && width >= 720.0f && height >= 500.0f;
-    // Narrower or lower (a phone, upright or on its side), the panel is a sheet at the
-    // bottom (panel_sheet.cpp): a side panel would leave the graph a strip.
+    const bool show_panel = explorer && width >= 720.0f;
+    // Narrower (a phone held upright), the panel is a sheet at the bottom (panel_sheet.cpp);
+    // on its side a phone is wide enough for the panel, and a sheet would leave the graph a strip.
     sheet_ = explorer && !show_panel;
     if (sheet_) sheet_follow_selection();
     // The host's chrome over the canvas (set_insets) is not graph area either; the side

@@ -157,6 +157,8 @@ private:
     // ImGui's SmallButton, or a full button (a finger's target: 44 px in the sheet) when the
     // pointer is a finger.
     bool small_button(const char* label) const;
+    void push_touch_style();
+    void pop_touch_style();
     const UiStrings& strings() const { return vm_.strings(); }
     // Where a control is on screen (canvas CSS px), for tests that click it like a user.
     void note_ui_box(const std::string& name);
@@ -217,6 +219,8 @@ private:
     float sheet_drag_from_ = 0.0f;
     bool sheet_dragging_ = false;
     std::uint32_t sheet_selected_ = 0xFFFFFFFFu; // the selection it last followed
+    std::uint32_t sheet_seen_ = 0xFFFFFFFFu;     // the selection now, and since when
+    double sheet_seen_at_ = 0.0;
     // Left presses numbered as SDL delivered them and as ImGui reported them (see
     // press_is_double_click); the number of SDL's last double-click press, 0: none.
     std::uint64_t sdl_presses_ = 0, ui_presses_ = 0, double_press_ = 0;

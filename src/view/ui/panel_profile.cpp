@@ -109,26 +109,34 @@ void App::draw_side_panel() {
         ImGui::End();
         return;
     }
+    // Finger-high tabs with a finger for a pointer (a tablet, a phone on its side).
+    const bool touch = vm_.options().coarse_pointer;
+    if (touch) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {16.0f, (44.0f - text_size(TextSize::Regular)) * 0.5f});
     if (ImGui::BeginTabBar("panels")) {
         // "###": the tab's id stays when its word changes (a new language keeps the tab open).
         const bool profile_open = ImGui::BeginTabItem((strings().get(Str::TabProfile) + "###profile").c_str());
         note_ui_box("tab:Profile");
         if (profile_open) {
+            push_touch_style(); // a tablet's finger gets 44 px targets here too
             ImGui::BeginChild("profile_scroll");
             draw_profile_tab();
             ImGui::EndChild();
+            pop_touch_style();
             ImGui::EndTabItem();
         }
         const bool explore_open = ImGui::BeginTabItem((strings().get(Str::TabExplore) + "###explore").c_str());
         note_ui_box("tab:Explore");
         if (explore_open) {
+            push_touch_style();
             ImGui::BeginChild("explore_scroll");
             draw_explore_tab();
             ImGui::EndChild();
+            pop_touch_style();
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();
     }
+    if (touch) ImGui::PopStyleVar();
     ImGui::End();
 }
 

@@ -1,4 +1,4 @@
-// panel_sheet.cpp — the explorer on a phone (a window under 720 px wide or 500 px high): the side
+// panel_sheet.cpp — the explorer on a phone (a window under 720 px wide): the side
 // panel becomes a sheet at the bottom, as maps and music apps have it. At rest it peeks:
 // a grip and the tabs (Profile, Explore, and Details while a node is selected), one tap
 // from the researcher's card. A finger drags it by the grip to half or full height, or
@@ -22,7 +22,17 @@ namespace rgv {
 namespace {
 constexpr float kGrip = 44.0f;        // the grip's band: a finger's target (WCAG 2.5.5)
 constexpr float kTouchTarget = 44.0f; // WCAG 2.5.5's least target, CSS px
+constexpr double kDoubleTapTime = 0.35; // s: SDL's double click time is 0.5, a finger's taps come quicker
 } // namespace
+
+// Finger-sized controls (44 px high) while the pointer is a finger; pop_touch_style() after.
+void App::push_touch_style() {
+    const bool touch = vm_.options().coarse_pointer;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, touch ? ImVec2{12.0f, (kTouchTarget - text_size(TextSize::Regular)) * 0.5f}
+                                                          : ImGui::GetStyle().FramePadding);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, touch ? ImVec2{10.0f, 10.0f} : ImGui::GetStyle().ItemSpacing);
+}
+void App::pop_touch_style() { ImGui::PopStyleVar(2); }
 
 bool App::small_button(const char* label) const {
     return vm_.options().coarse_pointer ? ImGui::Button(label) : ImGui::SmallButton(label);
@@ -60,7 +70,15 @@ float App::sheet_reserved(float height) const {
 
 void App::sheet_follow_selection() {
     const std::uint32_t sel = vm_.ready() ? vm_.selected() : kNoNode;
-    if (sel == sheet_selected_) return;
+    const double now = ImGui::GetTime();
+    if (sel != sheet_seen_) {
+        sheet_seen_ = sel;
+        sheet_seen_at_ = now;
+    }
+    // A tap's selection moves the sheet once a double tap's time has passed: the second tap
+    // (to focus the node) must find the node where the first left it, not where the graph
+    // went as the sheet rose.
+    if (sel == sheet_selected_ || now - sheet_seen_at_ < kDoubleTapTime) return;
     if (sel != kNoNode) {
         if (sheet_stop_ == SheetStop::Peek) sheet_stop_ = SheetStop::Half;
         sheet_tab_ = SheetTab::Details;
@@ -178,10 +196,7 @@ void App::draw_sheet() {
     vm_.ui().sheet_tab = kTabs[static_cast<int>(sheet_tab_)];
 
     // The tab's contents, scrolling within the sheet; finger-sized controls on a touch screen.
-    if (touch) {
-        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {12.0f, (kTouchTarget - text_size(TextSize::Regular)) * 0.5f});
-        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {10.0f, 10.0f});
-    }
+    push_touch_style();
     ImGui::BeginChild("sheet_scroll", {0.0f, 0.0f}, ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
     switch (sheet_tab_) {
     case SheetTab::Profile: draw_profile_tab(); break;
@@ -195,7 +210,7 @@ void App::draw_sheet() {
         break;
     }
     ImGui::EndChild();
-    if (touch) ImGui::PopStyleVar(2);
+    pop_touch_style();
     ImGui::End();
 }
 
