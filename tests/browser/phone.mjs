@@ -205,4 +205,26 @@ for (const [name, width, height, dpr] of [['portrait-320', 320, 568, 2], ['portr
   await page.close();
 }
 
+// [SECTION] the profile page's embedded graph (compact mode) on a phone
+{
+  const page = await t.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  await page.goto(`${t.base}profile.html`);
+  await page.waitForFunction(() => { const v = window.rgvProfile ?? document.querySelector('research-graph')?.viewer ?? window.rgv;
+    return v && v.state().status === 'ready' && v.state().frames > 10; }, null, { timeout: 60000 });
+  await t.step('profile page on a phone: the embedded graph\'s buttons are finger targets, the page does not scroll sideways', async () => {
+    const r = await page.evaluate(() => {
+      const v = window.rgvProfile ?? document.querySelector('research-graph')?.viewer ?? window.rgv;
+      const s = v.state();
+      return { open: s.actions?.find((a) => a.action === 'open-explorer')?.box ?? null, fit: s.ui?.compactFit ?? null,
+               scroll: document.documentElement.scrollWidth - innerWidth, coarse: s.coarsePointer };
+    });
+    const big = (b) => b && b[3] - b[1] >= 43.5 && b[2] - b[0] >= 43.5;
+    return { ok: r.coarse && big(r.open) && big(r.fit) && r.scroll <= 0, detail: JSON.stringify(r) };
+  });
+  await page.locator('canvas').first().scrollIntoViewIfNeeded();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(outDir, 'phone-profile-page.png') });
+  await page.close();
+}
+
 await t.finish();

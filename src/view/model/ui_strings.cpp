@@ -205,8 +205,11 @@ bool UiStrings::set(std::string_view lang, const nlohmann::json& overrides, std:
     }
     text_ = std::move(next);
     lang_ = tag;
-    if (!shipped && (!overrides.is_object() || overrides.empty()))
-        note = "no UI strings shipped for \"" + tag + "\" and none given: English is shown";
+    // Only digits given (rgv.js adds the locale's from Intl) is no translation either.
+    bool words_given = false;
+    if (overrides.is_object())
+        for (const auto& item : overrides.items()) words_given |= item.key().rfind("number.", 0) != 0;
+    if (!shipped && !words_given) note = "no UI strings shipped for \"" + tag + "\" and none given: English is shown";
     return true;
 }
 

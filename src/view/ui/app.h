@@ -157,6 +157,7 @@ private:
     // ImGui's SmallButton, or a full button (a finger's target: 44 px in the sheet) when the
     // pointer is a finger.
     bool small_button(const char* label) const;
+    bool button(const char* label) const; // ImGui::Button, at least 44 px wide under a finger
     void push_touch_style();
     void pop_touch_style();
     const UiStrings& strings() const { return vm_.strings(); }

@@ -159,6 +159,7 @@ void App::draw_graph_legend() {
 // [SECTION] compact mode's bar
 // Compact mode (the graph embedded in a profile page): the graph with minimal chrome.
 void App::draw_compact_overlay() {
+    push_touch_style(); // a profile page on a phone: finger-sized buttons
     if (begin_card("##compact", {area().x + 10.0f, area().y + 10.0f}, {0.0f, 0.0f}, {10.0f, 8.0f}, 6.0f, 0.92f)) {
         const Graph& g = vm_.slice().graph;
         const UiStrings& s = strings();
@@ -173,9 +174,11 @@ void App::draw_compact_overlay() {
                                 {"selected", vm_.selected() != kNoNode ? nlohmann::json(g.node_id[vm_.selected()]) : nlohmann::json()}});
         note_action_box("open-explorer");
         ImGui::SameLine();
-        if (ImGui::Button(t(Str::CompactFit))) vm_.fit_view();
+        if (button(t(Str::CompactFit))) vm_.fit_view();
+        note_ui_box("compactFit");
     }
     ImGui::End();
+    pop_touch_style();
 }
 
 // [SECTION] control boxes for tests

@@ -35,7 +35,13 @@ void App::push_touch_style() {
 void App::pop_touch_style() { ImGui::PopStyleVar(2); }
 
 bool App::small_button(const char* label) const {
-    return vm_.options().coarse_pointer ? ImGui::Button(label) : ImGui::SmallButton(label);
+    return vm_.options().coarse_pointer ? button(label) : ImGui::SmallButton(label);
+}
+
+bool App::button(const char* label) const {
+    if (!vm_.options().coarse_pointer) return ImGui::Button(label);
+    // At least as wide as it is high: "Fit" alone would be 41 px wide.
+    return ImGui::Button(label, {std::max(button_width(label), kTouchTarget), 0.0f});
 }
 
 // [SECTION] heights
