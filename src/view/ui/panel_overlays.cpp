@@ -114,6 +114,8 @@ void App::draw_graph_legend() {
     const Graph& g = vm_.slice().graph;
     if (!vm_.ready() || g.node_count() == 0) return;
     if (vm_.selected() != kNoNode || !vm_.camera().following()) hint_done_ = true;
+    // A phone's sheet raised: the graph above it is small, and the sheet says what it shows.
+    if (sheet_ && sheet_stop_ != SheetStop::Peek) return;
     const Theme& th = theme();
     const bool by_type = vm_.options().color_mode == ColorMode::Type;
     const ImU32 plain = ImGui::GetColorU32(ImGuiCol_TextDisabled);
