@@ -176,9 +176,20 @@ for (const [name, width, height, dpr] of [['portrait-320', 320, 568, 2], ['portr
     await page.screenshot({ path: path.join(outDir, `phone-${name}-details.png`) });
     return { ok, detail: JSON.stringify({ selected: after.selected, sheet, at, tabs: Object.keys(after.ui ?? {}).filter((k) => k.startsWith('tab:')) }) };
   });
-  await t.step(`${name}: a double tap on a node brings it to the middle of the graph`, async () => {
-    await page.evaluate(() => window.rgv.select(null)); // no details card over the graph
+  await t.step(`${name}: the details' links are 44 px targets: a tap at a link's edge opens that work`, async () => {
+    const s = await state();
+    const d = s.ui?.details;
+    const [key, b] = Object.entries(s.ui ?? {}).find(([k, v]) => k.startsWith('link:work:') && d && v[1] >= d[1] && v[3] <= d[3]) ?? [];
+    if (!b) return { ok: false, detail: `no work link in the details ${JSON.stringify(d)}` };
+    await tap([(b[0] + b[2]) / 2, b[1] + 3]); // above the text itself, inside the target
     await settle();
+    const after = await state();
+    return { ok: b[3] - b[1] >= 43.5 && after.selected === key.slice('link:'.length), detail: JSON.stringify({ key, box: b, selected: after.selected }) };
+  });
+  await t.step(`${name}: a double tap on a node brings it to the middle of the graph`, async () => {
+    // No details card over the graph, and the whole graph in view (the link tap before zoomed in).
+    await page.evaluate(() => { window.rgv.select(null); window.rgv.fit(); });
+    await page.waitForTimeout(1200);
     const before = await state();
     // A work clear of where the first tap's details card comes (the graph's right, beside
     // the side panel) and of the sheet.

@@ -151,6 +151,7 @@ private:
     bool move_panel_focus(ViewModel::PanelFocus move);
     // A neighbour as a clickable line; an http(s) link the host opens.
     void neighbor_link(std::uint32_t node);
+    void node_link(std::uint32_t node, const std::string& text, bool align_rtl = true);
     void link_button(const std::string& url, const char* caption = nullptr); // nullptr: "Open link"
     // A UI string as drawn (tx(): a translation may be in any script), valid this frame.
     const char* t(Str id) const { return txc(vm_.strings().get(id)); }

@@ -181,13 +181,36 @@ void App::draw_details_contents(std::uint32_t node) {
 void App::neighbor_link(std::uint32_t n) {
     const Graph& g = vm_.slice().graph;
     ImGui::PushID(static_cast<int>(n));
-    text_wrapped(g.node_label[n], false); // a list of names: each starts at the left
-    if (ImGui::IsItemHovered()) {
+    node_link(n, g.node_label[n], false); // a list of names: each starts at the left
+    ImGui::PopID();
+}
+
+// A node's text that answers the pointer like a link (hover lights the node, a click
+// focuses it): wrapped, shaped; under a finger its target is 44 px high, the row's
+// spacing included, whatever its text's height.
+void App::node_link(std::uint32_t n, const std::string& text, bool align_rtl) {
+    const bool touch = vm_.options().coarse_pointer;
+    const float line = ImGui::GetTextLineHeight(), spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float extra = touch ? std::max((44.0f - line - spacing) * 0.5f, 0.0f) : 0.0f;
+    if (extra > 0.0f) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + extra);
+    text_wrapped(text, align_rtl);
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    bool hovered = ImGui::IsItemHovered();
+    if (touch) {
+        const float grow = std::max((44.0f - (b.y - a.y)) * 0.5f, 0.0f);
+        a.y -= grow;
+        b.y += grow;
+        b.x = std::max(b.x, a.x + 44.0f);
+        hovered = ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(a, b);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + extra);
+    }
+    // Its target, for tests that tap it (the first of a node's links on screen).
+    if (ImGui::IsItemVisible()) vm_.ui().ui_boxes.emplace("link:" + vm_.slice().graph.node_id[n], nlohmann::json{a.x, a.y, b.x, b.y});
+    if (hovered) {
         vm_.propose_hover(n);
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) vm_.focus_node(n);
     }
-    if (ImGui::IsItemClicked()) vm_.focus_node(n);
-    ImGui::PopID();
 }
 
 // A link out of the viewer: only http and https, opened by the host (a new tab).

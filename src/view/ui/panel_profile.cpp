@@ -272,13 +272,8 @@ void App::draw_profile_tab() {
         ImGui::TextDisabled("%s", txc(meta));
         // Titles wrap, so a wrapped text that answers clicks instead of a Selectable.
         if (vm_.selected() == i) ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(theme().kind_color(NodeKind::Work)));
-        text_wrapped(plain_text(g.node_label[i]));
+        node_link(i, plain_text(g.node_label[i]));
         if (vm_.selected() == i) ImGui::PopStyleColor();
-        if (ImGui::IsItemClicked()) vm_.focus_node(i);
-        if (ImGui::IsItemHovered()) {
-            vm_.propose_hover(i);
-            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        }
         const std::string abstract = attr_shown(a, attr::kAbstract);
         if (!abstract.empty() && ImGui::TreeNode("abstract", "%s", t(Str::Abstract))) {
             text_wrapped(abstract);
