@@ -212,7 +212,10 @@ for (const [name, width, height, dpr] of [['portrait-320', 320, 568, 2], ['portr
     return { ok: after.selected === id && off < 24 && after.camera.zoom > before.camera.zoom,
              detail: JSON.stringify({ selected: after.selected, off, zoom: [before.camera.zoom, after.camera.zoom] }) };
   });
-  await t.step(`${name}: no page errors`, () => ({ ok: page.errors.length === 0, detail: page.errors.join(' | ') }));
+  await t.step(`${name}: no page errors, and no Dear ImGui misuse (its red box)`, async () => {
+    const errors = (await state()).imguiErrors;
+    return { ok: page.errors.length === 0 && errors === 0, detail: `${page.errors.join(' | ')} imguiErrors ${errors}` };
+  });
   await page.close();
 }
 

@@ -32,6 +32,7 @@ nlohmann::json state_report(const ViewModel& vm) {
     j["framesDrawn"] = ui.frames_drawn; // the others looked the same as the last: not drawn
     j["graphDraws"] = ui.graph_draws;   // the whole graph drawn; other frames copy it
     j["gl"] = {{"lost", ui.gl_lost}, {"losses", ui.gl_losses}, {"restores", ui.gl_restores}};
+    j["imguiErrors"] = ui.imgui_errors;
     j["nodes"] = g.node_count();
     j["edges"] = g.edge_count();
     nlohmann::json by_type = nlohmann::json::object();

@@ -84,6 +84,7 @@ struct UiReport {
     // lost and restored since the viewer started.
     bool gl_lost = false;
     std::uint64_t gl_losses = 0, gl_restores = 0;
+    std::uint64_t imgui_errors = 0; // Dear ImGui's recoverable usage errors, all frames (should stay 0)
 };
 
 // The pointer over the window this frame (logical px), as the UI layer read it.

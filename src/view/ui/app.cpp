@@ -5,6 +5,7 @@
 #include "view/ui/style.h"
 
 #include <imgui.h>
+#include <imgui_internal.h> // ErrorCountCurrentFrame
 
 #include <cstdio>
 
@@ -143,6 +144,8 @@ void App::update(float width, float height) {
     if (explorer) draw_graph_legend();
     draw_status_overlay();
     draw_progress_pill();
+    // A misuse of ImGui (its error recovery shows a red box on screen): counted for tests.
+    report.imgui_errors += static_cast<std::uint64_t>(ImGui::GetCurrentContext()->ErrorCountCurrentFrame);
 }
 
 // SDL counts double clicks in real time; ImGui in frame time, which at a low frame rate

@@ -202,7 +202,8 @@ void App::node_link(std::uint32_t n, const std::string& text, bool align_rtl) {
         b.y += grow;
         b.x = std::max(b.x, a.x + 44.0f);
         hovered = ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(a, b);
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + extra);
+        // An item, not a cursor move: ImGui refuses a window grown by the cursor alone.
+        ImGui::Dummy({1.0f, std::max(extra - spacing, 0.0f)});
     }
     // Its target, for tests that tap it (the first of a node's links on screen).
     if (ImGui::IsItemVisible()) vm_.ui().ui_boxes.emplace("link:" + vm_.slice().graph.node_id[n], nlohmann::json{a.x, a.y, b.x, b.y});
