@@ -87,7 +87,10 @@ else
     # Debian's emcc needs acorn & co. from Debian's node modules for its JS optimizer.
     export NODE_PATH=/usr/share/nodejs
 fi
-EMCC_VERSION="$(emcc --version | head -1 | sed -E 's/.* ([0-9]+\.[0-9]+\.[0-9]+).*/\1/')"
+# The whole output first: `| head -1` closes the pipe while emcc still prints, and emcc
+# then dies of BrokenPipeError (seen on a fresh clone), failing the step.
+EMCC_VERSION_TEXT="$(emcc --version)"
+EMCC_VERSION="$(printf '%s\n' "$EMCC_VERSION_TEXT" | sed -n '1s/.* \([0-9][0-9]*\.[0-9][0-9]*\.[0-9][0-9]*\).*/\1/p')"
 say "emcc $EMCC_VERSION"
 command -v emcmake >/dev/null || fail "emcmake not found next to emcc"
 EM_TOOLCHAIN="$(dirname "$(readlink -f "$(command -v emcc)")")/cmake/Modules/Platform/Emscripten.cmake"
