@@ -161,7 +161,11 @@ void App::request_font_pieces() {
 
 void App::update_fonts() {
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-    if (!ui_font_ || font_pending_) {
+    // A new font, or a piece that arrived (glyphs baked as boxes while it was away must be
+    // baked again): the atlas starts afresh either way. Discarding only the old bakes would
+    // leave the packer where it was, so the glyphs baked after would sit in places that
+    // depend on when the piece came, and text could come out a few levels apart by run.
+    if (!ui_font_ || font_pending_ || baked_generation_ != fonts_.generation()) {
         font_pending_ = false;
         ImFont* font = add_ui_font(atlas, display_);
         if (!font) { // stb_truetype could not read it after all
@@ -169,11 +173,13 @@ void App::update_fonts() {
             if (!ui_font_) font = atlas.AddFontDefault();
         }
         if (font) {
-            // Added before the old one goes, so ImGui's default font moves straight to it;
-            // then the atlas starts afresh (warm_fonts).
+            // Added before the old one goes, so ImGui's default font moves straight to it.
+            // Then the atlas starts over on a new texture, as at the start: a repack would
+            // keep the old packing order (ImGui's own FIXME: it is unstable), and only a
+            // fresh packer puts warm_fonts' glyphs in the same places in every run.
             if (ui_font_) {
                 atlas.RemoveFont(ui_font_);
-                atlas.CompactCache();
+                ImFontAtlasBuildClear(&atlas);
             }
             ui_font_ = font;
         }
@@ -182,12 +188,6 @@ void App::update_fonts() {
         ImGui::GetStyle().FontSizeBase = text_size(TextSize::Regular);
         baked_generation_ = fonts_.generation();
         labels_.invalidate(); // label sizes change with the font
-    } else if (baked_generation_ != fonts_.generation()) {
-        // A piece arrived: glyphs baked as boxes while it was away are baked again.
-        ImFontAtlasFontDiscardBakes(&atlas, ui_font_, 0);
-        warm_font_ = nullptr;
-        baked_generation_ = fonts_.generation();
-        labels_.invalidate();
     }
     set_text_engine(&display_);
     display_.begin_frame();
