@@ -127,6 +127,9 @@ public:
     std::uint64_t frames() const { return vm_.frames(); }
 
 private:
+    // The bottom sheet's rest heights and tabs (panel_sheet.cpp).
+    enum class SheetStop { Peek, Half, Full };
+    enum class SheetTab { Profile, Explore, Details };
     // [SECTION] panels (one file each)
     void draw_side_panel();
     void draw_profile_tab();
@@ -143,7 +146,8 @@ private:
     float sheet_tab_height() const;
     float sheet_peek() const;
     float sheet_top_gap() const;
-    float sheet_target(float height) const;
+    float sheet_height(SheetStop stop, float height) const; // the sheet resting at `stop`
+    float sheet_target(float height) const;                  // at the stop it goes to
     float sheet_reserved(float height) const;
     void sheet_follow_selection();
     // [SECTION] keyboard focus (keyboard.cpp)
@@ -211,8 +215,6 @@ private:
     std::uint32_t revealed_ = 0xFFFFFFFFu; // the docked selection brought into view
     float panel_width_ = 360.0f; // the side panel, logical px (the user can drag it)
     // The bottom sheet (a window under 720 px wide in explorer mode), panel_sheet.cpp.
-    enum class SheetStop { Peek, Half, Full };
-    enum class SheetTab { Profile, Explore, Details };
     bool sheet_ = false;           // this frame's panel is the sheet
     SheetStop sheet_stop_ = SheetStop::Peek;
     SheetTab sheet_tab_ = SheetTab::Profile;

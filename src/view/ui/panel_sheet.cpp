@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace rgv {
 
@@ -57,15 +58,17 @@ float App::sheet_peek() const { return kGrip + sheet_tab_height() + 8.0f; }
 // and a strip of the graph, so it reads as a sheet over the graph.
 float App::sheet_top_gap() const { return std::max(48.0f, vm_.options().insets.top); }
 
-float App::sheet_target(float height) const {
+float App::sheet_height(SheetStop stop, float height) const {
     const float full = std::max(height - sheet_top_gap(), sheet_peek());
-    switch (sheet_stop_) {
+    switch (stop) {
     case SheetStop::Half: return std::clamp(height * 0.5f, sheet_peek(), full);
     case SheetStop::Full: return full;
     case SheetStop::Peek: break;
     }
     return sheet_peek();
 }
+
+float App::sheet_target(float height) const { return sheet_height(sheet_stop_, height); }
 
 // What the graph does not get: the sheet up to half the window; above that it covers the
 // graph (which keeps its top half) instead of squeezing it.
@@ -143,11 +146,15 @@ void App::draw_sheet() {
         if (!sheet_dragging_) {
             sheet_stop_ = sheet_stop_ == SheetStop::Peek ? SheetStop::Full : SheetStop::Peek;
         } else {
-            // The nearest stop to where it was let go.
-            const float peek = sheet_peek(), full = std::max(height - sheet_top_gap(), peek), half = std::clamp(height * 0.5f, peek, full);
-            const float at = sheet_h_;
-            const float d_peek = std::fabs(at - peek), d_half = std::fabs(at - half), d_full = std::fabs(at - full);
-            sheet_stop_ = d_peek <= d_half && d_peek <= d_full ? SheetStop::Peek : d_half <= d_full ? SheetStop::Half : SheetStop::Full;
+            // The nearest stop to where it was let go (the lower one of two as near).
+            float nearest = std::numeric_limits<float>::max();
+            for (const SheetStop stop : {SheetStop::Peek, SheetStop::Half, SheetStop::Full}) {
+                const float d = std::fabs(sheet_h_ - sheet_height(stop, height));
+                if (d < nearest) {
+                    nearest = d;
+                    sheet_stop_ = stop;
+                }
+            }
         }
         sheet_dragging_ = false;
     }
