@@ -177,10 +177,7 @@ public:
             app.model().tab((event.key.keysym.mod & KMOD_SHIFT) != 0);
             return;
         }
-        if (sym == SDLK_ESCAPE && app.model().ui().panel_focus && !ImGui::GetIO().WantTextInput) {
-            app.model().release_panel_focus();
-            return;
-        }
+        if (sym == SDLK_ESCAPE && app.model().escape_panel_focus()) return;
         if (ImGui::GetIO().WantCaptureKeyboard) return;
         if (sym == SDLK_t && (event.key.keysym.mod & (KMOD_CTRL | KMOD_SHIFT | KMOD_ALT | KMOD_GUI)) == 0) {
             toggle_theme(app);

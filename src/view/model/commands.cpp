@@ -167,8 +167,7 @@ nlohmann::json cmd_key(ViewModel& vm, Args& a) {
     // A text field of the panels (the search box) or a control Tab went to has the keyboard:
     // the key is its own (Enter runs the search or presses the button, arrows move the
     // cursor or between controls, Escape gives the keyboard back), the host passes it on.
-    if (key == "Escape" && vm.ui().panel_focus && !vm.ui().text_input) {
-        vm.release_panel_focus(); // back to the graph (ImGui would only leave the scrolling region)
+    if (key == "Escape" && vm.escape_panel_focus()) {
         nlohmann::json r = ok();
         r["selected"] = id_or_null(vm, vm.selected());
         return r;

@@ -377,6 +377,12 @@ void ViewModel::release_panel_focus() {
     ui_.panel_focus = false;
 }
 
+bool ViewModel::escape_panel_focus() {
+    if (!ui_.panel_focus || ui_.text_input) return false;
+    release_panel_focus(); // ImGui would only leave the scrolling region
+    return true;
+}
+
 bool ViewModel::tab(bool backward) {
     const auto to_panels = [&](PanelFocus move) { return panel_focus_ && panel_focus_(move); };
     if (ui_.panel_focus) {

@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <functional>
 #include <string>
@@ -152,8 +153,11 @@ public:
     // previous control (false: there is none that way), or lets go back to the graph.
     enum class PanelFocus { First, Next, Previous, Release };
     void set_panel_focus(std::function<bool(PanelFocus)> f) { panel_focus_ = std::move(f); }
-    // Escape on a panel's control: the keyboard goes back to the graph.
+    // The keyboard goes back to the graph.
     void release_panel_focus();
+    // Escape: on a panel's control (not in a text field, where Escape is the field's) the
+    // keyboard goes back to the graph, and true; otherwise nothing, and false.
+    bool escape_panel_focus();
 
     // [SECTION] selection and camera
     std::uint32_t hovered() const { return hovered_; }
@@ -194,6 +198,9 @@ public:
     // App says when); search_marks() are their nodes then, else none.
     void show_search_marks(bool on);
     const std::vector<std::uint32_t>& search_marks() const { return search_marks_; }
+    bool is_search_mark(std::uint32_t node) const {
+        return std::find(search_marks_.begin(), search_marks_.end(), node) != search_marks_.end();
+    }
 
     // [SECTION] deep link and exports
     nlohmann::json view_json() const;    // the "view" event's payload

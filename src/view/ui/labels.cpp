@@ -58,11 +58,10 @@ void LabelLayer::draw(ViewModel& vm, ImFont* font, float font_size, const std::a
     const std::uint32_t lit = vm.hovered() != kNoNode ? vm.hovered() : vm.selected();
     // Under the veil (scene.veil) the labels of what it fades fade too: all but the lit node,
     // its neighbours and the search hits.
-    const std::vector<std::uint32_t>& marks = vm.search_marks();
-    const bool veiled = lit != kNoNode || !marks.empty();
+    const bool veiled = lit != kNoNode || !vm.search_marks().empty();
     for (const PlacedLabel& l : report.labels) {
         const bool kept = (lit != kNoNode && (l.node == lit || scene.is_neighbor_of(lit, l.node))) ||
-                          std::find(marks.begin(), marks.end(), l.node) != marks.end();
+                          vm.is_search_mark(l.node);
         const bool dim = veiled && !kept;
         const float alpha = dim ? 0.35f : 1.0f;
         dl->AddRectFilled({l.x0, l.y0}, {l.x1, l.y1}, fade(t.label_box, alpha), 3.0f);
@@ -165,15 +164,13 @@ void LabelLayer::place(ViewModel& vm, ImFont* font, float font_size) {
             add(i, true, true);
     // Then the search hits, best first, over other nodes where need be: the list names them,
     // the graph must show where they are.
-    const std::vector<std::uint32_t>& marks = vm.search_marks();
-    const auto marked = [&](std::uint32_t i) { return std::find(marks.begin(), marks.end(), i) != marks.end(); };
-    for (std::uint32_t i : marks)
+    for (std::uint32_t i : vm.search_marks())
         if (i < g.node_count() && i != focus && i != selected && i != hovered) add(i, true, false);
     const auto& order = scene.label_order();
     const std::size_t cap = std::min(order.size(), kMaxCandidates); // the most important come first
     for (std::size_t k = 0; k < cap; ++k) {
         const std::uint32_t i = order[k];
-        if (i == focus || i == selected || i == hovered || marked(i)) continue;
+        if (i == focus || i == selected || i == hovered || vm.is_search_mark(i)) continue;
         add(i, false, false);
     }
     const auto boxes = place_labels(candidates, obstacles, {0.0f, 0.0f, area.w, area.h}, 3.0f, 48.0f);
