@@ -24,7 +24,7 @@ template <typename E> bool mode_radios(E& value, std::initializer_list<E> modes,
     for (E m : modes) {
         // "###": the mode's name, not its word, is the id (the same in every language).
         const std::string label = s.get(mode_word(m)) + "###" + to_string(m);
-        same_line_if_fits(checkbox_width(label.c_str()));
+        same_line_if_fits(toggle_width(label.c_str()));
         const auto why = scene.no_data_reason(m);
         if (ImGui::RadioButton(label.c_str(), value == m)) {
             value = m;
@@ -205,9 +205,9 @@ void App::draw_explore_tab() {
     }
     if (ImGui::Button(t(Str::ExploreFitView))) vm_.fit_view();
     bool labels = options.show_labels, arrows = options.show_arrows;
-    same_line_if_fits(checkbox_width(t(Str::ExploreLabels)));
+    same_line_if_fits(toggle_width(t(Str::ExploreLabels)));
     if (ImGui::Checkbox(t(Str::ExploreLabels), &labels)) vm_.set_show_labels(labels);
-    same_line_if_fits(checkbox_width(t(Str::ExploreEdgeDirection)));
+    same_line_if_fits(toggle_width(t(Str::ExploreEdgeDirection)));
     if (ImGui::Checkbox(t(Str::ExploreEdgeDirection), &arrows)) vm_.set_show_arrows(arrows);
 }
 

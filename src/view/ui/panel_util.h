@@ -120,7 +120,9 @@ inline void same_line_if_fits(float width) {
     if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
 }
 inline float button_width(const char* label) { return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f; }
-inline float checkbox_width(const char* label) {
+// A check box or a radio button: ImGui draws both as a frame-high square (or circle), a
+// gap and the label.
+inline float toggle_width(const char* label) {
     return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
 }
 
