@@ -165,6 +165,7 @@ export class ResearchGraphElement extends HTMLElement {
   setTheme(theme) { this.#need().setTheme(theme); }
   setLanguage(lang, strings) { this.#need().setLanguage(lang, strings); }
   uiStrings() { return this.#need().uiStrings(); }
+  say(key, args) { return this.#need().say(key, args); }
   exportPNG(scale) { return this.#need().exportPNG(scale); }
   exportSVG() { return this.#need().exportSVG(); }
   exportJSON() { return this.#need().exportJSON(); }

@@ -312,6 +312,8 @@ export interface ResearchGraphViewer {
   setLanguage(lang: string, strings?: UiStringTable): void;
   /** The UI's language and every string by key. */
   uiStrings(): UiStrings;
+  /** The UI string `key` in the viewer's language with its `{placeholders}` filled from `args` in one pass (a value that contains "{n}" stays as it is); the key itself if there is no such string. For a host's own words beside the viewer's (the explorer page's toolbar uses the `page.*` keys). */
+  say(key: string, args?: Record<string, string | number>): string;
   /** Replaces the accessible name (canvas aria-label, heading of the hidden node list). */
   setLabel(label: string): void;
   /** Fetches a TTF and hands it over; the text is redrawn with it. Resolves false if it could not be loaded. */
@@ -384,6 +386,7 @@ export declare class ResearchGraphElement extends HTMLElement {
   setTheme(theme: Theme): void;
   setLanguage(lang: string, strings?: UiStringTable): void;
   uiStrings(): UiStrings;
+  say(key: string, args?: Record<string, string | number>): string;
   exportPNG(scale?: number): Promise<Blob>;
   exportSVG(): string;
   exportJSON(): string;

@@ -952,6 +952,9 @@ export async function createResearchGraph(container, options = {}) {
     setLanguage(lang, strings) { alive(); applyLanguage(lang, strings, true); },
     /** {lang, shipped, strings}: the UI's language and every string by key, as shown now. */
     uiStrings() { const { lang, shipped, strings } = command({ cmd: 'ui_strings' }); return { lang, shipped, strings }; },
+    /** The UI string `key` in the viewer's language, its {placeholders} filled from `args`
+     *  in one pass; the key itself if there is no such string. */
+    say(key, args) { return say(key, args); },
     /** Replaces the accessible name (the canvas's aria-label and the hidden list's heading). */
     setLabel(text) { alive(); setLabel(text); },
     /** Fetches a TTF and hands it to the viewer, which redraws its text with it; false if it failed. */

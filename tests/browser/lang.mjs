@@ -56,6 +56,13 @@ await t.step('lang "de": the live region announces a selection in German', async
   await page.evaluate(() => window.rgv.select(null));
   return { ok: /^Zhezhi He, Person ausgewählt, \d+ Verbindungen$/.test(live), detail: live };
 });
+await t.step('lang "de": say() gives a host the viewer\'s words, placeholders filled once', async () => {
+  const r = await page.evaluate(() => [window.rgv.say('page.exportAs', { format: 'SVG' }), window.rgv.say('page.exportAs', { format: '{format}' }),
+                                       window.rgv.say('page.exportAs'), window.rgv.say('no.such.key')]);
+  const ok = r[0] === 'Den Graphen als SVG exportieren' && r[1] === 'Den Graphen als {format} exportieren'
+    && r[2] === 'Den Graphen als {format} exportieren' && r[3] === 'no.such.key';
+  return { ok, detail: JSON.stringify(r) };
+});
 await page.waitForTimeout(300);
 await page.screenshot({ path: path.join(outDir, 'lang-de-profile.png') });
 await t.step('the Explore tab opens by a click on its German tab and stays open when the language changes', async () => {
