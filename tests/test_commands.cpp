@@ -413,6 +413,29 @@ TEST_CASE("commands: set_pointer, and a touch on the graph, make the hints speak
     CHECK(state_report(t.vm)["coarsePointer"] == true);
 }
 
+TEST_CASE("touch: fingers that land on the UI pinch nothing; on the graph they zoom") {
+    Loaded t;
+    for (int i = 0; i < 5000 && !t.vm.layout().converged(); ++i) t.vm.tick({0, 0, 800, 600}, 0.016f);
+    for (int i = 0; i < 60; ++i) t.vm.tick({0, 0, 800, 600}, 0.016f);
+    const float zoom = t.vm.camera().camera().zoom;
+    // Two fingers spread 100 px to 300 px apart, each landing over the UI or not.
+    auto pinch = [&](bool first_on_ui, bool second_on_ui) {
+        t.vm.touch(1, 350, 300, TouchPhase::Down, first_on_ui);
+        t.vm.touch(2, 450, 300, TouchPhase::Down, second_on_ui);
+        for (int k = 1; k <= 10; ++k) {
+            t.vm.touch(1, 350.0f - 10.0f * static_cast<float>(k), 300, TouchPhase::Move);
+            t.vm.touch(2, 450.0f + 10.0f * static_cast<float>(k), 300, TouchPhase::Move);
+        }
+        t.vm.touch(1, 250, 300, TouchPhase::Up);
+        t.vm.touch(2, 550, 300, TouchPhase::Up);
+        return t.vm.camera().camera().zoom;
+    };
+    CHECK(pinch(true, true) == doctest::Approx(zoom));   // both on the sheet
+    CHECK(pinch(true, false) == doctest::Approx(zoom));  // one on the sheet: no pinch
+    CHECK(pinch(false, true) == doctest::Approx(zoom));
+    CHECK(pinch(false, false) == doctest::Approx(zoom * 3.0f).epsilon(0.01)); // both on the graph
+}
+
 TEST_CASE("pointer: with a finger, a long press lights a node without selecting it") {
     Loaded t;
     for (int i = 0; i < 200; ++i) t.vm.tick({0, 0, 800, 600}, 0.016f);

@@ -92,10 +92,19 @@ void CameraController::end_gesture() {
     dragged_ = 0xFFFFFFFFu;
 }
 
-void CameraController::touch(std::int64_t finger, float x, float y, TouchPhase phase) {
+void CameraController::touch(std::int64_t finger, float x, float y, TouchPhase phase, bool over_ui) {
+    const auto on_ui = std::find(ui_fingers_.begin(), ui_fingers_.end(), finger);
+    if (on_ui != ui_fingers_.end()) {
+        if (phase == TouchPhase::Up) ui_fingers_.erase(on_ui);
+        return;
+    }
     auto it = std::find_if(fingers_.begin(), fingers_.end(), [&](const Finger& f) { return f.id == finger; });
     if (phase == TouchPhase::Up) {
         if (it != fingers_.end()) fingers_.erase(it);
+        return;
+    }
+    if (phase == TouchPhase::Down && over_ui && it == fingers_.end()) {
+        ui_fingers_.push_back(finger);
         return;
     }
     if (it == fingers_.end()) {

@@ -78,7 +78,9 @@ public:
 
     // [SECTION] touch (logical px of the window). Two fingers pinch-zoom and pan; one
     // finger arrives as mouse input too (SDL synthesises it), so it needs nothing here.
-    void touch(std::int64_t finger, float x, float y, TouchPhase phase);
+    // over_ui (at Down): the finger landed on a panel or card, which it belongs to until it
+    // lifts; it takes no part in a pinch, so two fingers on the sheet never zoom the graph.
+    void touch(std::int64_t finger, float x, float y, TouchPhase phase, bool over_ui = false);
     bool pinching() const { return fingers_.size() >= 2; }
 
 private:
@@ -96,6 +98,7 @@ private:
         float x, y;
     };
     std::vector<Finger> fingers_; // at most two are used
+    std::vector<std::int64_t> ui_fingers_; // down on the UI: not the camera's
 };
 
 } // namespace rgv

@@ -134,9 +134,9 @@ public:
     // Hover through the quadtree, click select, drag-pin, pan, zoom at the cursor. The
     // hovered node is proposed; commit_hover() takes the frame's last proposal.
     void pointer(const PointerInput& in);
-    void touch(std::int64_t finger, float x, float y, TouchPhase phase) {
+    void touch(std::int64_t finger, float x, float y, TouchPhase phase, bool over_ui = false) {
         options_.coarse_pointer = true;
-        camera_.touch(finger, x, y, phase);
+        camera_.touch(finger, x, y, phase, over_ui);
     }
     // Panels propose a hover too (a work in a list); the last proposal of a frame wins.
     void propose_hover(std::uint32_t node) { hover_proposal_ = node; }

@@ -5,7 +5,7 @@
 #include "view/ui/style.h"
 
 #include <imgui.h>
-#include <imgui_internal.h> // ErrorCountCurrentFrame
+#include <imgui_internal.h> // ErrorCountCurrentFrame, the windows (over_ui)
 
 #include <cstdio>
 
@@ -146,6 +146,18 @@ void App::update(float width, float height) {
     draw_progress_pill();
     // A misuse of ImGui (its error recovery shows a red box on screen): counted for tests.
     report.imgui_errors += static_cast<std::uint64_t>(ImGui::GetCurrentContext()->ErrorCountCurrentFrame);
+}
+
+// The windows the last frame drew (the panels, the sheet, the cards, the compact overlay),
+// not tooltips (they follow the pointer) nor what takes no input (the legend).
+bool App::over_ui(float x, float y) const {
+    const ImGuiContext* g = ImGui::GetCurrentContext();
+    if (!g) return false;
+    for (const ImGuiWindow* w : g->Windows) {
+        if (!w->WasActive || w->Hidden || (w->Flags & (ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_NoMouseInputs))) continue;
+        if (w->Rect().Contains(ImVec2{x, y})) return true;
+    }
+    return false;
 }
 
 // SDL counts double clicks in real time; ImGui in frame time, which at a low frame rate

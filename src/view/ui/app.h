@@ -104,7 +104,11 @@ public:
     void fail_loading(std::string message) { vm_.fail_loading(std::move(message)); }
     void begin_expand(std::string anchor_id) { vm_.begin_expand(std::move(anchor_id)); }
     void loading_progress(double bytes, double total) { vm_.loading_progress(bytes, total); }
-    void touch(std::int64_t finger, float x, float y, TouchPhase phase) { vm_.touch(finger, x, y, phase); }
+    // A finger that lands on a panel, the sheet or a card is theirs: it pinches nothing.
+    void touch(std::int64_t finger, float x, float y, TouchPhase phase) {
+        vm_.touch(finger, x, y, phase, phase == TouchPhase::Down && over_ui(x, y));
+    }
+    bool over_ui(float x, float y) const; // on one of the last frame's windows (not a tooltip)
     // Each left press SDL delivers, with SDL's click count (real time, 32 px): 2 and up is
     // a double click. Call it for every SDL_MOUSEBUTTONDOWN of the left button that is also
     // given to ImGui's backend.
