@@ -272,6 +272,9 @@ export interface ViewerState {
   loading: { phase: LoadingPhase | 'idle'; fraction: number | null; bytes: number; total: number | null; text: string };
   /** Screen boxes (canvas CSS px, [x0, y0, x1, y1]) of panel controls, keyed by control name: "search", "legend:<type>", "tab:Profile", ... */
   ui: Record<string, [number, number, number, number]>;
+  /** The panels' controls in sight, in Tab order, whatever widget draws them: the label as
+   *  shown (cut at "##"; "" for an unlabelled one) and the screen box. */
+  controls: Array<{ label: string; box: [number, number, number, number] }>;
   /** The Profile tab's works list as shown. */
   works: { newestFirst: boolean; order: NodeId[] };
   /** The profile card's texts as drawn in the last frame (empty while the tab is hidden). */

@@ -94,6 +94,9 @@ nlohmann::json state_report(const ViewModel& vm) {
     j["ui"] = ui.ui_boxes;
     // Where the keyboard is: the graph, or a panel's control (Tab took it there) and its box.
     if (!ui.sheet_stop.empty()) j["sheet"] = {{"stop", ui.sheet_stop}, {"tab", ui.sheet_tab}};
+    nlohmann::json controls = nlohmann::json::array();
+    for (const UiReport::Control& c : ui.controls) controls.push_back({{"label", c.label}, {"box", c.box}});
+    j["controls"] = std::move(controls);
     j["keyboard"] = ui.panel_focus ? nlohmann::json{{"on", "panel"}, {"box", ui.focus_box}} : nlohmann::json{{"on", "graph"}};
     nlohmann::json works = nlohmann::json::array();
     for (std::uint32_t w : ui.works_shown)

@@ -79,6 +79,12 @@ struct UiReport {
     // "explore", "details"); empty when the panel is not a sheet.
     std::string sheet_stop, sheet_tab;
     std::array<float, 4> focus_box{};
+    // The panels' controls in sight (the Tab order's), with their labels: window px.
+    struct Control {
+        std::string label;
+        std::array<float, 4> box;
+    };
+    std::vector<Control> controls;
     float pixel_ratio = 1.0f;
     std::uint64_t frames_drawn = 0, graph_draws = 0;
     // The GL context: lost now (nothing is drawn until it is back), and how often it was

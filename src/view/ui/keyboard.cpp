@@ -26,20 +26,33 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
     // A scrolling region is an item of its parent too: its controls are the stops, not it.
     for (const ImGuiWindow* child : w->DC.ChildWindows)
         if (child->ChildId == id) return;
+    // In sight: not scrolled out of its panel (nor its window out of the screen).
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const bool visible = bb.Overlaps(w->ClipRect) && bb.Overlaps(ImRect(vp->Pos, {vp->Pos.x + vp->Size.x, vp->Pos.y + vp->Size.y}));
     static_cast<rgv::App*>(ctx->TestEngine)->note_tab_stop(id, bb.Min.x, bb.Min.y, bb.Max.x, bb.Max.y,
-                                                            (item->ItemFlags & ImGuiItemFlags_Inputable) != 0);
+                                                            (item->ItemFlags & ImGuiItemFlags_Inputable) != 0, visible);
 }
-void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID, const char*, ImGuiItemStatusFlags) {}
+// The label of the item just added (most widgets tell it after ItemAdd): named in state().
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags) {
+    if (ctx->TestEngine && label) static_cast<rgv::App*>(ctx->TestEngine)->note_tab_stop_label(id, label);
+}
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
 const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }
 
 namespace rgv {
 
-void App::note_tab_stop(unsigned id, float x0, float y0, float x1, float y1, bool text) {
+void App::note_tab_stop(unsigned id, float x0, float y0, float x1, float y1, bool text, bool visible) {
     // Once each: one id twice in the order would send Tab back to its first place for ever.
     if (!tab_stop_ids_.insert(id).second) return;
     ImGuiWindow* w = ImGui::GetCurrentContext()->CurrentWindow;
-    tab_stops_.push_back({id, w, {x0, y0, x1, y1}, text});
+    tab_stops_.push_back({id, w, {x0, y0, x1, y1}, text, visible, {}});
+}
+
+void App::note_tab_stop_label(unsigned id, const char* label) {
+    if (tab_stops_.empty() || tab_stops_.back().id != id || !tab_stops_.back().label.empty()) return;
+    // What the user reads: up to ImGui's "##" (the rest is an id).
+    const char* end = ImGui::FindRenderedTextEnd(label);
+    tab_stops_.back().label.assign(label, end);
 }
 
 // [SECTION] moving focus
@@ -110,6 +123,10 @@ void App::update_keyboard_focus() {
     report.focus_box = {};
     if (focus_stop_ >= 0 && focus_stop_ < static_cast<int>(last_tab_stops_.size()))
         report.focus_box = last_tab_stops_[static_cast<std::size_t>(focus_stop_)].box;
+    // The controls in sight last frame, for tests of their size under a finger.
+    report.controls.clear();
+    for (const TabStop& s : last_tab_stops_)
+        if (s.visible) report.controls.push_back({s.label, s.box});
 }
 
 } // namespace rgv
