@@ -55,6 +55,10 @@ for (const [name, width, height, dpr] of [['portrait-320', 320, 568, 2], ['portr
   };
   const settle = () => page.waitForTimeout(600);
   const sheetHeight = async () => { const b = await box('sheet'); return b ? b[3] - b[1] : 0; };
+  // Every control of the panels in sight (state().controls: the Tab order's, whatever
+  // widget draws it) under a finger: at least 44 px each way (WCAG 2.5.5).
+  const smallControls = (s) => (s.controls ?? []).filter((c) => c.box[3] - c.box[1] < 43.5 || c.box[2] - c.box[0] < 43.5)
+    .map((c) => `${c.label || '?'} ${Math.round(c.box[2] - c.box[0])}x${Math.round(c.box[3] - c.box[1])}`);
 
   await t.step(`${name}: nothing outside the viewport, no horizontal scrolling`, async () => {
     const r = await page.evaluate(() => {
@@ -122,7 +126,7 @@ for (const [name, width, height, dpr] of [['portrait-320', 320, 568, 2], ['portr
     // What is in view of the card (worksSort is further down on a short screen).
     const boxes = [...(s.actions ?? []).map((a) => [a.action, a.box]), ['worksSort', s.ui?.worksSort], ['sheetGrip', s.ui?.sheetGrip],
       ['tab:Profile', s.ui?.['tab:Profile']], ['tab:Explore', s.ui?.['tab:Explore']]].filter(([, b]) => b);
-    const small = boxes.filter(([, b]) => b[3] - b[1] < 43.5 || b[2] - b[0] < 43.5);
+    const small = [...boxes.filter(([, b]) => b[3] - b[1] < 43.5 || b[2] - b[0] < 43.5), ...smallControls(s)];
     return { ok: boxes.length >= 2 && small.length === 0 && (!sheeted || boxes.some(([k]) => k === 'sheetGrip')), detail: JSON.stringify(small.length ? small : boxes) };
   });
   if (sheeted) await t.step(`${name}: dragging the grip down closes the sheet, up opens it to half`, async () => {
@@ -206,6 +210,16 @@ for (const [name, width, height, dpr] of [['portrait-320', 320, 568, 2], ['portr
     const after = await state();
     return { ok: b[3] - b[1] >= 43.5 && after.selected === key.slice('link:'.length), detail: JSON.stringify({ key, box: b, selected: after.selected }) };
   });
+  await t.step(`${name}: the details' controls are 44 px targets, the close button on the type's line`, async () => {
+    // A work's details (the link tapped just now): its link, its abstract's header.
+    const s = await state();
+    const d = s.ui?.details, close = s.ui?.['details:close'];
+    const inside = (s.controls ?? []).filter((c) => d && c.box[1] >= d[1] - 0.5 && c.box[3] <= d[3] + 44);
+    const small = smallControls(s);
+    // The close button's top is the card's first line (not a row below the type word).
+    const ok = small.length === 0 && inside.length >= 1 && close && close[1] - d[1] < 44 + 12;
+    return { ok, detail: JSON.stringify({ small, inside: inside.map((c) => c.label), close, details: d }) };
+  });
   await t.step(`${name}: a double tap on a node brings it to the middle of the graph`, async () => {
     // No details card over the graph, and the whole graph in view (the link tap before zoomed in).
     await page.evaluate(() => { window.rgv.select(null); window.rgv.fit(); });
@@ -234,6 +248,58 @@ for (const [name, width, height, dpr] of [['portrait-320', 320, 568, 2], ['portr
     const off = at ? Math.hypot(at[0] - (ax + aw / 2), at[1] - (ay + ah / 2)) : Infinity;
     return { ok: after.selected === id && off < 24 && after.camera.zoom > before.camera.zoom,
              detail: JSON.stringify({ selected: after.selected, off, zoom: [before.camera.zoom, after.camera.zoom] }) };
+  });
+  await t.step(`${name}: a swipe scrolls the Explore tab to its search; a drag across a result scrolls, a tap opens it`, async () => {
+    await tap(centre(await box('tab:Explore')));
+    await settle();
+    if (sheeted && (await state()).sheet?.stop !== 'full') {
+      const g = centre(await box('sheetGrip'));
+      await drag(g, [g[0], 0]);
+      await settle();
+    }
+    // A finger on the panel's text, low down, swiping up until the search field is in sight.
+    const tabs = await box('tab:Explore');
+    const x = sheeted ? width / 2 : tabs[0] + 120;
+    const inSight = (b) => b && b[1] >= tabs[3] && b[3] <= height - 4;
+    let field = await box('search');
+    let swipes = 0;
+    for (; swipes < 8 && !inSight(field); swipes++) {
+      await drag([x, height - 40], [x, height - 40 - Math.min(200, height * 0.4)]);
+      await settle();
+      field = await box('search');
+    }
+    if (!inSight(field)) return { ok: false, detail: `search field ${JSON.stringify(field)} after ${swipes} swipes` };
+    await tap(centre(field));
+    await page.keyboard.type('li');
+    await settle();
+    let s = await state();
+    const small = smallControls(s);
+    await page.screenshot({ path: path.join(outDir, `phone-${name}-explore.png`) });
+    const rows = () => (s.controls ?? []).filter((c) => c.label.startsWith('Li ') && c.box[1] >= tabs[3] && c.box[3] <= height - 4);
+    for (let i = 0; i < 6 && rows().length < 2; i++, swipes++) { // the results are below the field
+      // Not on the field being edited: a drag there selects its text, as on a phone.
+      const f = s.ui?.search;
+      const y0 = f && height - 40 >= f[1] - 4 && height - 40 <= f[3] + 4 ? f[1] - 30 : height - 40;
+      await drag([x, y0], [x, y0 - Math.min(200, height * 0.4)]);
+      await settle();
+      s = await state();
+    }
+    const row = rows()[rows().length - 1];
+    if (s.search.query !== 'li' || !row || small.length) return { ok: false, detail: JSON.stringify({ query: s.search.query, small, labels: (s.controls ?? []).map((c) => c.label) }) };
+    // A drag that starts on a result row scrolls the list and does not open the row.
+    const selected = s.selected;
+    await drag(centre(row.box), [centre(row.box)[0], centre(row.box)[1] - 60]);
+    await settle();
+    s = await state();
+    const moved = (s.controls ?? []).find((c) => c.label === row.label);
+    const scrolled = moved && row.box[1] - moved.box[1] > 40 && s.selected === selected;
+    // A tap on a row in sight opens it.
+    const target = rows()[0];
+    await tap(centre(target.box));
+    await settle();
+    const after = await state();
+    return { ok: scrolled && after.selected?.startsWith('person:li-'),
+             detail: JSON.stringify({ swipes, row: row.label, from: row.box[1], to: moved?.box[1], selected: [selected, s.selected, after.selected], tapped: target.label }) };
   });
   await t.step(`${name}: no page errors, and no Dear ImGui misuse (its red box)`, async () => {
     const errors = (await state()).imguiErrors;

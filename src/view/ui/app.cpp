@@ -77,6 +77,11 @@ void App::update(float width, float height) {
     if (style_stamp_.changed({vm_.revisions().style})) apply_imgui_style(vm_.options().theme);
     warm_fonts();
     update_keyboard_focus();
+    if (!io.MouseDown[ImGuiMouseButton_Left]) touch_scroll_window_ = 0; // the finger lifted
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        const ImGuiWindow* hovered = ImGui::GetCurrentContext()->HoveredWindow;
+        touch_press_window_ = hovered ? hovered->ID : 0;
+    }
     fb_scale_ = io.DisplayFramebufferScale.x > 0.0f ? io.DisplayFramebufferScale.x : 1.0f;
 
     // The panel takes the left side when there is room; a narrow embed gets the whole

@@ -39,6 +39,7 @@
 #include <vector>
 
 struct ImFont;
+struct ImVec2;
 
 namespace rgv {
 
@@ -116,7 +117,8 @@ public:
     bool key(std::string_view key_name) { return vm_.key(key_name); }
     std::vector<Event> take_events();
     // ImGui's item hook (keyboard.cpp): a control that Tab can reach, window px.
-    void note_tab_stop(unsigned id, float x0, float y0, float x1, float y1, bool text);
+    void note_tab_stop(unsigned id, float x0, float y0, float x1, float y1, bool text, bool visible);
+    void note_tab_stop_label(unsigned id, const char* label);
     // The command channel (view/model/commands.h).
     std::string command(std::string_view json_text) { return run_command_text(vm_, json_text); }
     nlohmann::json run_command(const nlohmann::json& cmd) { return rgv::run_command(vm_, cmd); }
@@ -168,6 +170,10 @@ private:
     bool small_button(const char* label) const;
     bool button(const char* label) const; // ImGui::Button, at least 44 px wide under a finger
     void push_touch_style();
+    int tree_flags(int flags) const;  // ImGuiTreeNodeFlags, frame-high under a finger
+    float selectable_height() const; // 0 (a text line) or a finger's 44 px
+    void touch_scroll();             // at the end of a scrolling window: a finger's drag scrolls it
+    bool tapped(const ImVec2& a, const ImVec2& b) const; // a finger's tap on [a, b]: pressed there, let go without a drag
     void pop_touch_style();
     const UiStrings& strings() const { return vm_.strings(); }
     // Where a control is on screen (canvas CSS px), for tests that click it like a user.
@@ -226,6 +232,8 @@ private:
     float sheet_h_ = 0.0f;         // its height now, logical px (0: not placed yet)
     float sheet_drag_from_ = 0.0f;
     bool sheet_dragging_ = false;
+    unsigned touch_scroll_window_ = 0; // ImGuiID of the window a finger is scrolling, 0: none
+    unsigned touch_press_window_ = 0;  // ImGuiID of the window under the last press
     std::uint32_t sheet_selected_ = 0xFFFFFFFFu; // the selection it last followed
     std::uint32_t sheet_seen_ = 0xFFFFFFFFu;     // the selection now, and since when
     double sheet_seen_at_ = 0.0;
@@ -244,7 +252,9 @@ private:
         unsigned id;
         void* window; // ImGuiWindow*
         std::array<float, 4> box;
-        bool text; // a text field: focused for typing
+        bool text;    // a text field: focused for typing
+        bool visible; // in sight when drawn (not scrolled out of its panel)
+        std::string label;
     };
     std::vector<TabStop> tab_stops_, last_tab_stops_;
     std::unordered_set<unsigned> tab_stop_ids_; // this frame's, once each

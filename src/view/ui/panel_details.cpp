@@ -57,7 +57,10 @@ void App::draw_details_panel() {
         const ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
         vm_.ui().ui_boxes["details"] = {p.x, p.y, p.x + s.x, p.y + s.y};
     }
+    push_touch_style(); // a tablet's or a phone on its side's finger: 44 px targets
     draw_details_contents(vm_.selected());
+    touch_scroll();
+    pop_touch_style();
     ImGui::End();
 }
 
@@ -68,6 +71,8 @@ void App::draw_details_contents(std::uint32_t node) {
     bool open = true;
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(node == vm_.slice().focus ? theme().focus : theme().kind_color(g.kind[node])));
     // The type in the UI's words; a type the viewer does not know is the slice's own word.
+    // On the close button's line, centred on it (a finger's button is 44 px high).
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(g.kind[node] == NodeKind::Other ? txc(g.node_type[node]) : t(kind_word(g.kind[node])));
     ImGui::PopStyleColor();
     {
@@ -135,7 +140,7 @@ void App::draw_details_contents(std::uint32_t node) {
         link_button(attr::text(attrs, attr::kUrl));
         if (const std::string pdf = attr::text(attrs, attr::kPdfUrl); pdf != attr::text(attrs, attr::kUrl)) link_button(pdf, t(Str::OpenPdf));
         const std::string abstract = attr_shown(attrs, attr::kAbstract);
-        if (!abstract.empty() && ImGui::CollapsingHeader((strings().get(Str::Abstract) + "###abstract").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+        if (!abstract.empty() && ImGui::CollapsingHeader((strings().get(Str::Abstract) + "###abstract").c_str(), tree_flags(ImGuiTreeNodeFlags_DefaultOpen))) {
             text_wrapped(abstract);
         }
     } else if (g.kind[node] == NodeKind::Person && node != vm_.slice().focus && vm_.slice().focus != kNoNode) {
@@ -168,7 +173,7 @@ void App::draw_details_contents(std::uint32_t node) {
         if (of_kind.empty()) continue;
         const auto kind = static_cast<NodeKind>(k);
         const long long count = static_cast<long long>(of_kind.size());
-        if (ImGui::TreeNodeEx(node_kind_name(kind), ImGuiTreeNodeFlags_DefaultOpen, "%s",
+        if (ImGui::TreeNodeEx(node_kind_name(kind), tree_flags(ImGuiTreeNodeFlags_DefaultOpen), "%s",
                               txc(strings().format(Str::DetailsKindCount, {{"kind", strings().word(kind_word(kind), count)},
                                                                            {"n", strings().number(count)}})))) {
             for (std::uint32_t n : of_kind) neighbor_link(n);
@@ -210,7 +215,8 @@ void App::node_link(std::uint32_t n, const std::string& text, bool align_rtl) {
     if (hovered) {
         vm_.propose_hover(n);
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) vm_.focus_node(n);
+        // A finger's tap acts on release, so that a drag across the link scrolls instead.
+        if (touch ? tapped(a, b) : ImGui::IsMouseClicked(ImGuiMouseButton_Left)) vm_.focus_node(n);
     }
 }
 

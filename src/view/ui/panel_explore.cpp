@@ -228,13 +228,13 @@ void App::draw_search() {
     for (const SearchHit& hit : hits) {
         if (hit.index >= g.node_count()) continue;
         ImGui::PushID(static_cast<int>(hit.index));
-        shape_swatch(kind_shape(g.kind[hit.index]), theme().kind_color(g.kind[hit.index]));
+        shape_swatch(kind_shape(g.kind[hit.index]), theme().kind_color(g.kind[hit.index]), selectable_height());
         // Found through another spelling: say which ("王小明 — matched Wang Xiaoming").
         const std::string& label = g.node_label[hit.index];
         const std::string shown = hit.alt < 0 ? label : strings().format(Str::SearchMatched, {{"label", label}, {"alt", hit.alt_text}});
         // One line each, cut with an ellipsis by the shaped width (ImGui would clip it).
         const float room = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x;
-        if (ImGui::Selectable(txc_fit(shown, room), vm_.selected() == hit.index)) vm_.focus_node(hit.index);
+        if (ImGui::Selectable(txc_fit(shown, room), vm_.selected() == hit.index, 0, {0.0f, selectable_height()})) vm_.focus_node(hit.index);
         if (ImGui::IsItemHovered()) vm_.propose_hover(hit.index);
         ImGui::PopID();
     }

@@ -120,6 +120,7 @@ void App::draw_side_panel() {
             push_touch_style(); // a tablet's finger gets 44 px targets here too
             ImGui::BeginChild("profile_scroll");
             draw_profile_tab();
+            touch_scroll();
             ImGui::EndChild();
             pop_touch_style();
             ImGui::EndTabItem();
@@ -130,6 +131,7 @@ void App::draw_side_panel() {
             push_touch_style();
             ImGui::BeginChild("explore_scroll");
             draw_explore_tab();
+            touch_scroll();
             ImGui::EndChild();
             pop_touch_style();
             ImGui::EndTabItem();
@@ -275,7 +277,7 @@ void App::draw_profile_tab() {
         node_link(i, plain_text(g.node_label[i]));
         if (vm_.selected() == i) ImGui::PopStyleColor();
         const std::string abstract = attr_shown(a, attr::kAbstract);
-        if (!abstract.empty() && ImGui::TreeNode("abstract", "%s", t(Str::Abstract))) {
+        if (!abstract.empty() && ImGui::TreeNodeEx("abstract", tree_flags(0), "%s", t(Str::Abstract))) {
             text_wrapped(abstract);
             ImGui::TreePop();
         }

@@ -13,6 +13,7 @@
 #include "view/ui/panel_util.h"
 
 #include <imgui.h>
+#include <imgui_internal.h> // touch_scroll: the window under the press, its active item
 
 #include <algorithm>
 #include <cmath>
@@ -23,6 +24,7 @@ namespace rgv {
 namespace {
 constexpr float kGrip = 44.0f;        // the grip's band: a finger's target (WCAG 2.5.5)
 constexpr float kTouchTarget = 44.0f; // WCAG 2.5.5's least target, CSS px
+constexpr float kTouchSlop = 8.0f;    // px a finger moves before a press becomes a scroll
 constexpr double kDoubleTapTime = 0.35; // s: SDL's double click time is 0.5, a finger's taps come quicker
 } // namespace
 
@@ -32,8 +34,53 @@ void App::push_touch_style() {
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, touch ? ImVec2{12.0f, (kTouchTarget - text_size(TextSize::Regular)) * 0.5f}
                                                           : ImGui::GetStyle().FramePadding);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, touch ? ImVec2{10.0f, 10.0f} : ImGui::GetStyle().ItemSpacing);
+    // A row made finger-high keeps its text in the middle (selectable_height).
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, {0.0f, 0.5f});
 }
-void App::pop_touch_style() { ImGui::PopStyleVar(2); }
+void App::pop_touch_style() { ImGui::PopStyleVar(3); }
+
+// A tree node's flags under a finger: its row is frame-high, as a button is (an unframed
+// node is only as high as its text).
+int App::tree_flags(int flags) const {
+    return vm_.options().coarse_pointer ? flags | ImGuiTreeNodeFlags_FramePadding : flags;
+}
+
+// A Selectable's height: a text line, or a finger's target.
+float App::selectable_height() const { return vm_.options().coarse_pointer ? kTouchTarget : 0.0f; }
+
+// A finger scrolls a panel by dragging anywhere on it, on its text as on its buttons, as
+// on a phone's page: ImGui scrolls by the wheel and the scrollbar only, and a phone has
+// neither. Once the finger has moved past the slop the press under it is let go (a button
+// or a list row does not fire on release), and the contents follow the finger until it
+// lifts. Called at the end of a scrolling window's contents; a text field being edited
+// keeps the drag for selecting.
+void App::touch_scroll() {
+    if (!vm_.options().coarse_pointer) return;
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    ImGuiWindow* w = g.CurrentWindow;
+    const ImGuiIO& io = g.IO;
+    if (!io.MouseDown[ImGuiMouseButton_Left]) return; // App::update lets go of the scroll
+    if (touch_scroll_window_ == 0) {
+        // Pressed on this window's contents (the window under the finger when it went
+        // down: the sheet's grip moves the sheet, and its contents with it, under the finger).
+        if (touch_press_window_ != w->ID || io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < kTouchSlop * kTouchSlop) return;
+        if (g.ActiveId != 0 && (g.ActiveId == g.InputTextState.ID || g.ActiveIdWindow != w || g.MovingWindow)) return;
+        touch_scroll_window_ = w->ID;
+        if (g.ActiveId != 0) ImGui::ClearActiveID();
+    }
+    if (touch_scroll_window_ == w->ID) ImGui::SetScrollY(w, w->Scroll.y - io.MouseDelta.y);
+}
+
+// A tap on the target [a, b] of the window being drawn: pressed inside it, in this window,
+// and let go without a drag. The press is checked as well as the release: a tap on the
+// sheet's tab opens the sheet under the finger, and its release then lands on whatever
+// the sheet's contents brought there.
+bool App::tapped(const ImVec2& a, const ImVec2& b) const {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    const ImVec2 at = g.IO.MouseClickedPos[ImGuiMouseButton_Left];
+    return ImGui::IsMouseReleased(ImGuiMouseButton_Left) && g.IO.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < kTouchSlop * kTouchSlop
+        && touch_press_window_ == g.CurrentWindow->ID && at.x >= a.x && at.x < b.x && at.y >= a.y && at.y < b.y;
+}
 
 bool App::small_button(const char* label) const {
     return vm_.options().coarse_pointer ? button(label) : ImGui::SmallButton(label);
@@ -222,6 +269,7 @@ void App::draw_sheet() {
         }
         break;
     }
+    touch_scroll();
     ImGui::EndChild();
     pop_touch_style();
     ImGui::End();

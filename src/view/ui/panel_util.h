@@ -8,6 +8,7 @@
 #include "view/model/shape.h"
 
 #include <imgui.h>
+#include <imgui_internal.h> // the line's text offset (shape_swatch)
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -136,10 +137,14 @@ inline void section(const char* title) {
 }
 
 // The node shape and colour as drawn in the graph, for legends.
-inline void shape_swatch(NodeShape shape, std::uint32_t color) {
+// A node shape as big as a text line, on the line's text: after a check box on the same
+// line, where the text sits lower by the frame's padding; or in the middle of a row
+// `row_height` high (a finger-high list row that follows it).
+inline void shape_swatch(NodeShape shape, std::uint32_t color, float row_height = 0.0f) {
     const float s = ImGui::GetTextLineHeight();
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const ImVec2 c{p.x + s * 0.5f, p.y + s * 0.5f};
+    const float dy = row_height > s ? (row_height - s) * 0.5f : ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset;
+    const ImVec2 c{p.x + s * 0.5f, p.y + dy + s * 0.5f};
     const float r = s * 0.36f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     switch (shape) {
@@ -148,7 +153,7 @@ inline void shape_swatch(NodeShape shape, std::uint32_t color) {
     case NodeShape::Hexagon: dl->AddNgonFilled(c, r * 1.05f, color, 6); break;
     default: dl->AddCircleFilled(c, r, color, 20); break;
     }
-    ImGui::Dummy({s, s});
+    ImGui::Dummy({s, std::max(s, row_height)});
     ImGui::SameLine();
 }
 
