@@ -163,9 +163,10 @@ await t.step('labels: at 1280x800 at least 8 of the 10 works are labelled, no tw
   // A short label is a citation (surname, "& surname" or "et al.", year) of that work.
   const badShort = labelled.filter((l) => l.short && !/^\S+( & \S+| et al\.)? \d{4}$/.test(l.text)).map((l) => l.text);
   const focal = ls.some((l) => l.id === sample.focus);
-  return { ok: labelled.length >= 8 && overlaps.length === 0 && badShort.length === 0 && focal,
-           detail: `${labelled.length} of ${works.length} works labelled (${labelled.map((l) => JSON.stringify(l.text)).join(', ')}), `
-             + `${ls.length} labels, overlaps [${overlaps.join(', ')}], bad short forms ${JSON.stringify(badShort)}, focal ${focal}` };
+  const detail = `${labelled.length} of ${works.length} works labelled (${labelled.map((l) => JSON.stringify(l.text)).join(', ')}), `
+    + `${ls.length} labels, overlaps [${overlaps.join(', ')}], bad short forms ${JSON.stringify(badShort)}, focal ${focal}`;
+  console.log(`figure: ${detail}`);
+  return { ok: labelled.length >= 8 && overlaps.length === 0 && badShort.length === 0 && focal, detail };
 });
 await shot(page, 'labels');
 await t.step('the first screen explains the graph: a legend and a one-line hint bottom left, no label under them', async () => {
