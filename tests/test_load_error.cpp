@@ -31,7 +31,9 @@ TEST_CASE("load errors in plain words, the technical message kept as the detail"
           "This file is JSON, but not a graph format this viewer reads (an rgv slice, node-link, JGF, Cytoscape, "
           "graphology, VOSviewer, OpenAlex or Semantic Scholar).");
     CHECK(explain_load_error("x.json: /nodes/0/id: duplicate node id \"p\"").summary ==
-          "This graph file has an error at /nodes/0/id and was not opened.");
+          "This graph file has an error at /nodes/0/id (duplicate node id \"p\") and was not opened.");
+    CHECK(explain_load_error("x.json: /schema: missing; expected \"rgv-slice\"").summary ==
+          "This graph file has an error at /schema (missing; expected \"rgv-slice\") and was not opened.");
     CHECK(explain_load_error("x.json: /nodes: too many nodes, the limit is 1").summary ==
           "This graph is larger than the viewer accepts (/nodes).");
     CHECK(explain_load_error("https://example.org/g.json: HTTP 404 Not Found").summary ==

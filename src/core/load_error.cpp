@@ -71,8 +71,16 @@ PlainError explain_load_error(std::string_view technical) {
         e.summary = "This slice was written for a newer version of the viewer.";
     else if (has(m, "expected an object or an array"))
         e.summary = "This file is not a graph slice: it holds a single value, not a graph.";
-    else if (!at.empty())
-        e.summary = "This graph file has an error at " + at + " and was not opened.";
+    else if (!at.empty()) {
+        // Where, and what is wrong there in the importer's own words ("missing; expected
+        // \"rgv-slice\""): a pointer alone does not tell a person what to mend.
+        std::string what(m.substr(at.size() + 2));
+        if (what.size() > 120) {
+            const std::size_t cut = what.rfind(' ', 117);
+            what = what.substr(0, cut == std::string::npos ? 117 : cut) + "\u2026";
+        }
+        e.summary = "This graph file has an error at " + at + " (" + what + ") and was not opened.";
+    }
     else
         e.summary = "This file could not be opened as a graph.";
     return e;
