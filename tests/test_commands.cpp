@@ -343,6 +343,28 @@ TEST_CASE("camera: reveal brings a node under a panel just inside the area, keep
     CHECK(t.vm.camera().camera().center_x == cx);
 }
 
+TEST_CASE("camera: reveal with a card over the graph's right brings the node into the middle of what it leaves") {
+    Loaded t;
+    for (int i = 0; i < 5000 && !t.vm.layout().converged(); ++i) t.vm.tick({0, 0, 800, 600}, 0.016f);
+    REQUIRE(t.vm.layout().converged());
+    t.vm.camera().take_over();
+    const Graph& g = t.vm.slice().graph;
+    std::uint32_t right = 0;
+    for (std::uint32_t i = 1; i < g.node_count(); ++i)
+        if (g.x[i] > g.x[right]) right = i;
+    t.vm.tick({0, 0, 800, 600}, 0.016f, true);
+    const Vec2 before = t.vm.camera().camera().world_to_screen({g.x[right], g.y[right]});
+    REQUIRE(before.x > 800.0f - 300.0f); // under a 300 px card
+    REQUIRE(before.x < 800.0f);          // but inside the area: no card, no move
+    t.vm.reveal(right);
+    CHECK_FALSE(t.vm.camera().flying());
+    t.vm.reveal(right, 32.0f, 300.0f);
+    for (int i = 0; i < 200 && t.vm.camera().flying(); ++i) t.vm.tick({0, 0, 800, 600}, 0.016f, true);
+    const Vec2 p = t.vm.camera().camera().world_to_screen({g.x[right], g.y[right]});
+    CHECK(p.x == doctest::Approx((800.0f - 300.0f) * 0.5f).epsilon(0.02)); // the middle of what the card leaves
+    CHECK(p.y == doctest::Approx(before.y).epsilon(0.02));
+}
+
 TEST_CASE("events: a slice's spelling warnings reach the host with the load event and the state") {
     ViewModel vm;
     REQUIRE(vm.load_json(R"({"schema": "rgv-slice", "version": 1, "focus": "p", "nodes": [

@@ -920,16 +920,21 @@ for (const [w, h] of [[800, 600], [1280, 800], [1920, 1080], [2560, 1440]]) {
     await clickBox(ps, s0.ui['tab:Explore']);
     await ps.waitForFunction(() => Boolean(window.rgv.state().ui.search), null, { timeout: 5000 }).catch(() => {});
     if (!(await state(ps)).ui.search) problems.push('Explore did not open');
-    await ps.evaluate(() => window.rgv.select('person:deliang-fan'));
+    // The node furthest right: where the details come, docked or a card.
+    const right = Object.keys(s0.screen).filter((k) => k !== s0.focus).sort((a, b) => s0.screen[b][0] - s0.screen[a][0])[0];
+    await ps.evaluate((id) => window.rgv.select(id), right);
     await ps.waitForFunction(() => Boolean(window.rgv.state().ui['details:close']), null, { timeout: 5000 }).catch(() => {});
-    await frames(ps, 3);
+    await ps.waitForTimeout(1200); // the camera bringing the node beside the details
     const s1 = await state(ps);
     const close = s1.ui['details:close'];
     if (!inside(close, [0, 0, w, h])) problems.push(`details' close ${JSON.stringify(close)} outside the window`);
     if (!inside(s1.ui.details, [0, 0, w, h])) problems.push(`details ${JSON.stringify(s1.ui.details)} run past the window`);
     if (overlaps(close, barBox)) problems.push('details\' close under the toolbar');
     const sel = s1.screen[s1.selected];
+    const [bx, by, bw, bh] = s1.graphArea;
     if (!sel) problems.push('the selected node is off the graph');
+    else if (!inside([sel[0], sel[1], sel[0], sel[1]], [bx, by, bx + bw, by + bh])) problems.push(`the selected node ${JSON.stringify(sel)} outside the graph area`);
+    else if (inside([sel[0], sel[1], sel[0], sel[1]], s1.ui.details)) problems.push(`the selected node ${JSON.stringify(sel)} under the details ${JSON.stringify(s1.ui.details)}`);
     await shot(ps, `size-${w}x${h}`);
     return { ok: problems.length === 0, detail: problems.join('; ') || `toolbar ${barBox.map(Math.round)}, close ${close?.map(Math.round)}` };
   });

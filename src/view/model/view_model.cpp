@@ -431,19 +431,22 @@ void ViewModel::focus_node(std::uint32_t node) {
 
 void ViewModel::fit_view() { camera_.fit(scene_.bounds(slice_.graph), true); }
 
-void ViewModel::reveal(std::uint32_t node, float margin) {
+void ViewModel::reveal(std::uint32_t node, float margin, float covered) {
     const Graph& g = slice_.graph;
     // A flight under way (a deep link's camera, a focus) is where the user asked to be.
     if (node >= g.node_count() || camera_.flying()) return;
     const Camera& cam = camera_.camera();
     const Area& a = camera_.area();
     const Vec2 p = cam.world_to_screen({g.x[node], g.y[node]});
-    const float m = std::min(margin, std::min(a.w, a.h) * 0.25f);
+    const float w = std::max(a.w - std::max(covered, 0.0f), std::min(a.w, 2.0f * margin));
+    const float m = std::min(margin, std::min(w, a.h) * 0.25f);
     // In view (half the margin is slack: an eased flight ends a hair short of its target).
     const float slack = m * 0.5f;
-    if (p.x >= slack && p.y >= slack && p.x <= a.w - slack && p.y <= a.h - slack) return;
-    // Only as far as needed: the node just inside the edge it was beyond.
-    const float tx = std::clamp(p.x, m, a.w - m), ty = std::clamp(p.y, m, a.h - m);
+    if (p.x >= slack && p.y >= slack && p.x <= w - slack && p.y <= a.h - slack) return;
+    // Only as far as needed: the node just inside the edge it was beyond; beside a card, in
+    // the middle of what the card leaves (its label reads to the right, towards the card).
+    const float tx = covered > 0.0f && p.x > w - slack ? w * 0.5f : std::clamp(p.x, m, w - m);
+    const float ty = std::clamp(p.y, m, a.h - m);
     camera_.fly_to(cam.center_x + (p.x - tx) / cam.zoom, cam.center_y + (p.y - ty) / cam.zoom, cam.zoom);
 }
 

@@ -173,8 +173,9 @@ public:
     void focus_node(std::uint32_t node);
     void fit_view();
     // Brings the node into the graph area if it is outside it (or within `margin` px of its
-    // edge), keeping the zoom: a panel that opened over it does not hide it.
-    void reveal(std::uint32_t node, float margin = 32.0f);
+    // edge), keeping the zoom: a panel that opened over it does not hide it. `covered`: px
+    // of the area's right that a card over the graph hides (the node goes left of it).
+    void reveal(std::uint32_t node, float margin = 32.0f, float covered = 0.0f);
     CameraController& camera() { return camera_; }
     const CameraController& camera() const { return camera_; }
 

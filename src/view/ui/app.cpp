@@ -110,13 +110,19 @@ void App::update(float width, float height) {
     window_w_ = width;
     window_h_ = height;
     vm_.tick(area, io.DeltaTime, same_window);
-    // The dock took the right of the graph (or the sheet its bottom): a selected node that
-    // was there comes back into view.
-    if (!docked_details_ && !(sheet_ && sheet_stop_ == SheetStop::Half && !sheet_dragging_ && sheet_h_ == sheet_target(height)))
+    // The dock took the right of the graph (or the sheet its bottom, or the details card a
+    // part of the graph's right): a selected node that was there comes back into view, left
+    // of the card. The card's box is the last frame's: its first frame waits for it.
+    float covered = 0.0f;
+    if (const auto card = vm_.ui().ui_boxes.find("details");
+        !docked_details_ && !sheet_ && vm_.selected() != kNoNode && card != vm_.ui().ui_boxes.end())
+        covered = std::max(area.x + area.w - card->at(0).get<float>(), 0.0f);
+    if (!docked_details_ && covered == 0.0f &&
+        !(sheet_ && sheet_stop_ == SheetStop::Half && !sheet_dragging_ && sheet_h_ == sheet_target(height)))
         revealed_ = kNoNode;
     else if (vm_.selected() != revealed_) {
         revealed_ = vm_.selected();
-        vm_.reveal(revealed_);
+        vm_.reveal(revealed_, 32.0f, covered);
     }
 
     UiReport& report = vm_.ui();
