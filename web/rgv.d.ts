@@ -246,6 +246,8 @@ export interface ViewerState {
   camera: Camera;
   /** [x, y, width, height] in canvas CSS px. */
   graphArea: [number, number, number, number];
+  /** The UI font's sizes as drawn (px, ascent to descent): small (labels, legend), regular, large. */
+  textPx: [number, number, number];
   pixelRatio: number;
   mode: ViewerMode;
   colorMode: ColorMode;

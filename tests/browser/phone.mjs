@@ -80,6 +80,23 @@ for (const [name, width, height, dpr] of [['portrait-320', 320, 568, 2], ['portr
     const inside = !sheeted || (sheet && sheet[0] >= 0 && sheet[2] <= width + 0.5 && sheet[3] <= height + 0.5);
     return { ok: r.out.length === 0 && r.scroll <= 0 && inside, detail: JSON.stringify({ ...r, sheet }) };
   });
+  await t.step(`${name}: text at least 12 CSS px: the UI font's em at each of its sizes`, async () => {
+    // ImGui's size is ascent to descent (stb_truetype's ScaleForPixelHeight); the CSS em is
+    // that times unitsPerEm / (ascender - descender), read from the font the page fetched.
+    const em = await page.evaluate(async () => {
+      const v = new DataView(await (await fetch('fonts/base.ttf')).arrayBuffer());
+      const tables = {};
+      for (let i = 0, n = v.getUint16(4); i < n; i++) {
+        const at = 12 + 16 * i;
+        tables[String.fromCharCode(...[0, 1, 2, 3].map((k) => v.getUint8(at + k)))] = v.getUint32(at + 8);
+      }
+      const upem = v.getUint16(tables.head + 18), asc = v.getInt16(tables.hhea + 4), desc = v.getInt16(tables.hhea + 6);
+      return upem / (asc - desc);
+    });
+    const px = (await state()).textPx ?? [];
+    const sizes = px.map((p) => Math.round(p * em * 100) / 100);
+    return { ok: sizes.length === 3 && sizes.every((e) => e >= 12), detail: JSON.stringify({ px, em: sizes }) };
+  });
   await t.step(`${name}: the toolbar is one menu button, 44 px square, that opens the tools`, async () => {
     const r = await page.evaluate(() => {
       const menu = document.querySelector('.toolbar .menu');

@@ -51,6 +51,7 @@ nlohmann::json state_report(const ViewModel& vm) {
     j["camera"] = vm.camera_json();
     j["graphArea"] = {area.x, area.y, area.w, area.h};
     j["pixelRatio"] = ui.pixel_ratio;
+    j["textPx"] = ui.text_px;
     j["mode"] = to_string(o.mode);
     j["colorMode"] = to_string(o.color_mode);
     j["sizeMode"] = to_string(o.size_mode);

@@ -86,6 +86,7 @@ struct UiReport {
     };
     std::vector<Control> controls;
     float pixel_ratio = 1.0f;
+    std::array<float, 3> text_px{}; // the UI font's sizes as drawn: small, regular, large (ascent to descent)
     std::uint64_t frames_drawn = 0, graph_draws = 0;
     // The GL context: lost now (nothing is drawn until it is back), and how often it was
     // lost and restored since the viewer started.

@@ -128,6 +128,7 @@ void App::update(float width, float height) {
     UiReport& report = vm_.ui();
     report.text_input = io.WantTextInput;
     report.pixel_ratio = fb_scale_;
+    report.text_px = {shown_text_size(TextSize::Small), shown_text_size(TextSize::Regular), shown_text_size(TextSize::Large)};
     report.action_boxes = nlohmann::json::array();
     report.ui_boxes = nlohmann::json::object();
     report.profile_lines.clear();
@@ -151,7 +152,7 @@ void App::update(float width, float height) {
     // sets its own cursor.
     if (ready && !io.WantCaptureMouse && vm_.hovered() != kNoNode) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     // Clear of the legend card as it was last frame (it is drawn after the labels, over them).
-    if (ready) labels_.draw(vm_, ui_font_, text_size(TextSize::Small), legend_box_);
+    if (ready) labels_.draw(vm_, ui_font_, shown_text_size(TextSize::Small), legend_box_);
     if (explorer) draw_graph_legend();
     draw_status_overlay();
     draw_progress_pill();

@@ -82,8 +82,10 @@ public:
     // rasterised when first drawn, at the size drawn and the framebuffer's density.
     void update_fonts();
     const text::FontSet& fonts() const { return fonts_; }
-    // The size of each TextSize, logical px.
+    // The size of each TextSize, logical px; shown_text_size: as drawn now (a finger's
+    // screen draws small text larger).
     static float text_size(TextSize size);
+    float shown_text_size(TextSize size) const;
 
     // [SECTION] the frame
     // Between ImGui::NewFrame() and ImGui::Render(): input, layout, panels, labels.

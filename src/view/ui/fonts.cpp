@@ -39,7 +39,14 @@ float App::text_size(TextSize size) {
     return 15.0f;                        // everything else (style.FontSizeBase)
 }
 
-void App::push_font(TextSize size) { ImGui::PushFont(ui_font_, text_size(size)); }
+// A phone's small text (graph labels, the legend) is 14 px: DejaVu Sans's 1.164 em from
+// ascent to descent makes that a 12 CSS px em, the least text the phone layout allows (13
+// would be 11.2). A desktop keeps 13, so its pictures stay as they are.
+float App::shown_text_size(TextSize size) const {
+    return size == TextSize::Small && vm_.options().coarse_pointer ? 14.0f : text_size(size);
+}
+
+void App::push_font(TextSize size) { ImGui::PushFont(ui_font_, shown_text_size(size)); }
 
 // [SECTION] the UI font
 
@@ -210,7 +217,7 @@ void App::warm_fonts() {
     if (!warm_wanted_ || !ui_font_ || (warm_font_ == ui_font_ && warm_density_ == density)) return;
     warm_font_ = ui_font_;
     warm_density_ = density;
-    const float sizes[] = {text_size(TextSize::Small), text_size(TextSize::Regular), text_size(TextSize::Large)};
+    const float sizes[] = {shown_text_size(TextSize::Small), text_size(TextSize::Regular), text_size(TextSize::Large)};
     // The UI's own symbols: middle dot, ellipsis (cut labels), the sort triangles, the link arrow.
     static const ImWchar kSymbols[] = {0x00B7, 0x2026, 0x25B2, 0x25BC, 0x2197};
     for (const float size : sizes) {
