@@ -16,7 +16,7 @@ const distDir = path.resolve(process.argv[3] ?? path.join(path.dirname(webDir), 
 
 // From the web build: what the module needs at run time. From web/: the type definitions
 // (they are not copied into the web build by every CMake version of the project).
-const FROM_BUILD = ['rgv.js', 'research-graph.js', 'assets.js', 'rgv_viewer.mjs', 'rgv_viewer.wasm'];
+const FROM_BUILD = ['rgv.js', 'research-graph.js', 'assets.js', 'rgv_viewer.mjs', 'rgv_viewer.wasm', 'rgv_viewer.deferred.wasm'];
 const FROM_SOURCE = ['rgv.d.ts', 'research-graph.d.ts'];
 
 const missing = FROM_BUILD.filter((f) => !fs.existsSync(path.join(webDir, f)));
@@ -75,6 +75,7 @@ const pkg = {
     './rgv.d.ts': './rgv.d.ts',
     './research-graph.d.ts': './research-graph.d.ts',
     './rgv_viewer.wasm': './rgv_viewer.wasm',
+    './rgv_viewer.deferred.wasm': './rgv_viewer.deferred.wasm',
     './fonts/*': './fonts/*',
     './LICENSE': './LICENSE',
     './licenses/*': './licenses/*',

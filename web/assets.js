@@ -29,6 +29,7 @@ const MANIFEST = 'fonts/pieces-base.json'; // the first frame's; its "more" entr
 const moduleUrl = (make) => { try { return make().href; } catch { return null; } };
 // Literal, so bundlers see them; do not build these from variables.
 const WASM_HERE = moduleUrl(() => new URL('./rgv_viewer.wasm', import.meta.url));
+const DEFERRED_HERE = moduleUrl(() => new URL('./rgv_viewer.deferred.wasm', import.meta.url));
 const MANIFEST_HERE = moduleUrl(() => new URL('./fonts/pieces-base.json', import.meta.url));
 
 const withSlash = (url) => (url.endsWith('/') ? url : `${url}/`);
@@ -48,8 +49,13 @@ export function locate(options, pageUrl) {
     if (!urls.includes(fallback)) urls.push(fallback);
     return urls;
   };
+  // The wasm's second part (what the first frame does not run, tools/wasm-split.mjs) is
+  // looked for beside the first, in the same order: deferred[i] goes with wasm[i].
+  const deferredOf = (url) => { const u = new URL(url); u.pathname = u.pathname.replace(/(\.wasm)?$/, '.deferred.wasm'); return u.href; };
   return {
     wasm: options.wasmUrl ? [abs(options.wasmUrl)] : base ? [new URL('rgv_viewer.wasm', base).href] : defaults(WASM_HERE, 'rgv_viewer.wasm'),
+    deferred: options.deferredWasmUrl ? [abs(options.deferredWasmUrl)] : options.wasmUrl ? [deferredOf(abs(options.wasmUrl))]
+      : base ? [new URL('rgv_viewer.deferred.wasm', base).href] : defaults(DEFERRED_HERE, 'rgv_viewer.deferred.wasm'),
     manifest: options.fontPieces ? [abs(options.fontPieces)] : base ? [new URL(MANIFEST, base).href] : defaults(MANIFEST_HERE, MANIFEST),
   };
 }
@@ -168,6 +174,53 @@ export function compileWasm(urls) {
     promise.catch(() => compiled.delete(key)); // a later viewer tries again
   }
   return promise;
+}
+
+// The second part: compiled once per page after a viewer's first frame (compileDeferred),
+// instantiated per viewer over its first part's exports. A function of it called before
+// that (placeholders in the first part) needs it at once: deferredNow() has it when the
+// compile is done, compileDeferredSync() fetches and compiles it on the spot (a
+// synchronous request; Chromium compiles up to 8 MB synchronously on the main thread).
+const deferred = new Map(); // url -> { promise, module }
+
+/** The compiled second part from `url` (a Promise of the WebAssembly.Module). */
+export function compileDeferred(url) {
+  let entry = deferred.get(url);
+  if (!entry) {
+    entry = { module: null, promise: null };
+    entry.promise = first('wasm', [url], compileOne).then(({ module }) => { entry.module = module; return module; });
+    entry.promise.catch(() => { if (deferred.get(url) === entry) deferred.delete(url); });
+    deferred.set(url, entry);
+  }
+  return entry.promise;
+}
+
+export const deferredNow = (url) => deferred.get(url)?.module ?? null;
+
+export function compileDeferredSync(url) {
+  const known = deferredNow(url);
+  if (known) return known;
+  const xhr = new XMLHttpRequest();
+  xhr.open('GET', url, false);
+  xhr.overrideMimeType('text/plain; charset=x-user-defined'); // bytes as char codes: the one way a synchronous request reads binary
+  let why = null;
+  let bytes = null;
+  try {
+    xhr.send();
+    if (xhr.status !== 200 && xhr.status !== 0) why = `HTTP ${xhr.status}`;
+    else {
+      const text = xhr.responseText;
+      bytes = new Uint8Array(text.length);
+      for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+      if (!KINDS.wasm.ok(bytes)) why = firstChar(bytes) === '<' ? 'text/html' : `${bytes.length} bytes that are not one`;
+    }
+  } catch (err) {
+    why = `a failed fetch: ${err.message}`;
+  }
+  if (why) throw new Error(`rgv: expected a wasm file at ${url} (got ${why}): the viewer's second part, needed now; set the wasmUrl or assetsBase option to where the package's files are served`);
+  const module = new WebAssembly.Module(bytes);
+  deferred.set(url, { module, promise: Promise.resolve(module) });
+  return module;
 }
 
 /**

@@ -7,7 +7,7 @@
 // theme ("light", "dark", "auto" — the default, following the OS — or a JSON object of
 // colours, see rgv.d.ts); lang (the UI's language, as HTML's lang: the element's own or
 // its nearest ancestor's, so <html lang="de"> gives a German viewer) and strings (a JSON
-// object of UI strings by key, over the language's; docs/js-api.md); assets-base, wasm-url, font-pieces (where the package's files
+// object of UI strings by key, over the language's; docs/js-api.md); assets-base, wasm-url, deferred-wasm-url, font-pieces (where the package's files
 // are served when not next to the module, e.g. a CDN; read once, at start). Changing src reloads; changing the others updates the running
 // viewer (font: the new font is fetched and the text redrawn with it; label: the accessible
 // name). The viewer's events are dispatched on the element as CustomEvents named
@@ -92,6 +92,7 @@ export class ResearchGraphElement extends HTMLElement {
       // Where the package's files are served, when not next to the module (read at start).
       assetsBase: this.getAttribute('assets-base') || undefined,
       wasmUrl: this.getAttribute('wasm-url') || undefined,
+      deferredWasmUrl: this.getAttribute('deferred-wasm-url') || undefined,
       fontPieces: this.getAttribute('font-pieces') || undefined,
     }).then(async (viewer) => {
       if (generation !== this.#generation) { viewer.destroy(); return null; } // removed meanwhile

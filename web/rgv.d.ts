@@ -102,6 +102,12 @@ export interface ViewerOptions {
    */
   wasmUrl?: string;
   /**
+   * URL of the wasm's second part (rgv_viewer.deferred.wasm: what the first frames do not
+   * run, fetched after the first frame). Default: beside the wasm, found the same way
+   * (wasmUrl given: the same URL with ".deferred.wasm" for ".wasm").
+   */
+  deferredWasmUrl?: string;
+  /**
    * A folder served like the package (rgv_viewer.wasm, fonts/pieces-base.json and the
    * pieces), e.g. a CDN's copy: "https://cdn.example.org/research-graph-viewer@0.1.0/".
    * wasmUrl and fontPieces, when given, win over it. Relative URLs are relative to the page.
@@ -232,6 +238,11 @@ export interface ViewerState {
   wasmMemory: number;
   /** The GL context: lost now (nothing drawn), and how often it was lost and restored. */
   gl: { lost: boolean; losses: number; restores: number };
+  /**
+   * The wasm's second part (rgv_viewer.deferred.wasm), fetched once the first slice is
+   * shown. `early`: something needed it before it came, and it was loaded on the spot.
+   */
+  deferredWasm: { status: 'waiting' | 'loading' | 'loaded' | 'failed'; early: boolean };
   /** Frames that drew every node and edge; the others reused that image (hover, selection, panels). */
   graphDraws: number;
   nodes: number;

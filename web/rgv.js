@@ -22,7 +22,7 @@
 // that cannot be loaded shows its URL in the viewer. Text from the data reaches the DOM
 // only through textContent / setAttribute, never as HTML.
 import createRgvModule from './rgv_viewer.mjs';
-import { locate, compileWasm, instantiateWith, fetchManifest as fetchManifestFrom, fetchFont, pieceUrl, showProblem } from './assets.js';
+import { locate, compileWasm, compileDeferred, compileDeferredSync, instantiateWith, fetchManifest as fetchManifestFrom, fetchFont, pieceUrl, showProblem } from './assets.js';
 
 // 1. helpers ------------------------------------------------------------------------------
 
@@ -172,6 +172,45 @@ function visuallyHidden(el) {
   return el;
 }
 
+// The wasm's second part for one viewer (section 7b): start() fetches, compiles (once per
+// page) and instantiates it over the first part's exports; now(imports) is Emscripten's
+// loadSplitModule, called when a function of it runs before it came: it loads it on the
+// spot (synchronously) and counts as early (state().deferredWasm.early; browser_budget
+// fails on it for the sample page).
+function secondPart(url, module, problem) {
+  const part = {
+    status: 'waiting', // loading, loaded, failed
+    early: false,
+    instance: null,
+    now(imports) {
+      if (part.instance) return;
+      part.early = true;
+      let compiled;
+      try {
+        compiled = compileDeferredSync(url());
+      } catch (err) {
+        part.status = 'failed';
+        problem(err.message);
+        throw err;
+      }
+      part.instance = new WebAssembly.Instance(compiled, imports);
+      part.status = 'loaded';
+    },
+    start() {
+      if (part.status !== 'waiting') return;
+      part.status = 'loading';
+      compileDeferred(url())
+        .then((compiled) => (part.instance ? part.instance : WebAssembly.instantiate(compiled, { primary: module().asm })))
+        .then((instance) => { part.instance ??= instance; part.status = 'loaded'; }, (err) => {
+          if (part.instance) return;
+          part.status = 'failed';
+          console.warn(`${err.message} (the viewer's second part, fetched after the first frame; the first call that needs it tries again)`);
+        });
+    },
+  };
+  return part;
+}
+
 // 2. create -------------------------------------------------------------------------------
 
 /**
@@ -286,8 +325,11 @@ export async function createResearchGraph(container, options = {}) {
   shadowGlState(canvas);
   // The wasm: compiled once per page (assets.js), instantiated here for this viewer.
   let wasm;
+  let deferredUrl;
   try {
-    ({ module: wasm } = await compileWasm(where.wasm));
+    let url;
+    ({ module: wasm, url } = await compileWasm(where.wasm));
+    deferredUrl = where.deferred[Math.max(0, where.wasm.indexOf(url))] ?? where.deferred[0];
   } catch (err) {
     letGo();
     problem(err.message);
@@ -300,6 +342,8 @@ export async function createResearchGraph(container, options = {}) {
     problem(message);
     throw new Error(message);
   });
+  // The wasm's second part (section 7b); defined before main() runs: it may call into it.
+  const second = secondPart(() => deferredUrl, () => module, problem);
   module = await started(createRgvModule({
     canvas,
     onRgvReady: () => signalReady(),
@@ -311,6 +355,8 @@ export async function createResearchGraph(container, options = {}) {
       onEvent(name, payload);
     },
     instantiateWasm: instantiateWith(wasm, (err) => signalFailed(err)),
+    // A function of the second part called before it came (section 7b): load it now.
+    loadSplitModule: (file, imports) => second.now(imports),
     locateFile: (path) => new URL(path, where.wasm[0]).href,
     print: (text) => console.log(`rgv: ${text}`),
     printErr: (text) => console.warn(`rgv: ${text}`),
@@ -658,6 +704,7 @@ export async function createResearchGraph(container, options = {}) {
   function onEvent(name, payload) {
     glHooks.activity();
     if (name === 'fontsNeeded') { fetchPieces(payload.pieces ?? []); return; }
+    if (name === 'load' || name === 'error') secondSoon();
     if (name === 'load') {
       refreshMirror();
       if (options.hash && !restoredOnce) {
@@ -850,6 +897,14 @@ export async function createResearchGraph(container, options = {}) {
     glHooks.afterFrame = () => {};
   });
 
+  // 7b. the wasm's second part -----------------------------------------------------------
+  // rgv_viewer.wasm holds what the first frames run; the rest (importers of other formats,
+  // exports, shaping of complex scripts, ...) is rgv_viewer.deferred.wasm
+  // (tools/wasm-split.mjs), fetched once the first slice is shown (or failed), compiled once
+  // per page and instantiated here. Without a slice it comes a second after the start.
+  const secondSoon = () => requestAnimationFrame(() => setTimeout(() => { if (!destroyed) second.start(); }, 0));
+  if (!earlySlice) setTimeout(secondSoon, 1000);
+
   // 8. the API ----------------------------------------------------------------------------
 
   const alive = () => { if (destroyed) throw new Error('rgv: this viewer was destroyed'); };
@@ -1017,6 +1072,7 @@ export async function createResearchGraph(container, options = {}) {
       module.rgvWake?.();
       const s = JSON.parse(module.UTF8ToString(module._rgv_state_json()));
       s.wasmMemory = module.HEAPU8.buffer.byteLength; // bytes: this viewer's linear memory
+      s.deferredWasm = { status: second.status, early: second.early };
       return s;
     },
     stats() {

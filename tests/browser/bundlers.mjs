@@ -72,7 +72,7 @@ await t.step('the package packs, with LICENSE, licenses/ and fonts/files.js', ()
   const files = new Set(info.files.map((f) => f.path));
   const pkg = JSON.parse(fs.readFileSync(path.join(dist, 'package.json'), 'utf8'));
   const want = ['LICENSE', 'licenses/README.md', 'licenses/fribidi-LGPL-2.1.txt', 'fonts/files.js', 'assets.js', 'rgv.js'];
-  const entries = ['.', './rgv.js', './element', './research-graph.js', './rgv_viewer.wasm', './fonts/*'];
+  const entries = ['.', './rgv.js', './element', './research-graph.js', './rgv_viewer.wasm', './rgv_viewer.deferred.wasm', './fonts/*'];
   return { ok: want.every((f) => files.has(f)) && pkg.license === 'MIT' && entries.every((e) => pkg.exports[e]),
            detail: `${want.filter((f) => !files.has(f))} ${pkg.license} ${Object.keys(pkg.exports)}` };
 });
@@ -82,15 +82,16 @@ await t.step('npm install of the tarball (offline) in the host app', () => {
   return fs.existsSync(path.join(app, 'node_modules/research-graph-viewer/fonts/files.js'));
 });
 
-// Opens `url`; both viewers ready, the graph's pixels, the Arabic piece, one wasm fetch.
+// Opens `url`; both viewers ready, the graph's pixels, the Arabic piece, one fetch of each
+// part of the wasm (the second comes after the first frame: both viewers load it).
 const check = async (label, url) => {
-  await t.step(`${label}: two viewers draw the sample, with the Arabic piece, the wasm fetched once`, async () => {
+  await t.step(`${label}: two viewers draw the sample, with the Arabic piece, each part of the wasm fetched once`, async () => {
     const page = await t.newPage();
     const fetched = [];
     page.on('response', (r) => fetched.push([r.url(), r.status(), r.headers()['content-type'] ?? '']));
     await page.goto(url);
     await page.waitForFunction(() => window.startError || (window.viewers
-      && window.viewers.every((v) => { const s = v.state(); return s.status === 'ready' && s.frames > 10 && s.layout.converged; })),
+      && window.viewers.every((v) => { const s = v.state(); return s.status === 'ready' && s.frames > 10 && s.layout.converged && s.deferredWasm.status === 'loaded'; })),
     null, { timeout: 90000 });
     const err = await page.evaluate(() => window.startError);
     if (err) return { ok: false, detail: err };
@@ -105,16 +106,18 @@ const check = async (label, url) => {
     const inside = Object.values(state.screen).filter(([x, y]) => x > gx + 4 && y > gy + 4 && x < gx + gw - 4 && y < gy + gh - 4);
     const drawn = inside.filter(([x, y]) => at(x, y).some((v, i) => Math.abs(v - bg[i]) > 24)).length;
     const wasm = fetched.filter(([u]) => u.endsWith('.wasm'));
-    const okWasm = wasm.filter(([, s, type]) => s === 200 && type === 'application/wasm').length;
+    // Two files came (webpack names both by a bare hash), each once.
+    const goodWasm = wasm.filter(([, s, type]) => s === 200 && type === 'application/wasm').map(([u]) => u);
+    const eachOnce = goodWasm.length === 2 && new Set(goodWasm).size === 2;
     // The base piece and the Arabic one (webpack's names are bare hashes): two font files.
     const fonts = new Set(fetched.filter(([u, s]) => /\.(ttf|otf)$/.test(u) && s === 200).map(([u]) => u));
     const arabic = fonts.size === 2;
     console.log(`     ${label}: first viewer started in ${startMs[0].toFixed(0)} ms, the second in ${startMs[1].toFixed(0)} ms; `
       + `wasm requests: ${wasm.map(([u, s, type]) => `${new URL(u).pathname} ${s} ${type}`).join(', ')}`);
     await page.close();
-    return { ok: state.nodes === 56 && inside.length >= 20 && drawn >= inside.length * 0.8 && okWasm === 1 && arabic
+    return { ok: state.nodes === 56 && inside.length >= 20 && drawn >= inside.length * 0.8 && eachOnce && arabic
                && problems.length === 0 && page.errors.filter((e) => !/Failed to load resource/.test(e)).length === 0,
-             detail: `nodes ${state.nodes}, drawn ${drawn}/${inside.length}, wasm ${okWasm} ok, fonts ${[...fonts].map((u) => new URL(u).pathname)}, problems ${problems} ${page.errors.join(' | ')}` };
+             detail: `nodes ${state.nodes}, drawn ${drawn}/${inside.length}, wasm ${goodWasm.length} ok, fonts ${[...fonts].map((u) => new URL(u).pathname)}, problems ${problems} ${page.errors.join(' | ')}` };
   });
 };
 // The message shown in the viewer (and the rejection) for a wasm that is not there.
@@ -146,7 +149,7 @@ if (viteOut) {
   const server = await startServer(viteOut, 0);
   const base = `http://127.0.0.1:${server.address().port}/`;
   await check('vite build', base);
-  const wasmFile = fs.readdirSync(path.join(viteOut, 'assets')).find((f) => f.endsWith('.wasm'));
+  const wasmFile = fs.readdirSync(path.join(viteOut, 'assets')).find((f) => /^rgv_viewer-.*\.wasm$/.test(f));
   fs.renameSync(path.join(viteOut, 'assets', wasmFile), path.join(viteOut, 'moved.wasm'));
   await checkMissing('vite build without its wasm', base, (origin) => `rgv: expected a wasm file at ${origin}/assets/${wasmFile} (got HTTP 404)`
     + ` or at ${origin}/node_modules/research-graph-viewer/rgv_viewer.wasm (got HTTP 404); ${HINT}`);

@@ -19,7 +19,8 @@ export function measure(file) {
   return { raw: buf.length, gzip: gzipBytes(buf), brotli: brotliBytes(buf) };
 }
 
-// -> { files: [{ file, raw, gzip, brotli }], ms } in request order; ms is navigation to ready.
+// -> { files: [{ file, raw, gzip, brotli }], ms, deferredEarly } in request order; ms is
+// navigation to ready; deferredEarly: the first frame loaded the wasm's second part.
 export async function firstFrame(suite, webDir, page = 'index.html') {
   const p = await suite.newPage();
   const urls = [];
@@ -28,16 +29,20 @@ export async function firstFrame(suite, webDir, page = 'index.html') {
   await p.goto(`${suite.base}${page}`);
   await waitReady(p, 'window.rgv', 1); // the slice loaded and a frame of it drawn
   const ms = Date.now() - t0;
+  // The wasm's second part is fetched once the slice is shown, for what comes later; it
+  // counts only when the first frame needed it (it was loaded on the spot: early).
+  const { early } = await p.evaluate(() => window.rgv.state().deferredWasm);
   const seen = new Set();
   const files = [];
   for (const u of urls) {
     const url = new URL(u);
     if (!u.startsWith(suite.base) || url.search || seen.has(url.pathname)) continue;
+    if (!early && url.pathname.endsWith('/rgv_viewer.deferred.wasm')) continue;
     seen.add(url.pathname);
     const rel = decodeURIComponent(url.pathname.slice(1)) || 'index.html';
     const onDisk = path.join(webDir, rel);
     if (fs.existsSync(onDisk)) files.push({ file: rel, ...measure(onDisk) });
   }
   await p.close();
-  return { files, ms };
+  return { files, ms, deferredEarly: early };
 }

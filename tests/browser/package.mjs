@@ -36,7 +36,7 @@ await t.step('npm pack holds module, wasm, font, types and README', () => {
   const [info] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', out], dist));
   tarball = path.join(out, info.filename);
   const files = info.files.map((f) => f.path).sort();
-  const want = ['README.md', 'fonts/pieces.json', 'fonts/base.ttf', 'package.json', 'research-graph.d.ts', 'research-graph.js', 'rgv.d.ts', 'rgv.js', 'rgv_viewer.mjs', 'rgv_viewer.wasm'];
+  const want = ['README.md', 'fonts/pieces.json', 'fonts/base.ttf', 'package.json', 'research-graph.d.ts', 'research-graph.js', 'rgv.d.ts', 'rgv.js', 'rgv_viewer.mjs', 'rgv_viewer.wasm', 'rgv_viewer.deferred.wasm'];
   return { ok: fs.existsSync(tarball) && want.every((f) => files.includes(f)), detail: files.join(', ') };
 });
 await t.step('npm install of the tarball (offline) in a fresh app', () => {
