@@ -7,6 +7,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
@@ -14,8 +15,11 @@ const TYPES = {
   '.ttf': 'font/ttf', '.png': 'image/png', '.svg': 'image/svg+xml', '.ts': 'text/plain',
 };
 
-export function startServer(root, port = 0) {
+// { gzip: true }: answers a request that accepts it with the file gzipped (-9, as a host's
+// server or CDN would; the benchmark's throttled network then carries those bytes).
+export function startServer(root, port = 0, { gzip = false } = {}) {
   const base = path.resolve(root);
+  const zipped = new Map(); // file -> gzipped bytes
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     let file = path.normalize(path.join(base, decodeURIComponent(url.pathname)));
@@ -23,8 +27,13 @@ export function startServer(root, port = 0) {
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     fs.readFile(file, (err, data) => {
       if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${url.pathname}`); return; }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-                           'cache-control': 'no-store' });
+      const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        if (!zipped.has(file)) zipped.set(file, gzipSync(data, { level: 9 }));
+        data = zipped.get(file);
+        headers['content-encoding'] = 'gzip';
+      }
+      res.writeHead(200, headers);
       res.end(data);
     });
   });
