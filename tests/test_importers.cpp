@@ -507,6 +507,93 @@ TEST_CASE("Semantic Scholar author: every well-known attribute arrives") {
     CHECK(s.warnings.empty());
 }
 
+TEST_CASE("real Semantic Scholar author 2262347 (A. Turing, 60 papers): every well-known attribute arrives") {
+    const std::string text = read_text(kData + "/real/semanticscholar-author-2262347.json");
+    REQUIRE_FALSE(text.empty());
+    const Slice s = import_ok(text, Format::SemanticScholar); // detected as such
+    const rgv::Graph& g = s.graph;
+    REQUIRE(s.focus != rgv::kNoNode);
+    CHECK(g.node_id[s.focus] == "s2:author:2262347");
+    CHECK(g.node_label[s.focus] == "A. Turing");
+    const json& a = g.node_attrs[s.focus];
+    CHECK(a["works_count"] == 60);   // paperCount
+    CHECK(a["citations"] == 12415);  // citationCount
+    CHECK(a["h_index"] == 23);       // hIndex
+    CHECK(a["url"] == "https://www.semanticscholar.org/author/2262347");
+    CHECK(a["alt_labels"] == json::array({"Alan M. Turing"})); // externalIds.DBLP
+    CHECK_FALSE(a.contains("affiliation"));                   // "affiliations": []
+    // The card: the source's count, said as the source's; the graph's own count beside it.
+    CHECK(s.profile.works == 60);
+    CHECK(s.profile.counts_source == "Semantic Scholar");
+    CHECK(g.count_kind(NodeKind::Work) == 60);
+    CHECK(g.count_kind(NodeKind::Person) == 76);
+    CHECK(g.count_kind(NodeKind::Topic) == 13); // fieldsOfStudy and s2FieldsOfStudy categories
+    CHECK(s.profile.topics == 13);
+    int lo = 0, hi = 0;
+    CHECK(rgv::slice_year_range(s, lo, hi));
+    CHECK(lo == 1937);
+    CHECK(hi == 2022);
+
+    // A journal article (and a review): venue, date, DOI, counts, abstract, fields.
+    const std::string cmi = "s2:paper:2d5673caa9e6af3a7b82a43f19ee920992db07ad";
+    const json& p = attrs_of(g, cmi);
+    CHECK(label_of(g, cmi) == "Computing Machinery and Intelligence");
+    CHECK(p["year"] == 1950);
+    CHECK(p["date"] == "1950-10-01");
+    CHECK(p["kind"] == "article"); // publicationTypes[0] "JournalArticle"
+    CHECK(p["venue"] == "The Philosophy of Artificial Intelligence");
+    CHECK(p["doi"] == "10.1093/MIND/LIX.236.433");
+    CHECK(p["url"] == "https://www.semanticscholar.org/paper/2d5673caa9e6af3a7b82a43f19ee920992db07ad");
+    CHECK(p["open_access"] == false);
+    CHECK_FALSE(p.contains("pdf_url"));
+    CHECK(p["citations"] == 8596);
+    CHECK(p["influential_citations"] == 493);
+    CHECK(p["abstract"].get<std::string>().rfind("I propose to consider the question, \xE2\x80\x9C" "Can machines think?\xE2\x80\x9D", 0) == 0);
+    CHECK(p["journal"]["name"] == "Mind"); // the rest stays as S2 gives it
+    CHECK(p["authors"] == json::array({"A. Turing"}));
+    CHECK_FALSE(p.contains("citationCount"));
+    CHECK_FALSE(p.contains("publicationDate"));
+    for (const char* field : {"s2:field:Computer Science", "s2:field:Sociology", "s2:field:Philosophy"})
+        CHECK_MESSAGE(edge_attrs(g, cmi, field, "about") != nullptr, field);
+    const json* e = edge_attrs(g, "s2:author:2262347", cmi, "authored");
+    REQUIRE(e != nullptr);
+    CHECK((*e)["position"] == 0);
+
+    // No "venue" and a journal: the journal's name; an open-access PDF.
+    const std::string sl = "s2:paper:947efa54175145240c1a33f62321f23db43571e7";
+    const json& q = attrs_of(g, sl);
+    CHECK(label_of(g, sl) == "Systems of Logic Based on Ordinals");
+    CHECK(q["venue"] == "Alan Turing's Systems of Logic");
+    CHECK(q["open_access"] == true);
+    CHECK(q["pdf_url"] == "https://pure.mpg.de/pubman/item/item_2403325_2/component/file_2403324/Turing_1939_Sysyems.pdf");
+    CHECK(q["doi"] == "10.1016/b978-044450423-4/50007-3");
+    CHECK(q["citations"] == 328);
+    CHECK(q["influential_citations"] == 30);
+    CHECK_FALSE(q.contains("kind")); // publicationTypes null
+    CHECK_FALSE(q.contains("abstract")); // abstract null
+
+    // publicationVenue present: S2's own venue name, the object kept raw.
+    const json& r = attrs_of(g, "s2:paper:092da8384571c8261858e91e3278e765eedde1d5");
+    CHECK(r["venue"] == "Journal of Symbolic Logic (JSL)");
+    CHECK(r["publicationVenue"]["issn"] == "0022-4812");
+
+    // A co-author: fifth of five on the essay review; co-authorship edges to the focus.
+    const std::string review = "s2:paper:6b7b392d5f3284a78fd559439bc735f3f0b08bae";
+    const json* fifth = edge_attrs(g, "s2:author:2085428", review, "authored");
+    REQUIRE(fifth != nullptr);
+    CHECK((*fifth)["position"] == 4);
+    CHECK(label_of(g, "s2:author:2085428") == "A. Bokulich");
+    CHECK(attrs_of(g, review)["kind"] == "article");
+    CHECK(attrs_of(g, review)["venue"] == "Cryptologia");
+
+    // The one undated paper has no year, and nothing made up.
+    int undated = 0;
+    for (std::uint32_t i = 0; i < g.node_count(); ++i)
+        if (g.kind[i] == NodeKind::Work && !g.node_attrs[i].contains("year")) ++undated;
+    CHECK(undated == 1);
+    CHECK(s.warnings.empty());
+}
+
 TEST_CASE("VOSviewer weights and scores as well-known attributes") {
     const char* text = R"({"network": {"items": [
         {"id": 1, "label": "Paper A", "weights": {"Citations": 40, "Links": 3}, "scores": {"Pub. year": 2019, "Norm. citations": 1.2}},

@@ -292,6 +292,8 @@ export interface ViewerState {
   works: { newestFirst: boolean; order: NodeId[] };
   /** The profile card's texts as drawn in the last frame (empty while the tab is hidden). */
   profileCard: string[];
+  /** The details' texts as drawn: title, facts, authors, citations, each link as "caption url", the abstract. */
+  detailsCard: string[];
   /** Placed labels: screen box and the text as placed (cut with "…" to its width); `short`:
    *  a work labelled by its short form ("He et al. 2022", or its title cut at a word) because
    *  its title does not fit (the full title shows on hover, on selection and in the details). */

@@ -28,6 +28,11 @@ std::string str(const json* object, const char* key) {
     return v && v->is_string() ? v->get<std::string>() : std::string();
 }
 
+// object[key] when object is an object, else null.
+const json* member_of(const json* object, const char* key) {
+    return object != nullptr && object->is_object() ? member(*object, key) : nullptr;
+}
+
 // S2's publicationTypes -> the slice's kind (the names OpenAlex and Crossref use).
 std::string kind_of(const json* types) {
     if (types == nullptr || !types->is_array() || types->empty() || !(*types)[0].is_string()) return {};
@@ -105,7 +110,13 @@ public:
             if (const json* o = member(*ids, "ORCID"); o && o->is_string()) attrs[attr::kOrcid] = bare_orcid(o->get<std::string>());
         if (const json* affs = member(a, "affiliations"); affs && affs->is_array() && !affs->empty() && (*affs)[0].is_string())
             attrs[attr::kAffiliation] = (*affs)[0];
-        set_alt_labels(member(a, "aliases"), name, attrs); // other spellings of the name
+        // Other spellings of the name: S2's aliases, and the author's names in DBLP
+        // (externalIds.DBLP: a list of names, e.g. "Alan M. Turing" for "A. Turing").
+        json names = json::array();
+        for (const json* list : {member(a, "aliases"), member_of(member(a, "externalIds"), "DBLP")})
+            if (list && list->is_array()) names.insert(names.end(), list->begin(), list->end());
+            else if (list && list->is_string()) names.push_back(*list);
+        set_alt_labels(&names, name, attrs);
         return b_.ensure_node(p, id, "person", name, std::move(attrs));
     }
 

@@ -688,6 +688,80 @@ await page.close();
   await po.close();
 }
 
+// A real Semantic Scholar author response (A. Turing, 60 papers, tests/data/real): the
+// card gives S2's count as S2's and the graph's apart, colour by year ramps over 1937..2022,
+// the year filter hides works, size by citations spreads the works (0 to 8596 citations).
+{
+  const text = fs.readFileSync(path.join(here, '../data/real/semanticscholar-author-2262347.json'), 'utf8');
+  const ps = await t.newPage();
+  await ps.goto(`${t.base}index.html`);
+  await ps.waitForFunction(() => window.rgv && window.rgv.state().status === 'ready', null, { timeout: 30000 });
+  await t.step('a real Semantic Scholar author: the card, colour by year, the year filter, size by citations', async () => {
+    const ok = await ps.evaluate((tx) => window.rgv.load({ text: tx, name: 'semanticscholar-author-2262347.json' }), text);
+    await settle(ps);
+    const s0 = await state(ps);
+    await keepPicture(ps, 's2-type');
+    await ps.evaluate(() => window.rgv.setColorMode('year'));
+    await frames(ps, 3);
+    await keepPicture(ps, 's2-year');
+    await shot(ps, 's2-year');
+    const recoloured = await pixelsChanged(ps, 's2-type', 's2-year');
+    await ps.evaluate(() => window.rgv.setFilter({ years: [2000, 2022] }));
+    await frames(ps, 2);
+    const filtered = await state(ps);
+    await ps.evaluate(() => { window.rgv.setFilter({}); window.rgv.setColorMode('type'); window.rgv.setSizeMode('citations'); });
+    await frames(ps, 3);
+    const sized = await state(ps);
+    const [lo, hi] = sized.radii?.work ?? [0, 0];
+    const card = s0.profileCard ?? [];
+    return { ok: ok && s0.format === 'semanticscholar' && s0.profileName === 'A. Turing'
+      && JSON.stringify(s0.yearRange) === '[1937,2022]' && recoloured > 100
+      && filtered.visibleNodes < s0.visibleNodes && !s0.modesWithoutData?.citations && hi - lo > 3
+      && card.includes('60 works in Semantic Scholar') && card.includes('In this graph: 60 works by A. Turing'),
+             detail: `format ${s0.format}, years ${JSON.stringify(s0.yearRange)}, ${recoloured} px recoloured, ${s0.visibleNodes} -> ${filtered.visibleNodes} visible from 2000, work radii ${lo}..${hi}, card ${JSON.stringify(card)}` };
+  });
+  await t.step('a real Semantic Scholar paper: venue, year and citations in its details', async () => {
+    await ps.evaluate(() => window.rgv.select('s2:paper:2d5673caa9e6af3a7b82a43f19ee920992db07ad'));
+    await frames(ps, 3);
+    await shot(ps, 's2-details');
+    const s = await state(ps);
+    const d = s.detailsCard ?? [];
+    const want = ['Computing Machinery and Intelligence', 'article  \u00b7  1950  \u00b7  The Philosophy of Artificial Intelligence',
+      'A. Turing', '8,596 citations', 'Open link \u2197 https://www.semanticscholar.org/paper/2d5673caa9e6af3a7b82a43f19ee920992db07ad'];
+    const missing = want.filter((w) => !d.includes(w));
+    const abstract = d.find((l) => l.startsWith('I propose to consider the question, \u201cCan machines think?\u201d'));
+    return { ok: s.selected === 's2:paper:2d5673caa9e6af3a7b82a43f19ee920992db07ad' && missing.length === 0 && !!abstract,
+             detail: `missing ${JSON.stringify(missing)}; card ${JSON.stringify(d).slice(0, 600)}` };
+  });
+  // The real OpenAlex work (inverted-index abstract) and author, opened the same way.
+  await t.step('a real OpenAlex work: venue, year, citations, both links and the rebuilt abstract in its details', async () => {
+    const tx = fs.readFileSync(path.join(here, '../data/real/openalex-work-W2741809807.json'), 'utf8');
+    const ok = await ps.evaluate((x) => window.rgv.load({ text: x, name: 'openalex-work-W2741809807.json' }), tx);
+    await settle(ps);
+    await ps.evaluate(() => window.rgv.select('openalex:W2741809807'));
+    await frames(ps, 3);
+    await shot(ps, 'openalex-work-details');
+    const d = (await state(ps)).detailsCard ?? [];
+    const want = ['The state of OA: a large-scale analysis of the prevalence and impact of Open Access articles',
+      'article  \u00b7  2018  \u00b7  PeerJ', '962 citations', 'Open link \u2197 https://doi.org/10.7717/peerj.4375',
+      'Open PDF \u2197 https://peerj.com/articles/4375.pdf'];
+    const missing = want.filter((w) => !d.includes(w));
+    return { ok: ok && missing.length === 0 && d.some((l) => l.startsWith('Despite growing interest in Open Access (OA) to scholarly literature')),
+             detail: `missing ${JSON.stringify(missing)}; card ${JSON.stringify(d).slice(0, 500)}` };
+  });
+  await t.step('a real OpenAlex author: the card says the source\'s counts as the source\'s', async () => {
+    const tx = fs.readFileSync(path.join(here, '../data/real/openalex-author-A5023888391.json'), 'utf8');
+    const ok = await ps.evaluate((x) => window.rgv.load({ text: x, name: 'openalex-author-A5023888391.json' }), tx);
+    await settle(ps);
+    const s = await state(ps);
+    const card = s.profileCard ?? [];
+    return { ok: ok && s.profileName === 'Jason Priem' && card.includes('62 works in OpenAlex') && card.includes('OurResearch'),
+             detail: JSON.stringify(card) };
+  });
+  t.check('Semantic Scholar page: no page errors', ps.errors.length === 0, ps.errors.join(' | '));
+  await ps.close();
+}
+
 // A page whose slice is missing: the card says so plainly, the side panel says how to go
 // on, and the exports are off with the reason on them.
 {

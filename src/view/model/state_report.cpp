@@ -104,6 +104,7 @@ nlohmann::json state_report(const ViewModel& vm) {
         if (w < g.node_count()) works.push_back(g.node_id[w]);
     j["works"] = {{"newestFirst", ui.works_newest_first}, {"order", std::move(works)}};
     j["profileCard"] = ui.profile_lines;
+    j["detailsCard"] = ui.details_lines;
     nlohmann::json labels = nlohmann::json::array();
     for (const PlacedLabel& l : ui.labels)
         if (l.node < g.node_count()) labels.push_back({{"id", g.node_id[l.node]}, {"box", {l.x0, l.y0, l.x1, l.y1}}, {"text", l.text}, {"short", l.short_form}});

@@ -65,6 +65,7 @@ struct UiReport {
     nlohmann::json ui_boxes = nlohmann::json::object();     // name -> box
     std::vector<std::uint32_t> works_shown;
     std::vector<std::string> profile_lines;
+    std::vector<std::string> details_lines; // the details' texts (title, facts, links' addresses, abstract)
     std::vector<PlacedLabel> labels;
     float label_font_size = 13.0f; // logical px the labels were measured and drawn at (ImGui's size)
     float label_em_px = 0.0f;      // that size as CSS px (the font's em); 0: not known

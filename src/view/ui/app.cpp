@@ -132,6 +132,7 @@ void App::update(float width, float height) {
     report.action_boxes = nlohmann::json::array();
     report.ui_boxes = nlohmann::json::object();
     report.profile_lines.clear();
+    report.details_lines.clear();
     report.sheet_stop.clear();
     report.sheet_tab.clear();
 

@@ -89,8 +89,18 @@ void App::draw_details_contents(std::uint32_t node) {
         vm_.select(kNoNode);
         return;
     }
+    // Every text of the details also goes to vm_.ui().details_lines (state_json's
+    // "detailsCard"): what a test reads is what is on screen.
+    auto shown = [&](std::string text) -> const std::string& {
+        vm_.ui().details_lines.push_back(std::move(text));
+        return vm_.ui().details_lines.back();
+    };
+    auto link = [&](const std::string& url, const char* caption = nullptr) {
+        if (is_web_url(url)) shown(std::string(caption ? caption : t(Str::OpenLink)) + " " + url);
+        link_button(url, caption);
+    };
     push_font(TextSize::Large);
-    text_wrapped(plain_text(g.node_label[node]));
+    text_wrapped(shown(plain_text(g.node_label[node])));
     ImGui::PopFont();
 
     // Expanding comes first, above the long texts, so it is always in reach.
@@ -123,25 +133,29 @@ void App::draw_details_contents(std::uint32_t node) {
             "  \xC2\xB7  ");
         if (!facts.empty()) {
             ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextDisabled("%s", txc(facts));
+            ImGui::TextDisabled("%s", txc(shown(facts)));
             ImGui::PopTextWrapPos();
         }
-        link_button(attr::text(attrs, attr::kUrl));
+        link(attr::text(attrs, attr::kUrl));
     }
 
     if (g.kind[node] == NodeKind::Work) {
         const std::string meta = work_meta(attrs, "  \xC2\xB7  ");
-        if (!meta.empty()) ImGui::TextDisabled("%s", txc(meta));
+        if (!meta.empty()) { // wrapped: a long venue goes on the next line
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextDisabled("%s", txc(shown(meta)));
+            ImGui::PopTextWrapPos();
+        }
         std::string list;
         for (const std::string& a : attr::strings(attrs, attr::kAuthors)) list += (list.empty() ? "" : ", ") + plain_text(a);
-        if (!list.empty()) text_wrapped(list);
+        if (!list.empty()) text_wrapped(shown(list));
         if (const auto cites = attr::citations(attrs))
-            ImGui::TextDisabled("%s", txc(strings().count(Str::DetailsCitationsOne, static_cast<long long>(*cites))));
-        link_button(attr::text(attrs, attr::kUrl));
-        if (const std::string pdf = attr::text(attrs, attr::kPdfUrl); pdf != attr::text(attrs, attr::kUrl)) link_button(pdf, t(Str::OpenPdf));
+            ImGui::TextDisabled("%s", txc(shown(strings().count(Str::DetailsCitationsOne, static_cast<long long>(*cites)))));
+        link(attr::text(attrs, attr::kUrl));
+        if (const std::string pdf = attr::text(attrs, attr::kPdfUrl); pdf != attr::text(attrs, attr::kUrl)) link(pdf, t(Str::OpenPdf));
         const std::string abstract = attr_shown(attrs, attr::kAbstract);
         if (!abstract.empty() && ImGui::CollapsingHeader((strings().get(Str::Abstract) + "###abstract").c_str(), tree_flags(ImGuiTreeNodeFlags_DefaultOpen))) {
-            text_wrapped(abstract);
+            text_wrapped(shown(abstract));
         }
     } else if (g.kind[node] == NodeKind::Person && node != vm_.slice().focus && vm_.slice().focus != kNoNode) {
         // Works shared with the researcher: works that both are linked to.

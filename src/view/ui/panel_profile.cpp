@@ -170,8 +170,11 @@ void App::draw_profile_tab() {
         ImGui::Spacing();
         ImGui::TextDisabled("%s", shown(s.get(Str::ProfileRole)));
         ImGui::SameLine();
-        if (p.affiliation && !p.affiliation->empty())
+        if (p.affiliation && !p.affiliation->empty()) {
+            ImGui::PushTextWrapPos(0.0f); // a long name wraps under "Researcher"
             ImGui::TextUnformatted(shown(*p.affiliation));
+            ImGui::PopTextWrapPos();
+        }
         else
             ImGui::TextDisabled("%s", shown(s.get(Str::ProfileNoAffiliation))); // the profile page's words
         if (p.open_to_collaborate) pill(shown(s.get(Str::ProfileOpenToCollaborate)), theme().ok_text);
@@ -271,7 +274,7 @@ void App::draw_profile_tab() {
         const nlohmann::json& a = g.node_attrs[i];
         ImGui::PushID(static_cast<int>(i));
         const std::string meta = work_meta(a, "  ");
-        ImGui::TextDisabled("%s", txc(meta));
+        ImGui::TextDisabled("%s", txc_fit(meta, ImGui::GetContentRegionAvail().x)); // one line, cut with "…"
         // Titles wrap, so a wrapped text that answers clicks instead of a Selectable.
         if (vm_.selected() == i) ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(theme().kind_color(NodeKind::Work)));
         node_link(i, plain_text(g.node_label[i]));
