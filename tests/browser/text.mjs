@@ -58,7 +58,7 @@ const kb = (files) => (files.reduce((a, f) => a + (gzipOf.get(f) ?? 0), 0) / 100
   });
   await t.step('every script: the pieces of its scripts are loaded', async () => {
     const f = await fonts(page);
-    const want = ['base', 'arabic', 'hebrew', 'devanagari', 'bengali', 'tamil', 'thai', 'kana', 'han-001'];
+    const want = ['base', 'latin-greek-cyrillic', 'arabic', 'hebrew', 'devanagari', 'bengali', 'tamil', 'thai', 'kana', 'han-001'];
     return { ok: want.every((p) => f.loaded.includes(p)), detail: f.loaded.join(' ') };
   });
   await t.step('every script: only listed pieces are fetched, each once', async () => {

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """build_pieces.py — the viewer's fonts, cut at build time into pieces that the viewer
-loads on demand: a small base piece (DejaVu Sans: Latin, Greek, Cyrillic, punctuation,
+loads on demand: a small base piece (DejaVu Sans: Latin-1 and Extended-A, punctuation,
 the UI's symbols) that every slice needs, one piece per script (Noto Sans), symbols and
 monochrome emoji, and CJK (Noto Sans CJK SC) cut into pieces ordered by character
 frequency (cjk_order.py). Sources are Debian packages; subsetting is fontTools.subset
@@ -100,12 +100,14 @@ SHARED = R(0x20, 0x21, 0x22, 0x27, 0x28, 0x29, 0x2C, 0x2D, 0x2E, 0x2F, (0x30, 0x
 SHARED_CJK = R(0x20, 0xA0, 0x3000)
 
 # [SECTION] the base piece
-# Everything a Latin/Greek/Cyrillic slice and the UI need. The UI draws … · — ▲ ▼ ↗
-# (src/view/ui, src/view/model) and the exporters U+FFFD: all in these ranges.
-BASE = R((0x20, 0x7E), (0xA0, 0xFF), (0x100, 0x17F), (0x180, 0x24F),   # Latin-1, Extended-A/B
-         (0x250, 0x2AF), (0x2B0, 0x2FF), (0x300, 0x36F),               # IPA, modifiers, combining
-         (0x370, 0x3FF), (0x400, 0x4FF), (0x500, 0x52F),               # Greek, Cyrillic (+suppl.)
-         (0x1E00, 0x1EFF),                                             # Latin Extended Additional
+# What the first frame of a Latin slice and the UI need: every slice fetches it before its
+# first frame. The UI draws … · — ▲ ▼ ↗ (src/view/ui, src/view/model) and the exporters
+# U+FFFD: all in these ranges. Greek, Cyrillic, Vietnamese and the rarer Latin letters are
+# the next piece (latin-greek-cyrillic), fetched when a slice has them: DejaVu Sans as well,
+# so a word that mixes the two pieces ("Nguyễn") reads as one font.
+BASE = R((0x20, 0x7E), (0xA0, 0xFF), (0x100, 0x17F),                   # Latin-1, Extended-A
+         0x2C6, 0x2C7, (0x2D8, 0x2DD),                                 # spacing accents ˆ ˇ ˘ ˙ ˚ ˛ ˜ ˝
+         (0x300, 0x36F),                                               # combining marks
          (0x2000, 0x206F), (0x2070, 0x209F), (0x20A0, 0x20CF),         # punctuation, super/sub, currency
          # letterlike: the common ones (the rest is in the symbols piece)
          0x2102, 0x2103, 0x2105, 0x2109, 0x2113, 0x2115, 0x2116, 0x2117, 0x2119, 0x211A, 0x211D,
@@ -118,6 +120,10 @@ BASE = R((0x20, 0x7E), (0xA0, 0xFF), (0x100, 0x17F), (0x180, 0x24F),   # Latin-1
          (0x25A0, 0x25FF),                                             # geometric shapes
          (0xFB00, 0xFB06),                                             # ﬁ ﬂ ligatures (titles from PDFs)
          0xFFFD)
+# The second piece: the rest of DejaVu's Latin (Extended-B, IPA, spacing modifiers,
+# Extended Additional: Vietnamese), Greek and Cyrillic (with its supplement).
+LATIN_GREEK_CYRILLIC = R((0x180, 0x24F), (0x250, 0x2AF), (0x2B0, 0x2FF), (0x370, 0x3FF), (0x400, 0x4FF),
+                         (0x500, 0x52F), (0x1E00, 0x1EFF))
 
 # [SECTION] the script pieces
 # (name, Noto font file, ISO 15924 scripts, purpose, ranges)
@@ -287,9 +293,12 @@ def plan():
                            shared=sorted(set(shared) & have), features=list(features), group=group,
                            order=order))
 
-    add('base', DEJAVU, ['Latn', 'Grek', 'Cyrl', 'Zyyy', 'Zinh'],
-        'Latin (with Vietnamese and IPA), Greek, Cyrillic, punctuation, the UI\'s symbols: every slice needs it',
+    add('base', DEJAVU, ['Latn', 'Zyyy', 'Zinh'],
+        'Latin-1 and Latin Extended-A, punctuation, the UI\'s symbols: every slice needs it',
         BASE)
+    add('latin-greek-cyrillic', DEJAVU, ['Latn', 'Grek', 'Cyrl', 'Zinh'],
+        'Greek, Cyrillic, Vietnamese, IPA and the rest of Latin Extended (DejaVu Sans)', LATIN_GREEK_CYRILLIC,
+        shared=SHARED)
     for name, file, scripts, purpose, ranges in SCRIPTS:
         add(name, NOTO + file, scripts, purpose, R(*ranges), shared=SHARED)
     add('latin-extra', DEJAVU, ['Latn', 'Grek', 'Cyrl', 'Zinh'],
