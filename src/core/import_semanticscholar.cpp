@@ -22,15 +22,14 @@ namespace rgv {
 
 namespace {
 
-std::string str(const json* object, const char* key) {
-    if (object == nullptr || !object->is_object()) return {};
-    const json* v = member(*object, key);
-    return v && v->is_string() ? v->get<std::string>() : std::string();
-}
-
 // object[key] when object is an object, else null.
 const json* member_of(const json* object, const char* key) {
     return object != nullptr && object->is_object() ? member(*object, key) : nullptr;
+}
+
+std::string str(const json* object, const char* key) {
+    const json* v = member_of(object, key);
+    return v && v->is_string() ? v->get<std::string>() : std::string();
 }
 
 // S2's publicationTypes -> the slice's kind (the names OpenAlex and Crossref use).

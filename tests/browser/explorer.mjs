@@ -651,7 +651,7 @@ await page.close();
   const years = oa.results.map((w) => w.publication_year);
   const po = await t.newPage();
   await po.goto(`${t.base}index.html`);
-  await po.waitForFunction(() => window.rgv && window.rgv.state().status === 'ready', null, { timeout: 30000 });
+  await waitReady(po);
   await t.step('an OpenAlex works list: its years reach colour by year and the year filter', async () => {
     const ok = await po.evaluate((text) => window.rgv.load({ text, name: 'openalex-works.json' }), JSON.stringify(oa));
     await settle(po);
@@ -695,7 +695,7 @@ await page.close();
   const text = fs.readFileSync(path.join(here, '../data/real/semanticscholar-author-2262347.json'), 'utf8');
   const ps = await t.newPage();
   await ps.goto(`${t.base}index.html`);
-  await ps.waitForFunction(() => window.rgv && window.rgv.state().status === 'ready', null, { timeout: 30000 });
+  await waitReady(ps);
   await t.step('a real Semantic Scholar author: the card, colour by year, the year filter, size by citations', async () => {
     const ok = await ps.evaluate((tx) => window.rgv.load({ text: tx, name: 'semanticscholar-author-2262347.json' }), text);
     await settle(ps);
