@@ -13,8 +13,10 @@
 #include <emscripten.h>
 #include <imgui.h>
 #include <emscripten/html5.h>
+#include <GLES3/gl3.h>
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 
 // Tells the JS wrapper that the C API is ready for the font and the slice.
@@ -23,6 +25,24 @@ EM_JS(void, rgv_notify_ready, (), { if (Module.onRgvReady) Module.onRgvReady(); 
 EM_JS(void, rgv_notify_event, (const char* name, const char* payload), {
     if (Module.onRgvEvent) Module.onRgvEvent(UTF8ToString(name), UTF8ToString(payload));
 });
+
+// SDL's EGL layer looks GL functions up by name (SDL_GL_GetProcAddress; SDL_video.c asks for
+// these five when a host calls SDL_GL_ExtensionSupported or SDL_GL_GetAttribute). The
+// viewer calls GL directly, so it answers only these. Emscripten's own eglGetProcAddress
+// (libGL's gl.c) can name every WebGL function, which keeps ~330 of them in the glue and
+// the wasm's imports: 9 KB of gzip before the first frame for a look-up nobody makes.
+extern "C" void* eglGetProcAddress(const char* name) {
+    static const struct { const char* name; void* fn; } known[] = {
+        {"glGetString", reinterpret_cast<void*>(&glGetString)},
+        {"glGetStringi", reinterpret_cast<void*>(&glGetStringi)},
+        {"glGetIntegerv", reinterpret_cast<void*>(&glGetIntegerv)},
+        {"glBindFramebuffer", reinterpret_cast<void*>(&glBindFramebuffer)},
+        {"glGetFramebufferAttachmentParameteriv", reinterpret_cast<void*>(&glGetFramebufferAttachmentParameteriv)},
+    };
+    for (const auto& k : known)
+        if (name && std::strcmp(name, k.name) == 0) return k.fn;
+    return nullptr;
+}
 
 namespace rgv {
 namespace {
