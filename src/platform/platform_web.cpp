@@ -30,7 +30,7 @@ EM_JS(void, rgv_notify_event, (const char* name, const char* payload), {
 // these five when a host calls SDL_GL_ExtensionSupported or SDL_GL_GetAttribute). The
 // viewer calls GL directly, so it answers only these. Emscripten's own eglGetProcAddress
 // (libGL's gl.c) can name every WebGL function, which keeps ~330 of them in the glue and
-// the wasm's imports: 9 KB of gzip before the first frame for a look-up nobody makes.
+// the wasm's imports: 8 KB of gzip before the first frame for a look-up nobody makes.
 extern "C" void* eglGetProcAddress(const char* name) {
     static const struct { const char* name; void* fn; } known[] = {
         {"glGetString", reinterpret_cast<void*>(&glGetString)},
