@@ -29,7 +29,7 @@ EM_JS(void, rgv_notify_event, (const char* name, const char* payload), {
 // SDL's EGL layer looks GL functions up by name (SDL_GL_GetProcAddress; SDL_video.c asks for
 // these five when a host calls SDL_GL_ExtensionSupported or SDL_GL_GetAttribute). The
 // viewer calls GL directly, so it answers only these. Emscripten's own eglGetProcAddress
-// (libGL's gl.c) can name every WebGL function, which keeps ~330 of them in the glue and
+// (libGL's gl.c) can name every WebGL function, which keeps ~270 of them in the glue and
 // the wasm's imports: 8 KB of gzip before the first frame for a look-up nobody makes.
 extern "C" void* eglGetProcAddress(const char* name) {
     static const struct { const char* name; void* fn; } known[] = {
